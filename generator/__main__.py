@@ -1,0 +1,49 @@
+"""Command line: `python -m generator validate` checks content; `render DIR` writes
+the generated markdown to DIR for a look; `fingerprint` prints the scoring fingerprint.
+
+Exit 0 when content is valid, 1 with one line per problem when it is not. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator import ContentError, load_content, render_site
+from generator.scoring import fingerprint
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Check and render the maturity model content.")
+    parser.add_argument("--content", default="content", help="content folder (default: content)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="check every content file; print one line per problem")
+    render = commands.add_parser("render", help="write the generated markdown pages into a folder")
+    render.add_argument("out", type=Path)
+    commands.add_parser("fingerprint", help="print the scoring fingerprint of the current content")
+    args = parser.parse_args(argv)
+
+    try:
+        content = load_content(args.content)
+    except ContentError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    if args.command == "validate":
+        pages = render_site(content)
+        print(f"content OK: {len(content.levels)} levels, {len(content.questions)} questions, "
+              f"{len(content.references)} references, {len(content.editions)} editions, "
+              f"version {content.version}; {len(pages)} pages render")
+    elif args.command == "render":
+        for path, markdown in render_site(content).items():
+            target = args.out / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(markdown, encoding="utf-8")
+        print(f"wrote {len(render_site(content))} pages to {args.out}")
+    else:
+        print(fingerprint(content.questions, content.levels, content.editions))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""Load content/: read each YAML file, check it against its schema and the rules,
+and hand back one `Content` object, or raise `ContentError` listing every problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import ContentError, Problem
+from generator.rules import check_rules
+from generator.schema import schema_problems
+from generator.yamlfile import YamlDoc, load_yaml
+
+FILES = ("model", "levels", "references", "editions", "questions", "changelog")
+"""One file per kind of thing: content/<name>.yml, checked by schema/<name>.schema.json."""
+
+@dataclass(frozen=True)
+class Content:
+    """Validated content. Lists keep the contributor's order; ids are unique."""
+
+    model: dict
+    levels: list[dict]
+    references: dict[str, dict]
+    editions: list[dict]
+    default_edition: str
+    questions: list[dict]
+    releases: list[dict]
+
+    @property
+    def version(self) -> str:
+        return self.model["version"]
+
+    def level(self, level_id: str) -> dict:
+        return next(level for level in self.levels if level["id"] == level_id)
+
+    def edition(self, edition_id: str) -> dict:
+        return next(e for e in self.editions if e["id"] == edition_id)
+
+
+def read_documents(root: Path) -> tuple[dict[str, YamlDoc], list[Problem]]:
+    """Parse and schema-check every content file; a file that fails is left out."""
+    docs: dict[str, YamlDoc] = {}
+    problems: list[Problem] = []
+    for name in FILES:
+        display = f"content/{name}.yml"
+        doc, found = load_yaml(root / f"{name}.yml", display)
+        problems += found
+        if doc is None:
+            continue
+        found = schema_problems(doc, f"{name}.schema.json")
+        problems += found
+        if not found:
+            docs[name] = doc
+    return docs, problems
+
+
+def load_content(root: Path | str = "content") -> Content:
+    """Read, check and return the content under `root` (raises ContentError)."""
+    root = Path(root)
+    docs, problems = read_documents(root)
+    problems += check_rules(docs)
+    if problems:
+        raise ContentError(problems)
+    data = {name: doc.data for name, doc in docs.items()}
+    return Content(
+        model=data["model"],
+        levels=data["levels"]["levels"],
+        references={r["id"]: r for r in data["references"]["references"]},
+        editions=data["editions"]["editions"],
+        default_edition=data["editions"]["default"],
+        questions=data["questions"]["questions"],
+        releases=data["changelog"]["releases"],
+    )
+

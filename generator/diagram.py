@@ -1,0 +1,27 @@
+"""The progression diagram: levels as boxes, each arrow labelled with the focus
+areas that lead from one level to the next (as in the community overview, seed 000).
+"""
+
+from __future__ import annotations
+
+from generator.escape import mermaid_text
+
+
+def progression(levels: list[dict]) -> str:
+    """Mermaid flowchart source for the levels, left to right; the top level loops on itself."""
+    lines = ["graph LR"]
+    for level in levels:
+        name = mermaid_text(f"Level {level['number']} - {level['name']}")
+        lines.append(f'    L{level["number"]}["{name}"]')
+    for level, after in zip(levels, levels[1:] + levels[-1:]):
+        label = "<br>".join(mermaid_text(area) for area in level["focus_areas"])
+        lines.append(f'    L{level["number"]} -->|"{label}"| L{after["number"]}')
+    return "\n".join(lines)
+
+
+def progression_steps(levels: list[dict]) -> list[dict]:
+    """The same arrows as data, for the diagram's text equivalent."""
+    return [
+        {"from": level, "to": after, "focus_areas": level["focus_areas"]}
+        for level, after in zip(levels, levels[1:] + levels[-1:])
+    ]

@@ -1,0 +1,55 @@
+"""The only MkDocs glue: validate content, hand the generated pages to MkDocs in
+memory, and serve mermaid from the site.
+
+Listed under `hooks:` in mkdocs.yml. Pages go in through `File.generated`, so nothing
+is written into the docs folder and `mkdocs serve` does not rebuild in a loop.
+Validation runs in `on_config`, before MkDocs cleans `site/`, so a build that fails
+on content leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import html
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a package
+    sys.path.insert(0, str(ROOT))
+
+from generator import ContentError, load_content, render_site  # noqa: E402
+from generator.render import nav  # noqa: E402
+
+MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+MERMAID_URI = "assets/vendor/mermaid.min.js"
+
+_pages: dict[str, str] = {}
+
+
+def on_config(config):
+    try:
+        content = load_content(ROOT / "content")
+    except ContentError as err:
+        raise Abort(err.report()) from None
+    _pages.clear()
+    _pages.update(render_site(content))
+    config.nav = nav(content)
+    source = content.references[content.model["source"]["reference"]]
+    config.copyright = (
+        f'Content version {html.escape(content.version)}. Based on <a href="{html.escape(source["url"])}">'
+        f"{html.escape(source['title'])}</a> (Microsoft Learn), in this project's own words."
+    )
+    config.extra["content_version"] = content.version
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    if not MERMAID.is_file():
+        raise Abort(f"{MERMAID.relative_to(ROOT)} is missing - run 'npm ci' (or 'make install') to install mermaid")
+    for path, markdown in _pages.items():
+        files.append(File.generated(config, path, content=markdown))
+    files.append(File.generated(config, MERMAID_URI, abs_src_path=str(MERMAID)))
+    return files

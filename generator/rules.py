@@ -1,0 +1,204 @@
+"""Checks the schema cannot express: ids that must exist, bands that must tile the
+total range, versions that must move when scoring moves.
+
+Each rule is a small function of the parsed documents that yields Problems. A rule
+runs only when every file it reads passed its schema, so it can trust the shapes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from generator.errors import Problem, did_you_mean
+from generator.scoring import fingerprint
+from generator.yamlfile import YamlDoc
+
+Docs = dict[str, YamlDoc]
+Rule = Callable[[Docs], Iterator[Problem]]
+RULES: list[tuple[tuple[str, ...], Rule]] = []
+
+
+def rule(*needs: str):
+    """Register a rule that reads the named files."""
+
+    def register(fn: Rule) -> Rule:
+        RULES.append((needs, fn))
+        return fn
+
+    return register
+
+
+def check_rules(docs: Docs) -> list[Problem]:
+    """Run every rule whose files are all available and schema-valid."""
+    return [p for needs, fn in RULES if all(n in docs for n in needs) for p in fn(docs)]
+
+
+def _unique(doc: YamlDoc, items: list[dict], list_path: tuple, key: str, what: str) -> Iterator[Problem]:
+    seen: dict[object, int] = {}
+    for i, item in enumerate(items):
+        value = item[key]
+        if value in seen:
+            first = doc.where(list_path + (seen[value], key))[0]
+            yield doc.problem(list_path + (i, key), f"{what} '{value}' is used twice (first at line {first}) - each {what} must be unique; rename one")
+        else:
+            seen[value] = i
+
+
+@rule("levels")
+def unique_level_ids_and_slugs(docs: Docs) -> Iterator[Problem]:
+    doc = docs["levels"]
+    yield from _unique(doc, doc.data["levels"], ("levels",), "id", "level id")
+    yield from _unique(doc, doc.data["levels"], ("levels",), "slug", "slug")
+
+
+@rule("references")
+def unique_references(docs: Docs) -> Iterator[Problem]:
+    doc = docs["references"]
+    refs = doc.data["references"]
+    yield from _unique(doc, refs, ("references",), "id", "reference id")
+    seen: dict[str, str] = {}
+    for i, ref in enumerate(refs):
+        if ref["url"] in seen and seen[ref["url"]] != ref["id"]:
+            yield doc.problem(("references", i, "url"), f"reference '{ref['id']}': same address as '{seen[ref['url']]}' - one document is one reference; cite '{seen[ref['url']]}' instead")
+        seen.setdefault(ref["url"], ref["id"])
+
+
+@rule("editions")
+def unique_editions_and_default(docs: Docs) -> Iterator[Problem]:
+    doc = docs["editions"]
+    editions = doc.data["editions"]
+    yield from _unique(doc, editions, ("editions",), "id", "edition id")
+    ids = [e["id"] for e in editions]
+    if doc.data["default"] not in ids:
+        yield doc.problem(("default",), f"default edition '{doc.data['default']}' does not exist{did_you_mean(doc.data['default'], ids)} - use one of: {', '.join(ids)}")
+    for i, e in enumerate(editions):
+        if e["total"]["min"] > e["total"]["max"]:
+            yield doc.problem(("editions", i, "total"), f"edition '{e['id']}': total runs from {e['total']['min']} down to {e['total']['max']} - min must not be above max")
+
+
+@rule("questions")
+def questions_are_well_formed(docs: Docs) -> Iterator[Problem]:
+    doc = docs["questions"]
+    questions = doc.data["questions"]
+    yield from _unique(doc, questions, ("questions",), "id", "question id")
+    for qi, q in enumerate(questions):
+        points = [o["points"] for o in q["options"]]
+        for oi, p in enumerate(points):
+            if p in points[:oi]:
+                yield doc.problem(("questions", qi, "options", oi, "points"), f"question '{q['id']}': {p} points is given to two options - each option needs different points")
+            elif oi and p < points[oi - 1]:
+                yield doc.problem(("questions", qi, "options", oi, "points"), f"question '{q['id']}': options must go from fewest to most points, but {p} comes after {points[oi - 1]} - reorder them")
+
+
+@rule("levels")
+def levels_are_numbered_in_order(docs: Docs) -> Iterator[Problem]:
+    doc = docs["levels"]
+    for i, level in enumerate(doc.data["levels"]):
+        if level["number"] != i + 1:
+            yield doc.problem(("levels", i, "number"), f"level '{level['id']}': number {level['number']} is out of order - levels are listed lowest first and numbered 1, 2, 3...; this one should be {i + 1}")
+
+
+def _known(doc: YamlDoc, path: tuple, ids, known: list[str], owner: str) -> Iterator[Problem]:
+    for j, ref in enumerate(ids):
+        if ref not in known:
+            yield doc.problem(path + (j,), f"{owner}: unknown reference '{ref}'{did_you_mean(ref, known)} - references are listed in content/references.yml")
+
+
+@rule("references", "levels", "questions", "model", "editions")
+def cited_references_exist(docs: Docs) -> Iterator[Problem]:
+    known = [r["id"] for r in docs["references"].data["references"]]
+    levels = docs["levels"]
+    for i, level in enumerate(levels.data["levels"]):
+        yield from _known(levels, ("levels", i, "references"), level["references"], known, f"level '{level['id']}'")
+    questions = docs["questions"]
+    for qi, q in enumerate(questions.data["questions"]):
+        for oi, option in enumerate(q["options"]):
+            yield from _known(questions, ("questions", qi, "options", oi, "references"), option.get("references", []), known, f"question '{q['id']}', option {oi + 1}")
+    editions = docs["editions"]
+    for i, e in enumerate(editions.data["editions"]):
+        yield from _known(editions, ("editions", i, "sources"), e["sources"], known, f"edition '{e['id']}'")
+    model = docs["model"]
+    source = model.data["source"]["reference"]
+    if source not in known:
+        yield model.problem(("source", "reference"), f"source: unknown reference '{source}'{did_you_mean(source, known)} - references are listed in content/references.yml")
+
+
+@rule("levels", "editions")
+def bands_tile_each_edition(docs: Docs) -> Iterator[Problem]:
+    """Per edition, bands run lowest level first, touch without overlap, and cover the total."""
+    doc = docs["levels"]
+    levels = doc.data["levels"]
+    editions = docs["editions"].data["editions"]
+    edition_ids = [e["id"] for e in editions]
+    for i, level in enumerate(levels):
+        for key in level["bands"]:
+            if key not in edition_ids:
+                yield doc.problem(("levels", i, "bands", key), f"level '{level['id']}': band for unknown edition '{key}'{did_you_mean(key, edition_ids)} - editions are listed in content/editions.yml", key=True)
+    for edition in editions:
+        yield from _tile(doc, levels, edition)
+
+
+def _tile(doc: YamlDoc, levels: list[dict], edition: dict) -> Iterator[Problem]:
+    eid, total = edition["id"], edition["total"]
+    banded = []
+    for i, level in enumerate(levels):
+        band = level["bands"].get(eid)
+        if band is None:
+            yield doc.problem(("levels", i, "bands"), f"level '{level['id']}': no band for edition '{eid}' - add '{eid}: {{min: ..., max: ...}}' under bands")
+        elif band["min"] > band["max"]:
+            yield doc.problem(("levels", i, "bands", eid, "min"), f"level '{level['id']}': band {band['min']}-{band['max']} in edition '{eid}' runs backwards - min must not be above max")
+        else:
+            banded.append((i, level["id"], band))
+    if len(banded) != len(levels):
+        return
+    first_i, first_id, first = banded[0]
+    if first["min"] != total["min"]:
+        yield doc.problem(("levels", first_i, "bands", eid, "min"), f"level '{first_id}': band starts at {first['min']} in edition '{eid}', but totals start at {total['min']} - make it start at {total['min']}")
+    for (_, prev_id, prev), (i, cur_id, cur) in zip(banded, banded[1:]):
+        at = ("levels", i, "bands", eid, "min")
+        if cur["min"] <= prev["max"]:
+            yield doc.problem(at, f"level '{cur_id}': bands must not overlap in edition '{eid}': '{prev_id}' ends at {prev['max']}, '{cur_id}' starts at {cur['min']} - make '{prev_id}' end at {cur['min'] - 1} or '{cur_id}' start at {prev['max'] + 1}")
+        elif cur["min"] > prev["max"] + 1:
+            gap = f"{prev['max'] + 1}" if cur["min"] == prev["max"] + 2 else f"{prev['max'] + 1}-{cur['min'] - 1}"
+            yield doc.problem(at, f"level '{cur_id}': bands leave a gap in edition '{eid}': '{prev_id}' ends at {prev['max']}, '{cur_id}' starts at {cur['min']}, so a total of {gap} has no level - make '{cur_id}' start at {prev['max'] + 1}")
+    last_i, last_id, last = banded[-1]
+    if last["max"] != total["max"]:
+        yield doc.problem(("levels", last_i, "bands", eid, "max"), f"level '{last_id}': band ends at {last['max']} in edition '{eid}', but totals reach {total['max']} - make it end at {total['max']}")
+
+
+@rule("questions", "editions")
+def default_edition_fits_the_questions(docs: Docs) -> Iterator[Problem]:
+    doc = docs["editions"]
+    default = doc.data["default"]
+    questions = docs["questions"].data["questions"]
+    low = sum(min(o["points"] for o in q["options"]) for q in questions)
+    high = sum(max(o["points"] for o in q["options"]) for q in questions)
+    for i, e in enumerate(doc.data["editions"]):
+        if e["id"] == default and (e["total"]["min"], e["total"]["max"]) != (low, high):
+            yield doc.problem(("editions", i, "total"), f"edition '{default}' (the default): total is {e['total']['min']}-{e['total']['max']}, but the questions add up to {low}-{high} - set total to {{min: {low}, max: {high}}} and move the bands to match")
+
+
+def _semver(text: str) -> tuple[int, int, int]:
+    major, minor, patch = (int(x) for x in text.split("."))
+    return major, minor, patch
+
+
+@rule("model", "changelog", "questions", "levels", "editions")
+def version_moves_with_scoring(docs: Docs) -> Iterator[Problem]:
+    """The newest release is the model's version and records today's scoring fingerprint;
+    a release whose scoring differs from the one before it bumps the major version."""
+    log = docs["changelog"]
+    releases = log.data["releases"]
+    version = docs["model"].data["version"]
+    newest = releases[0]
+    if newest["version"] != version:
+        yield docs["model"].problem(("version",), f"version is {version}, but the newest release in content/changelog.yml is {newest['version']} - add a release for {version} at the top of changelog.yml, or set version back")
+    for i, (new, old) in enumerate(zip(releases, releases[1:])):
+        if _semver(new["version"]) <= _semver(old["version"]):
+            yield log.problem(("releases", i, "version"), f"release {new['version']} is listed above {old['version']} but is not newer - releases go newest first, each with a higher version")
+        elif new["scoring"] != old["scoring"] and _semver(new["version"])[0] <= _semver(old["version"])[0]:
+            yield log.problem(("releases", i, "version"), f"release {new['version']} changes scoring since {old['version']} but keeps major version {_semver(old['version'])[0]} - a scoring change needs a major bump: use {_semver(old['version'])[0] + 1}.0.0")
+    current = fingerprint(docs["questions"].data["questions"], docs["levels"].data["levels"], docs["editions"].data["editions"])
+    if newest["scoring"] != current:
+        major = _semver(newest["version"])[0] + 1
+        yield log.problem(("releases", 0, "scoring"), f"scoring changed (questions, options, points or bands) since release {newest['version']} - bump version to {major}.0.0 in content/model.yml and add a release at the top of this file with scoring: {current} (see CONTRIBUTING.md)")

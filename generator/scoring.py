@@ -1,0 +1,52 @@
+"""The reference scorer: the Python twin of overrides/assets/js/scoring.js.
+
+Both take the same answers and the same model data and must agree on every
+combination; tests/test_scoring_parity.py runs all of them through both.
+Also computes the scoring fingerprint that ties a content version to its scoring.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+
+def scoring_data(questions: list[dict], levels: list[dict], editions: list[dict]) -> dict:
+    """Everything that decides a score and a level, and nothing else."""
+    return {
+        "questions": [[q["id"], sorted(o["points"] for o in q["options"])] for q in questions],
+        "editions": {
+            e["id"]: {
+                "total": [e["total"]["min"], e["total"]["max"]],
+                "bands": [[lv["id"], lv["bands"][e["id"]]["min"], lv["bands"][e["id"]]["max"]] for lv in levels if e["id"] in lv["bands"]],
+            }
+            for e in editions
+        },
+    }
+
+
+def fingerprint(questions: list[dict], levels: list[dict], editions: list[dict]) -> str:
+    """12 hex digits that change whenever scoring changes (not when wording does)."""
+    canonical = json.dumps(scoring_data(questions, levels, editions), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def score(answers: dict[str, int], model: dict) -> dict:
+    """Score complete answers against the assessment model embedded in the page.
+
+    `model` has `questions` ([{id, dimension, options: [{points}]}]) and `bands`
+    ([{level, number, min, max}] for one edition). Returns the total, each
+    dimension's points and share of its maximum, the level number, and the ids
+    of the weakest dimensions (lowest share; ties in question order), which the
+    result view turns into next steps.
+    """
+    dimensions = []
+    for q in model["questions"]:
+        points = answers[q["id"]]
+        top = max(o["points"] for o in q["options"])
+        dimensions.append({"id": q["id"], "points": points, "max": top, "ratio": points / top if top else 0})
+    total = sum(d["points"] for d in dimensions)
+    level = next(b["number"] for b in model["bands"] if b["min"] <= total <= b["max"])
+    weakest_ratio = min(d["ratio"] for d in dimensions)
+    weakest = [d["id"] for d in dimensions if d["ratio"] == weakest_ratio and d["ratio"] < 1]
+    return {"total": total, "level": level, "dimensions": dimensions, "weakest": weakest}

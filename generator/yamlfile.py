@@ -1,0 +1,147 @@
+"""Read one YAML content file into plain data, remembering where each value stands.
+
+`yaml.safe_load` forgets positions and silently keeps the second of two duplicate
+keys. Contributors need both, so this walks PyYAML's node tree itself and turns
+each failure into a `Problem` with a line and column.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from generator.errors import Problem
+
+MAX_BYTES = 1_000_000
+"""A content file larger than this is refused: nothing legitimate comes close."""
+
+Where = tuple[int, int]
+DataPath = tuple[object, ...]
+
+
+@dataclass
+class YamlDoc:
+    """A file's data plus the (line, col) of every value and of every mapping key."""
+
+    path: str
+    data: object = None
+    at: dict[DataPath, Where] = field(default_factory=dict)
+    key_at: dict[DataPath, Where] = field(default_factory=dict)
+
+    def where(self, path: DataPath, key: bool = False) -> Where:
+        """Position of the value at `path`, or of its nearest ancestor that has one."""
+        table = self.key_at if key else self.at
+        path = tuple(path)
+        while path not in table and path:
+            path = path[:-1]
+        return table.get(path, self.at.get((), (1, 1)))
+
+    def problem(self, path: DataPath, message: str, key: bool = False) -> Problem:
+        line, col = self.where(path, key=key and tuple(path) in self.key_at)
+        return Problem(self.path, line, col, message)
+
+
+class _Constructor(SafeConstructor):
+    """Safe constructor that keeps dates as the text the contributor wrote."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+
+
+def _mark(mark) -> Where:
+    return (mark.line + 1, mark.column + 1)
+
+
+def load_yaml(file: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
+    """Load `file`; on failure return None and the problems (never raise)."""
+    try:
+        raw = file.read_bytes()
+    except OSError as err:
+        return None, [Problem(display, 1, 1, f"cannot read the file ({err.strerror}) - check that it exists and is readable")]
+    text, problems = _decode(raw, display)
+    if problems:
+        return None, problems
+    problems = _refuse_tabs_and_aliases(text, display)
+    if problems:
+        return None, problems
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        what = err.problem or "not valid YAML"
+        context = f" {err.context}" if err.context else ""
+        line, col = _mark(mark) if mark else (1, 1)
+        return None, [Problem(display, line, col, f"YAML syntax error: {what}{context} - check the indentation, colons and quotes here")]
+    except yaml.YAMLError as err:  # pragma: no cover - PyYAML marks nearly all errors
+        return None, [Problem(display, 1, 1, f"YAML error: {err}")]
+    if node is None:
+        return None, [Problem(display, 1, 1, "the file is empty - it must hold the keys its schema describes")]
+    doc = YamlDoc(display)
+    problems = []
+    doc.data = _build(node, (), doc, problems, _Constructor())
+    return (None if problems else doc), problems
+
+
+def _decode(raw: bytes, display: str) -> tuple[str, list[Problem]]:
+    if len(raw) > MAX_BYTES:
+        return "", [Problem(display, 1, 1, f"the file is {len(raw):,} bytes; a content file may hold at most {MAX_BYTES:,} - split it or remove what does not belong")]
+    if raw.startswith(codecs.BOM_UTF8):
+        return "", [Problem(display, 1, 1, "the file starts with a byte-order mark (BOM) - save it as UTF-8 without BOM")]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        byte = raw[err.start]
+        return "", [Problem(display, line, col, f"byte 0x{byte:02x} is not UTF-8 - save the file as UTF-8")]
+
+
+def _refuse_tabs_and_aliases(text: str, display: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if "\t" in line:
+            problems.append(Problem(display, number, line.index("\t") + 1, "tab character - YAML content here uses spaces only; replace the tab with spaces"))
+    if "\x00" in text:
+        problems.append(Problem(display, 1, 1, "the file contains a NUL character - it is not a text file"))
+    if problems:
+        return problems
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                line, col = _mark(event.start_mark)
+                problems.append(Problem(display, line, col, "YAML anchors and aliases (&name, *name) are not supported - write the value out in full"))
+    except yaml.YAMLError:
+        pass  # compose() reports syntax errors with their position
+    return problems
+
+
+def _build(node, path: DataPath, doc: YamlDoc, problems: list[Problem], ctor: _Constructor):
+    doc.at[path] = _mark(node.start_mark)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, object] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                line, col = _mark(key_node.start_mark)
+                problems.append(Problem(doc.path, line, col, "keys must be plain words - write a simple key such as 'name:'"))
+                continue
+            key = key_node.value
+            if key in result:
+                first_line = doc.key_at[path + (key,)][0]
+                line, col = _mark(key_node.start_mark)
+                problems.append(Problem(doc.path, line, col, f"duplicate key '{key}' (first at line {first_line}) - keep one of them"))
+                continue
+            doc.key_at[path + (key,)] = _mark(key_node.start_mark)
+            result[key] = _build(value_node, path + (key,), doc, problems, ctor)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), doc, problems, ctor) for i, item in enumerate(node.value)]
+    try:
+        return ctor.construct_object(node, deep=True)
+    except yaml.YAMLError as err:
+        line, col = _mark(node.start_mark)
+        problems.append(Problem(doc.path, line, col, f"cannot read this value ({getattr(err, 'problem', err)}) - put it in quotes"))
+        return None
