@@ -1,0 +1,155 @@
+"""Browser fixtures: the built site served on 127.0.0.1 with the site's own security
+headers (content/pages/_headers, so every browser test runs under the strict CSP),
+and Debian's Chromium driven by Playwright.
+
+Every `page` fails its test on: a request to any other host (it is blocked and
+recorded), a Content-Security-Policy violation, or an uncaught script error.
+Closed shadow roots are forced open so tests can see mermaid's SVG.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+
+OPEN_SHADOW_ROOTS = """
+(() => {
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: "open" }); };
+})();
+"""
+
+WATCH_PAGE = """
+(() => {
+  window.__cspViolations = [];
+  document.addEventListener("securitypolicyviolation", (e) => {
+    window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`);
+  });
+})();
+"""
+
+
+def read_headers(site: Path) -> dict[str, str]:
+    """The `/*` block of the site's `_headers` file."""
+    headers: dict[str, str] = {}
+    for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
+        if line.startswith("  ") and ":" in line:
+            name, value = line.strip().split(":", 1)
+            headers[name.strip()] = value.strip()
+    return headers
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+class Server:
+    """A static HTTP server for a folder, in a thread, on a free loopback port."""
+
+    def __init__(self, folder: Path, headers: dict[str, str]):
+        handler = type("Handler", (_Handler,), {"extra_headers": headers})
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.url = self.origin + "/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_headers(built_site) -> dict[str, str]:
+    return read_headers(built_site)
+
+
+@pytest.fixture(scope="session")
+def server(built_site, site_headers):
+    srv = Server(built_site, site_headers)
+    yield srv
+    srv.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Guard:
+    """What a page did that it must not: off-host requests, CSP violations, script errors."""
+
+    def __init__(self, origin: str):
+        self.origin = origin
+        self.offhost: list[str] = []
+        self.errors: list[str] = []
+
+    def route(self, route):
+        url = route.request.url
+        if url.startswith(self.origin + "/") or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.offhost.append(url)
+            route.abort()
+
+
+def guarded_context(browser, server, **options):
+    """A fresh browser context (empty storage) with the guard on every page."""
+    context = browser.new_context(**options)
+    guard = Guard(server.origin)
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    context.add_init_script(WATCH_PAGE)
+    context.route("**/*", guard.route)
+    context.on("page", lambda page: page.on("pageerror", lambda exc: guard.errors.append(str(exc))))
+    context.guard = guard
+    return context
+
+
+def assert_clean(context, pages) -> None:
+    guard = context.guard
+    violations = []
+    for page in pages:
+        if not page.is_closed():
+            try:
+                violations += page.evaluate("window.__cspViolations || []")
+            except Exception:  # a page mid-navigation has no document to ask
+                pass
+    assert not guard.offhost, f"requests to other hosts: {guard.offhost}"
+    assert not violations, f"Content-Security-Policy violations: {violations}"
+    assert not guard.errors, f"script errors: {guard.errors}"
+
+
+@pytest.fixture
+def context(browser, server):
+    ctx = guarded_context(browser, server, viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    yield ctx
+    pages = list(ctx.pages)
+    try:
+        assert_clean(ctx, pages)
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def page(context, server):
+    pg = context.new_page()
+    pg.site = lambda path="": pg.goto(server.url + path.lstrip("/"))
+    return pg

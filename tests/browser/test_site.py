@@ -1,0 +1,60 @@
+"""Every built page opens in Chromium under the site's CSP, asks nothing of any other
+host, and the progression diagram is drawn as SVG from the site's own mermaid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+def site_pages(site: Path) -> list[str]:
+    return sorted(p.parent.relative_to(site).as_posix() + "/" if p.parent != site else "" for p in site.rglob("index.html"))
+
+
+MERMAID = "assets/vendor/mermaid.min.js"
+
+
+def test_site_has_every_generated_page(built_site):
+    pages = site_pages(built_site)
+    for expected in ["", "levels/initial/", "levels/defined/", "levels/managed/", "levels/optimized/",
+                     "assessment/", "references/", "editions/", "fields/", "changelog/", "about/"]:
+        assert expected in pages
+
+
+def test_every_page_opens_without_offhost_requests_or_errors(page, built_site, server):
+    for path in site_pages(built_site):
+        response = page.site(path)
+        assert response.status == 200, path
+        page.wait_for_load_state("networkidle")
+        assert page.locator("h1").first.inner_text().strip(), f"{path} has no heading"
+
+
+def test_home_diagram_is_drawn_as_svg_with_every_level(page):
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.site("")
+    svg = page.locator("div.mermaid svg")
+    svg.wait_for(timeout=15000)
+    text = svg.evaluate("el => el.textContent")
+    for name in ["Level 1 - Initial", "Level 2 - Defined", "Level 3 - Managed", "Level 4 - Optimized", "Explore LLM APIs"]:
+        assert name in text
+    assert any(url.endswith(MERMAID) for url in requested)
+    # The text equivalent sits beside the diagram.
+    assert "The diagram in words" in page.locator(".progression-text").inner_text()
+
+
+@pytest.mark.parametrize("path", ["levels/managed/", "references/", "assessment/"])
+def test_pages_without_a_diagram_do_not_load_mermaid(page, path):
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.site(path)
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requested if u.endswith(MERMAID)]
+
+
+def test_diagram_draws_after_instant_navigation_from_a_page_without_one(page):
+    page.site("levels/managed/")
+    page.wait_for_load_state("networkidle")
+    page.locator("a.md-header__button.md-logo").click()
+    page.locator("div.mermaid svg").wait_for(timeout=15000)
