@@ -38,9 +38,11 @@ class Content:
         return next(e for e in self.editions if e["id"] == edition_id)
 
 
-def read_documents(root: Path) -> tuple[dict[str, YamlDoc], list[Problem]]:
-    """Parse and schema-check every content file; a file that fails is left out."""
+def read_documents(root: Path) -> tuple[dict[str, YamlDoc], dict[str, YamlDoc], list[Problem]]:
+    """Parse and schema-check every content file. Returns the schema-valid documents,
+    every document that parsed, and the problems found."""
     docs: dict[str, YamlDoc] = {}
+    parsed: dict[str, YamlDoc] = {}
     problems: list[Problem] = []
     for name in FILES:
         display = f"content/{name}.yml"
@@ -48,18 +50,19 @@ def read_documents(root: Path) -> tuple[dict[str, YamlDoc], list[Problem]]:
         problems += found
         if doc is None:
             continue
+        parsed[name] = doc
         found = schema_problems(doc, f"{name}.schema.json")
         problems += found
         if not found:
             docs[name] = doc
-    return docs, problems
+    return docs, parsed, problems
 
 
 def load_content(root: Path | str = "content") -> Content:
     """Read, check and return the content under `root` (raises ContentError)."""
     root = Path(root)
-    docs, problems = read_documents(root)
-    problems += check_rules(docs)
+    docs, parsed, problems = read_documents(root)
+    problems += check_rules(docs, parsed)
     if problems:
         raise ContentError(problems)
     data = {name: doc.data for name, doc in docs.items()}

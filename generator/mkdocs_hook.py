@@ -26,7 +26,24 @@ from generator.render import nav  # noqa: E402
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 MERMAID_URI = "assets/vendor/mermaid.min.js"
 
+HEADERS = ROOT / "content" / "pages" / "_headers"
+
 _pages: dict[str, str] = {}
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def content_security_policy() -> str:
+    """The policy from content/pages/_headers: one place for the host header and the page's <meta>."""
+    for line in HEADERS.read_text(encoding="utf-8").splitlines():
+        name, _, value = line.strip().partition(":")
+        if name == "Content-Security-Policy":
+            return value.strip()
+    raise Abort(f"{HEADERS.relative_to(ROOT)} has no Content-Security-Policy line - restore it")
 
 
 def on_config(config):
@@ -43,6 +60,8 @@ def on_config(config):
         f"{html.escape(source['title'])}</a> (Microsoft Learn), in this project's own words."
     )
     config.extra["content_version"] = content.version
+    # `mkdocs serve` injects an inline live-reload script, which the policy would block.
+    config.extra["csp"] = "" if _serving else content_security_policy()
     return config
 
 

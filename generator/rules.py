@@ -28,9 +28,19 @@ def rule(*needs: str):
     return register
 
 
-def check_rules(docs: Docs) -> list[Problem]:
-    """Run every rule whose files are all available and schema-valid."""
-    return [p for needs, fn in RULES if all(n in docs for n in needs) for p in fn(docs)]
+def check_rules(docs: Docs, parsed: Docs | None = None) -> list[Problem]:
+    """Run every rule whose files are all schema-valid. `parsed` also holds files that
+    parsed but broke their schema: rules may read ids from them, defensively."""
+    problems = [p for needs, fn in RULES if all(n in docs for n in needs) for p in fn(docs)]
+    return problems + list(cited_references_exist(docs, parsed or docs))
+
+
+def _reference_ids(doc: YamlDoc | None) -> list[str] | None:
+    """Reference ids from a parsed references.yml, even one that broke its schema."""
+    refs = doc.data.get("references") if doc and isinstance(doc.data, dict) else None
+    if not isinstance(refs, list):
+        return None
+    return [r["id"] for r in refs if isinstance(r, dict) and isinstance(r.get("id"), str)]
 
 
 def _unique(doc: YamlDoc, items: list[dict], list_path: tuple, key: str, what: str) -> Iterator[Problem]:
@@ -104,23 +114,29 @@ def _known(doc: YamlDoc, path: tuple, ids, known: list[str], owner: str) -> Iter
             yield doc.problem(path + (j,), f"{owner}: unknown reference '{ref}'{did_you_mean(ref, known)} - references are listed in content/references.yml")
 
 
-@rule("references", "levels", "questions", "model", "editions")
-def cited_references_exist(docs: Docs) -> Iterator[Problem]:
-    known = [r["id"] for r in docs["references"].data["references"]]
-    levels = docs["levels"]
-    for i, level in enumerate(levels.data["levels"]):
-        yield from _known(levels, ("levels", i, "references"), level["references"], known, f"level '{level['id']}'")
-    questions = docs["questions"]
-    for qi, q in enumerate(questions.data["questions"]):
-        for oi, option in enumerate(q["options"]):
-            yield from _known(questions, ("questions", qi, "options", oi, "references"), option.get("references", []), known, f"question '{q['id']}', option {oi + 1}")
-    editions = docs["editions"]
-    for i, e in enumerate(editions.data["editions"]):
-        yield from _known(editions, ("editions", i, "sources"), e["sources"], known, f"edition '{e['id']}'")
-    model = docs["model"]
-    source = model.data["source"]["reference"]
-    if source not in known:
-        yield model.problem(("source", "reference"), f"source: unknown reference '{source}'{did_you_mean(source, known)} - references are listed in content/references.yml")
+def cited_references_exist(docs: Docs, parsed: Docs) -> Iterator[Problem]:
+    """Every cited reference id exists; each citing file is checked when it is schema-valid."""
+    known = _reference_ids(parsed.get("references"))
+    if known is None:
+        return
+    if "levels" in docs:
+        levels = docs["levels"]
+        for i, level in enumerate(levels.data["levels"]):
+            yield from _known(levels, ("levels", i, "references"), level["references"], known, f"level '{level['id']}'")
+    if "questions" in docs:
+        questions = docs["questions"]
+        for qi, q in enumerate(questions.data["questions"]):
+            for oi, option in enumerate(q["options"]):
+                yield from _known(questions, ("questions", qi, "options", oi, "references"), option.get("references", []), known, f"question '{q['id']}', option {oi + 1}")
+    if "editions" in docs:
+        editions = docs["editions"]
+        for i, e in enumerate(editions.data["editions"]):
+            yield from _known(editions, ("editions", i, "sources"), e["sources"], known, f"edition '{e['id']}'")
+    if "model" in docs:
+        model = docs["model"]
+        source = model.data["source"]["reference"]
+        if source not in known:
+            yield model.problem(("source", "reference"), f"source: unknown reference '{source}'{did_you_mean(source, known)} - references are listed in content/references.yml")
 
 
 @rule("levels", "editions")

@@ -1,0 +1,56 @@
+"""`python -m generator validate`: a summary and exit 0 on good content; one line per
+problem, a count and exit 1 on bad content; never a traceback."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+
+def validate(root, content_dir) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "--content", str(content_dir), "validate"],
+                          cwd=root, capture_output=True, text=True)
+
+
+@pytest.fixture
+def content_copy(root, tmp_path):
+    target = tmp_path / "content"
+    shutil.copytree(root / "content", target)
+    return target
+
+
+def test_valid_content_prints_a_summary_and_exits_0(root):
+    result = validate(root, root / "content")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("content OK: 4 levels, 7 questions")
+
+
+def test_overlapping_bands_name_the_file_line_and_fix(root, content_copy):
+    levels = content_copy / "levels.yml"
+    text = levels.read_text(encoding="utf-8")
+    levels.write_text(text.replace("genaiops: {min: 10, max: 14}", "genaiops: {min: 10, max: 15}"), encoding="utf-8")
+    result = validate(root, content_copy)
+    assert result.returncode == 1
+    line = next(n for n, row in enumerate(levels.read_text().splitlines(), 1) if "genaiops: {min: 15, max: 19}" in row)
+    lines = result.stderr.splitlines()
+    assert (
+        f"content/levels.yml:{line}:23: level 'managed': bands must not overlap in edition 'genaiops': "
+        "'defined' ends at 15, 'managed' starts at 15 - make 'defined' end at 14 or 'managed' start at 16"
+    ) in lines
+    # A band change is a scoring change, so the version check speaks too.
+    assert any(row.startswith("content/changelog.yml:") and "bump version to 2.0.0" in row for row in lines)
+    assert lines[-1] == "2 problems in content: nothing was built."
+
+
+def test_every_problem_is_reported_in_one_run(root, content_copy):
+    refs = content_copy / "references.yml"
+    refs.write_text(refs.read_text().replace("kind: video", "kind: vidoe").replace("id: content-safety", "id: content-safty"))
+    result = validate(root, content_copy)
+    lines = result.stderr.splitlines()
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert any("'vidoe' is not allowed (did you mean 'video'?)" in line for line in lines)
+    assert any("unknown reference 'content-safety' (did you mean 'content-safty'?)" in line for line in lines)
+    assert lines[-1].endswith("problems in content: nothing was built.")

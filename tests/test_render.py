@@ -1,0 +1,99 @@
+"""Rendering: every fact in content reaches a generated page, and every page comes from content."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator import load_content, render_site
+from generator.diagram import progression
+from generator.escape import md_inline
+from generator.render import nav
+
+
+@pytest.fixture(scope="module")
+def content(root):
+    return load_content(root / "content")
+
+
+@pytest.fixture(scope="module")
+def pages(content):
+    return render_site(content)
+
+
+def test_every_level_has_its_own_page(content, pages):
+    for level in content.levels:
+        page = pages[f"levels/{level['slug']}.md"]
+        assert f"# Level {level['number']}: {level['name']}" in page
+
+
+def test_every_generated_page_is_in_the_navigation(content, pages):
+    def paths(items):
+        for item in items:
+            for value in (item.values() if isinstance(item, dict) else [item]):
+                yield from (paths(value) if isinstance(value, list) else [value])
+
+    in_nav = set(paths(nav(content)))
+    assert set(pages) <= in_nav
+    assert in_nav - set(pages) == {"about.md"}  # the one hand-written page
+
+
+def test_every_reference_appears_with_its_absolute_https_address(content, pages):
+    for ref in content.references.values():
+        assert ref["url"].startswith("https://")
+        assert f"]({ref['url']})" in pages["references.md"], ref["id"]
+
+
+def test_level_pages_link_each_recommended_reference(content, pages):
+    for level in content.levels:
+        page = pages[f"levels/{level['slug']}.md"]
+        for rid in level["references"]:
+            assert content.references[rid]["url"] in page
+
+
+def test_both_editions_bands_appear_on_each_level_page(content, pages):
+    for level in content.levels:
+        page = pages[f"levels/{level['slug']}.md"]
+        for edition in content.editions:
+            band = level["bands"][edition["id"]]
+            assert f"{band['min']}&ndash;{band['max']}" in page
+
+
+def test_default_bands_are_the_current_edition(content):
+    assert content.default_edition == "genaiops"
+    bands = [(lv["bands"]["genaiops"]["min"], lv["bands"]["genaiops"]["max"]) for lv in content.levels]
+    assert bands == [(0, 9), (10, 14), (15, 19), (20, 28)]
+    draft = [(lv["bands"]["llmops-2024-draft"]["min"], lv["bands"]["llmops-2024-draft"]["max"]) for lv in content.levels]
+    assert draft == [(7, 11), (12, 16), (17, 21), (22, 28)]
+
+
+def test_placeholder_link_of_the_earliest_draft_is_nowhere(pages):
+    for page in pages.values():
+        assert "insertURL" not in page
+
+
+def test_diagram_links_each_level_to_the_next_with_its_focus_areas(content):
+    source = progression(content.levels)
+    assert source.startswith("graph LR")
+    edges = re.findall(r"L(\d) -->\|\"(.*?)\"\| L(\d)", source)
+    assert [(a, b) for a, _, b in edges] == [("1", "2"), ("2", "3"), ("3", "4"), ("4", "4")]
+    assert "Explore LLM APIs" in edges[0][1]
+
+
+def test_home_page_has_the_diagram_and_its_text_equivalent(pages):
+    home = pages["index.md"]
+    assert "```mermaid\ngraph LR" in home
+    assert "The diagram in words" in home
+
+
+def test_editions_page_lines_up_both_editions(content, pages):
+    page = pages["editions.md"]
+    names = " | ".join(md_inline(e["name"]) for e in content.editions)
+    assert f"| Level | {names} |" in page
+    assert f"| Topic | {names} |" in page
+
+
+def test_source_is_credited_on_every_generated_content_page(pages):
+    for path in ["index.md", "references.md", "editions.md", "levels/initial.md"]:
+        assert "Microsoft Learn" in pages[path], path
