@@ -36,7 +36,7 @@ serve: install
 	$(PY) -m mkdocs serve -a 127.0.0.1:8000 --livereload
 
 lint: install
-	$(PY) -m ruff check generator tests bench
+	$(PY) -m ruff check
 	$(PY) -m yamllint -f parsable content .github
 	node tests/js/lint-workflows.mjs
 

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from generator import ContentError, load_content, render_site
+from generator.content import read_documents
 from generator.scoring import fingerprint
 
 
@@ -24,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("fingerprint", help="print the scoring fingerprint of the current content")
     args = parser.parse_args(argv)
 
+    if args.command == "fingerprint":
+        return print_fingerprint(Path(args.content))
     try:
         content = load_content(args.content)
     except ContentError as err:
@@ -40,8 +43,20 @@ def main(argv: list[str] | None = None) -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(markdown, encoding="utf-8")
         print(f"wrote {len(render_site(content))} pages to {args.out}")
-    else:
-        print(fingerprint(content.questions, content.levels, content.editions))
+    return 0
+
+
+def print_fingerprint(root: Path) -> int:
+    """The scoring fingerprint, which a contributor needs exactly while content is still
+    invalid (a scoring change waiting for its changelog entry): it needs only the
+    questions, levels and editions to pass their schemas."""
+    docs, _, problems = read_documents(root)
+    needed = ("questions", "levels", "editions")
+    if not all(name in docs for name in needed):
+        print("\n".join(str(p) for p in problems if not p.path.endswith(("changelog.yml", "model.yml", "references.yml"))), file=sys.stderr)
+        print("fix these first: the fingerprint needs questions.yml, levels.yml and editions.yml to pass their schemas", file=sys.stderr)
+        return 1
+    print(fingerprint(*(docs[name].data[name] for name in needed)))
     return 0
 
 

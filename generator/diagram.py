@@ -4,6 +4,8 @@ areas that lead from one level to the next (as in the community overview, seed 0
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from generator.escape import mermaid_text
 
 
@@ -13,7 +15,7 @@ def progression(levels: list[dict]) -> str:
     for level in levels:
         name = mermaid_text(f"Level {level['number']} - {level['name']}")
         lines.append(f'    L{level["number"]}["{name}"]')
-    for level, after in zip(levels, levels[1:] + levels[-1:]):
+    for level, after in pairwise(levels + levels[-1:]):
         label = "<br>".join(mermaid_text(area) for area in level["focus_areas"])
         lines.append(f'    L{level["number"]} -->|"{label}"| L{after["number"]}')
     return "\n".join(lines)
@@ -23,5 +25,5 @@ def progression_steps(levels: list[dict]) -> list[dict]:
     """The same arrows as data, for the diagram's text equivalent."""
     return [
         {"from": level, "to": after, "focus_areas": level["focus_areas"]}
-        for level, after in zip(levels, levels[1:] + levels[-1:])
+        for level, after in pairwise(levels + levels[-1:])
     ]

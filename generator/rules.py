@@ -8,6 +8,7 @@ runs only when every file it reads passed its schema, so it can trust the shapes
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 
 from generator.errors import Problem, did_you_mean
 from generator.scoring import fingerprint
@@ -38,8 +39,8 @@ def check_rules(docs: Docs, parsed: Docs | None = None) -> list[Problem]:
 def _reference_ids(doc: YamlDoc | None) -> list[str] | None:
     """Reference ids from a parsed references.yml, even one that broke its schema."""
     refs = doc.data.get("references") if doc and isinstance(doc.data, dict) else None
-    if not isinstance(refs, list):
-        return None
+    if not isinstance(refs, list) or not refs:
+        return None  # no catalog to check against: the schema already reported it
     return [r["id"] for r in refs if isinstance(r, dict) and isinstance(r.get("id"), str)]
 
 
@@ -170,7 +171,7 @@ def _tile(doc: YamlDoc, levels: list[dict], edition: dict) -> Iterator[Problem]:
     first_i, first_id, first = banded[0]
     if first["min"] != total["min"]:
         yield doc.problem(("levels", first_i, "bands", eid, "min"), f"level '{first_id}': band starts at {first['min']} in edition '{eid}', but totals start at {total['min']} - make it start at {total['min']}")
-    for (_, prev_id, prev), (i, cur_id, cur) in zip(banded, banded[1:]):
+    for (_, prev_id, prev), (i, cur_id, cur) in pairwise(banded):
         at = ("levels", i, "bands", eid, "min")
         if cur["min"] <= prev["max"]:
             yield doc.problem(at, f"level '{cur_id}': bands must not overlap in edition '{eid}': '{prev_id}' ends at {prev['max']}, '{cur_id}' starts at {cur['min']} - make '{prev_id}' end at {cur['min'] - 1} or '{cur_id}' start at {prev['max'] + 1}")
@@ -209,7 +210,7 @@ def version_moves_with_scoring(docs: Docs) -> Iterator[Problem]:
     newest = releases[0]
     if newest["version"] != version:
         yield docs["model"].problem(("version",), f"version is {version}, but the newest release in content/changelog.yml is {newest['version']} - add a release for {version} at the top of changelog.yml, or set version back")
-    for i, (new, old) in enumerate(zip(releases, releases[1:])):
+    for i, (new, old) in enumerate(pairwise(releases)):
         if _semver(new["version"]) <= _semver(old["version"]):
             yield log.problem(("releases", i, "version"), f"release {new['version']} is listed above {old['version']} but is not newer - releases go newest first, each with a higher version")
         elif new["scoring"] != old["scoring"] and _semver(new["version"])[0] <= _semver(old["version"])[0]:
@@ -217,4 +218,4 @@ def version_moves_with_scoring(docs: Docs) -> Iterator[Problem]:
     current = fingerprint(docs["questions"].data["questions"], docs["levels"].data["levels"], docs["editions"].data["editions"])
     if newest["scoring"] != current:
         major = _semver(newest["version"])[0] + 1
-        yield log.problem(("releases", 0, "scoring"), f"scoring changed (questions, options, points or bands) since release {newest['version']} - bump version to {major}.0.0 in content/model.yml and add a release at the top of this file with scoring: {current} (see CONTRIBUTING.md)")
+        yield log.problem(("releases", 0, "scoring"), f"scoring (questions, options, points or bands) differs from what release {newest['version']} records: {newest['scoring']}, now {current} - if {newest['version']} is already published, bump version to {major}.0.0 in content/model.yml and add a release at the top of this file with scoring: {current}; if {newest['version']} is new in your change, write scoring: {current} (see CONTRIBUTING.md)")
