@@ -37,16 +37,23 @@ def score(answers: dict[str, int], model: dict) -> dict:
     `model` has `questions` ([{id, dimension, options: [{points}]}]) and `bands`
     ([{level, number, min, max}] for one edition). Returns the total, each
     dimension's points and share of its maximum, the level number, and the ids
-    of the weakest dimensions (lowest share; ties in question order), which the
-    result view turns into next steps.
+    of the weakest dimensions (lowest share, below the maximum; in question
+    order), which the result view turns into next steps.
+
+    Raises ValueError when a question has no answer or the total falls in no
+    band; scoring.js throws in the same two cases.
     """
     dimensions = []
     for q in model["questions"]:
+        if q["id"] not in answers:
+            raise ValueError(f'score: no answer for question "{q["id"]}"')
         points = answers[q["id"]]
         top = max(o["points"] for o in q["options"])
         dimensions.append({"id": q["id"], "points": points, "max": top, "ratio": points / top if top else 0})
     total = sum(d["points"] for d in dimensions)
-    level = next(b["number"] for b in model["bands"] if b["min"] <= total <= b["max"])
+    band = next((b for b in model["bands"] if b["min"] <= total <= b["max"]), None)
+    if band is None:
+        raise ValueError(f"score: total {total} is in no band")
     weakest_ratio = min(d["ratio"] for d in dimensions)
     weakest = [d["id"] for d in dimensions if d["ratio"] == weakest_ratio and d["ratio"] < 1]
-    return {"total": total, "level": level, "dimensions": dimensions, "weakest": weakest}
+    return {"total": total, "level": band["number"], "dimensions": dimensions, "weakest": weakest}

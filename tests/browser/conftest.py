@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import shutil
 import threading
 from pathlib import Path
 
@@ -84,6 +85,27 @@ def server(built_site, site_headers):
     srv = Server(built_site, site_headers)
     yield srv
     srv.close()
+
+
+@pytest.fixture(scope="session")
+def instant_server(built_site, site_headers, tmp_path_factory):
+    """A copy of the site whose sitemap lists its pages at this server's address.
+
+    mkdocs-material navigates instantly only to pages in sitemap.xml, matched by
+    protocol, host AND port; the build has no site_url, so its sitemap is empty and every
+    click is a full page load. This copy stands for a deployment with site_url set."""
+    site = tmp_path_factory.mktemp("instant") / "site"
+    shutil.copytree(built_site, site)
+    server = Server(site, site_headers)
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    urls = "".join(f"<url><loc>{server.url}{'' if p == '.' else p + '/'}</loc></url>" for p in pages)
+    (site / "sitemap.xml").unlink(missing_ok=True)
+    (site / "sitemap.xml").write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>',
+        encoding="utf-8",
+    )
+    yield server
+    server.close()
 
 
 @pytest.fixture(scope="session")

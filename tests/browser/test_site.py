@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import assert_clean, guarded_context
+
 
 def site_pages(site: Path) -> list[str]:
     return sorted(p.parent.relative_to(site).as_posix() + "/" if p.parent != site else "" for p in site.rglob("index.html"))
@@ -53,8 +55,16 @@ def test_pages_without_a_diagram_do_not_load_mermaid(page, path):
     assert not [u for u in requested if u.endswith(MERMAID)]
 
 
-def test_diagram_draws_after_instant_navigation_from_a_page_without_one(page):
-    page.site("levels/managed/")
-    page.wait_for_load_state("networkidle")
-    page.locator("a.md-header__button.md-logo").click()
-    page.locator("div.mermaid svg").wait_for(timeout=15000)
+def test_diagram_draws_after_instant_navigation_from_a_page_without_one(browser, instant_server):
+    context = guarded_context(browser, instant_server)
+    try:
+        page = context.new_page()
+        page.goto(instant_server.url + "levels/managed/")
+        page.wait_for_load_state("networkidle")
+        page.evaluate("window.__sameDocument = true")
+        page.locator("a.md-header__button.md-logo").click()
+        page.locator("div.mermaid svg").wait_for(timeout=15000)
+        assert page.evaluate("window.__sameDocument") is True, "the click was a full page load, not instant navigation"
+        assert_clean(context, [page])
+    finally:
+        context.close()

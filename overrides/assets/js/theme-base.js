@@ -6,7 +6,13 @@
 /* eslint-disable no-var */
 var __md_scope = new URL(document.currentScript.dataset.scope, location);
 var __md_hash = (value) => [...value].reduce((hash, char) => (hash << 5) - hash + char.charCodeAt(0), 0);
-var __md_get = (key, storage = localStorage, scope = __md_scope) => JSON.parse(storage.getItem(scope.pathname + "." + key));
+var __md_get = (key, storage = localStorage, scope = __md_scope) => {
+  try {
+    return JSON.parse(storage.getItem(scope.pathname + "." + key));
+  } catch (error) {
+    return null; // Storage disabled or a value that is not JSON: behave as if nothing was saved.
+  }
+};
 var __md_set = (key, value, storage = localStorage, scope = __md_scope) => {
   try {
     storage.setItem(scope.pathname + "." + key, JSON.stringify(value));

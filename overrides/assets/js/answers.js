@@ -1,0 +1,235 @@
+/*
+ * Answers in and out of the page: the share link, the copy saved in this browser,
+ * and the downloaded JSON file. Pure: strings and objects in, new plain objects out;
+ * no DOM, no storage, no clock (callers pass the date).
+ *
+ * Share link: the answers go after the "#" (browsers never send that part to a server):
+ *
+ *     #genaiops@1.0.0&models=3&prompts=2&grounding=1&evaluation=4&deployment=0&monitoring=2&safety=3
+ *
+ *   - first `<model id>@<content version>`, then `<question id>=<points>` for each
+ *     answered question, in question order; unanswered questions are left out;
+ *   - the first part has no "=", so it can never be taken for a question;
+ *   - a fragment with neither "=" nor "@" is an ordinary anchor (#your-result): not read.
+ *
+ * Saved copy (localStorage, key `<model id>-assessment`) and downloaded file: a JSON object
+ *     {"model": "genaiops", "version": "1.0.0", "answers": {"models": 3, ...}}
+ *   The download adds edition, date, dimensions, total and level for people and other
+ *   tools; reading one back uses model, version and answers only and recomputes the rest.
+ *
+ * Invariants: every reader returns {answers, notices} and never throws; `answers` holds
+ * only the page's own question ids, in question order, each with an integer that is one
+ * of that question's option points; everything left out is named in a notice:
+ *   {kind: "warning",  text}  part or all of the input was ignored
+ *   {kind: "mismatch", text}  the answers come from another model or MAJOR content version:
+ *                             they are used, and the result says its level may differ
+ *   {kind: "info",     text}  worth knowing, nothing was lost
+ */
+
+import { score } from "./scoring.js";
+
+/** Longest input read, in characters. Real ones are a few hundred. */
+export const LIMITS = Object.freeze({ fragment: 1000, stored: 10000, file: 100000 });
+
+const MAX_ENTRIES = 100;
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+const DIGITS = /^(0|[1-9]\d{0,2})$/;
+const LEVELS_MAY_DIFFER =
+  " The answers that fit this page are filled in, but the level may differ from the one they had: check each answer.";
+
+const notice = (kind, text) => ({ kind, text });
+const none = (...notices) => ({ answers: {}, notices });
+
+/** A piece of untrusted input, short enough to quote in a sentence. */
+function quoted(value) {
+  const text = typeof value === "string" ? value : String(JSON.stringify(value));
+  const cut = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return typeof value === "string" ? `"${cut}"` : cut;
+}
+
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** How many of the page's questions `answers` answers. */
+export function answeredCount(answers, model) {
+  return model.questions.filter((q) => Object.hasOwn(answers, q.id)).length;
+}
+
+/**
+ * Notices about where answers come from: another model, no or another content version.
+ * Scoring changes only with a new MAJOR version (CONTRIBUTING.md), so a different MINOR
+ * or PATCH version is only worth an "info".
+ */
+export function sourceNotices(modelId, version, model, from) {
+  if (modelId === undefined) return [notice("mismatch", `${from} does not say which model it is for.${LEVELS_MAY_DIFFER}`)];
+  if (modelId !== model.model) {
+    return [notice("mismatch", `${from} is for another model (${quoted(modelId)}; this page is "${model.model}").${LEVELS_MAY_DIFFER}`)];
+  }
+  if (version === undefined) return [notice("mismatch", `${from} does not say which content version it was made with.${LEVELS_MAY_DIFFER}`)];
+  const theirs = typeof version === "string" ? SEMVER.exec(version) : null;
+  if (!theirs) return [notice("mismatch", `${from} has an unreadable content version, ${quoted(version)}.${LEVELS_MAY_DIFFER}`)];
+  if (version === model.version) return [];
+  const ours = SEMVER.exec(model.version);
+  if (!ours || theirs[1] !== ours[1]) {
+    return [notice("mismatch", `${from} was made with content version ${version}; this page uses ${model.version}, whose questions and levels may have changed.${LEVELS_MAY_DIFFER}`)];
+  }
+  return [notice("info", `${from} was made with content version ${version}; this page uses ${model.version}, which scores the same.`)];
+}
+
+/**
+ * Keep the [question id, points] pairs that fit the model; name every other one.
+ * `entries` may hold anything (keys such as "__proto__" included): only the model's
+ * own ids are ever copied into the result.
+ */
+export function checkEntries(entries, model, from) {
+  if (entries.length > MAX_ENTRIES) {
+    return none(notice("warning", `${from} holds ${entries.length} answers, more than any version of this page has, so it was ignored.`));
+  }
+  const given = new Map(entries);
+  const notices = [];
+  const unknown = [...given.keys()].filter((id) => !model.questions.some((q) => q.id === id));
+  if (unknown.length) {
+    const names = unknown.slice(0, 3).map(quoted).join(", ") + (unknown.length > 3 ? ` and ${unknown.length - 3} more` : "");
+    notices.push(notice("warning", `${from} answers questions this page does not have: ${names}. Those were ignored.`));
+  }
+  const answers = {};
+  for (const q of model.questions) {
+    if (!given.has(q.id)) continue;
+    const points = given.get(q.id);
+    const allowed = q.options.map((o) => o.points);
+    if (Number.isInteger(points) && allowed.includes(points)) {
+      answers[q.id] = points;
+    } else {
+      notices.push(notice("warning", `${from} gives ${quoted(points)} for "${q.dimension}", which is not one of its options (${allowed.join(", ")}). That answer was ignored.`));
+    }
+  }
+  return { answers, notices };
+}
+
+/** The share-link fragment (without "#") for these answers. */
+export function fragmentOf(answers, model) {
+  const pairs = model.questions.filter((q) => Object.hasOwn(answers, q.id)).map((q) => `${q.id}=${answers[q.id]}`);
+  return [`${model.model}@${model.version}`, ...pairs].join("&");
+}
+
+/**
+ * Read a share link's fragment (`location.hash`, with or without "#").
+ * Returns {found, answers, notices}; `found` is false for an ordinary anchor.
+ */
+export function readFragment(hash, model) {
+  const text = String(hash ?? "").replace(/^#/, "");
+  if (!text.includes("=") && !text.includes("@")) return { found: false, ...none() };
+  const from = "The shared link";
+  if (text.length > LIMITS.fragment) {
+    return { found: true, ...none(notice("warning", `${from} is too long (${text.length} characters) to be one of this page's links, so it was ignored.`)) };
+  }
+  const parts = text.split("&").filter((part) => part !== "");
+  const head = parts[0] && !parts[0].includes("=") ? parts.shift() : "";
+  const at = head.indexOf("@");
+  const notices = sourceNotices(head ? (at < 0 ? head : head.slice(0, at)) : undefined, at < 0 ? undefined : head.slice(at + 1), model, from);
+
+  const pairs = [];
+  const malformed = [];
+  for (const part of parts) {
+    const eq = part.indexOf("=");
+    if (eq < 1) malformed.push(part);
+    else pairs.push([part.slice(0, eq), part.slice(eq + 1)]);
+  }
+  if (malformed.length) {
+    notices.push(notice("warning", `${from} has parts that are not "question=points": ${malformed.slice(0, 3).map(quoted).join(", ")}. Those were ignored.`));
+  }
+  const counts = new Map();
+  for (const [id] of pairs) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const twice = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
+  if (twice.length) {
+    notices.push(notice("warning", `${from} answers ${twice.slice(0, 3).map(quoted).join(", ")} more than once, so those answers were ignored.`));
+  }
+  const entries = pairs.filter(([id]) => counts.get(id) === 1).map(([id, value]) => [id, DIGITS.test(value) ? Number(value) : value]);
+  const checked = checkEntries(entries, model, from);
+  notices.push(...checked.notices, ...coverageNotices(checked.answers, model, from));
+  return { found: true, answers: checked.answers, notices };
+}
+
+function coverageNotices(answers, model, from) {
+  const n = answeredCount(answers, model);
+  if (n === 0) return [notice("warning", `${from} holds no answers this page can use.`)];
+  if (n < model.questions.length) return [notice("info", `${from} answers ${n} of ${model.questions.length} questions; answer the rest to see a result.`)];
+  return [];
+}
+
+/** The JSON text saved in this browser for these answers. */
+export function storedValue(answers, model) {
+  return JSON.stringify({ model: model.model, version: model.version, answers: { ...answers } });
+}
+
+/** The localStorage key for the model's answers. */
+export function storageKey(model) {
+  return `${model.model}-assessment`;
+}
+
+/** Read the saved copy (`localStorage.getItem`: a string, or null when nothing is saved). */
+export function readStored(text, model) {
+  if (text === null || text === undefined) return none();
+  const { answers, notices } = readRecord(text, model, "The copy of your answers saved in this browser", LIMITS.stored);
+  return { answers, notices };
+}
+
+/**
+ * Read a downloaded file back. A total or level that its answers do not add up to
+ * (an edited file) is named in a notice; the answers win.
+ */
+export function readImport(text, model) {
+  const from = "The imported file";
+  const { answers, notices, data } = readRecord(text, model, from, LIMITS.file);
+  if (!data) return { answers, notices };
+  if (answeredCount(answers, model) < model.questions.length) {
+    return { answers, notices: [...notices, ...coverageNotices(answers, model, from)] };
+  }
+  const actual = score(answers, model);
+  if ((Object.hasOwn(data, "total") && data.total !== actual.total) || (Object.hasOwn(data, "level") && data.level !== actual.level)) {
+    notices.push(notice("info", `${from} says total ${quoted(data.total)}, level ${quoted(data.level)}, but its answers add up to ${actual.total}, level ${actual.level}. The answers are used.`));
+  }
+  return { answers, notices };
+}
+
+/** A file's size in bytes is known before it is read: refuse huge ones early. */
+export function fileSizeNotice(bytes) {
+  return bytes > LIMITS.file ? notice("warning", `The imported file is ${bytes} bytes, far larger than an answers file, so it was not read.`) : null;
+}
+
+function readRecord(text, model, from, limit) {
+  if (typeof text !== "string") return none(notice("warning", `${from} is not text, so it was ignored.`));
+  if (text.length > limit) return none(notice("warning", `${from} is too large (${text.length} characters) to be answers, so it was ignored.`));
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return none(notice("warning", `${from} could not be read as JSON (${String(err.message).slice(0, 80)}), so it was ignored.`));
+  }
+  if (!isRecord(data)) return none(notice("warning", `${from} is not a JSON object of answers, so it was ignored.`));
+  if (!Object.hasOwn(data, "answers") || !isRecord(data.answers)) {
+    return none(notice("warning", `${from} has no "answers" object, so there was nothing to read.`));
+  }
+  const notices = sourceNotices(data.model, data.version, model, from);
+  const checked = checkEntries(Object.entries(data.answers), model, from);
+  return { answers: checked.answers, notices: [...notices, ...checked.notices], data };
+}
+
+/**
+ * The downloaded JSON: what was answered and what it scored. `result` is score()'s
+ * output for these answers; `date` is when the file was made.
+ */
+export function exportRecord(answers, model, result, date) {
+  const names = new Map(model.questions.map((q) => [q.id, q.dimension]));
+  return {
+    model: model.model,
+    version: model.version,
+    edition: model.edition.id,
+    date: date.toISOString(),
+    answers: Object.fromEntries(model.questions.map((q) => [q.id, answers[q.id]])),
+    dimensions: result.dimensions.map((d) => ({ id: d.id, dimension: names.get(d.id), points: d.points, max: d.max })),
+    total: result.total,
+    level: result.level,
+  };
+}

@@ -1,0 +1,224 @@
+"""Damaged, edited or hostile input to the self-assessment, opened in Chromium: share
+links, the copy saved in localStorage, imported files, storage that refuses to work.
+Each case must show a readable notice and never throw (the `page` fixture fails the
+test on any script error or CSP violation)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from generator.content import load_content
+from generator.render import assessment_data
+from tests.conftest import ROOT
+
+PATH = "assessment/"
+MODEL = assessment_data(load_content(ROOT / "content"))
+IDS = [q["id"] for q in MODEL["questions"]]
+HEAD = f"{MODEL['model']}@{MODEL['version']}"
+KEY = f"{MODEL['model']}-assessment"
+MAJOR = int(MODEL["version"].split(".")[0])
+OTHER_MAJOR = f"{MAJOR + 1}.0.0"
+SAME_MAJOR = f"{MAJOR}.99.0"
+ALL = "&".join(f"{i}=2" for i in IDS)  # total 14
+FIRST = IDS[0]
+
+
+def notices(page):
+    area = page.locator("[data-notices]")
+    area.locator("li").first.wait_for()
+    assert area.get_attribute("role") == "status"
+    assert area.is_visible()
+    return area.inner_text()
+
+
+def assert_still_works(page):
+    """After the bad input the questionnaire still answers: one click, one more answered."""
+    status = page.locator("[data-result]")
+    before = int(re.match(r"(?:All )?(\d+)", status.inner_text().strip()).group(1))
+    answered = page.evaluate("document.querySelectorAll('[data-assessment-form] input:checked').length")
+    assert before == answered
+    if answered < len(IDS):
+        page.locator('fieldset[data-question] input[value="1"]:not(:checked)').first.check()
+        expected = f"{answered + 1} of {len(IDS)} answered" if answered + 1 < len(IDS) else "All "
+        assert expected in status.inner_text()
+
+
+# (share fragment after "#", text the notice must contain, answers that survive)
+FRAGMENTS = [
+    (f"{HEAD}&{FIRST}=9", "which is not one of its options", 0),
+    (f"{HEAD}&{FIRST}=-1", '"-1"', 0),
+    (f"{HEAD}&{FIRST}=1.5", '"1.5"', 0),
+    (f"{HEAD}&{FIRST}=two", '"two"', 0),
+    (f"{HEAD}&{FIRST}=", 'gives ""', 0),
+    (f"{HEAD}&{FIRST}=01", '"01"', 0),
+    (f"{HEAD}&{FIRST}=0x1", '"0x1"', 0),
+    (f"{HEAD}&{FIRST}=%31", '"%31"', 0),
+    (f"{HEAD}&{FIRST}=99999999999999999999999", '"9999', 0),
+    (f"{HEAD}&=3&{IDS[1]}=2", 'not "question=points"', 1),
+    (f"{HEAD}&{FIRST}&{IDS[1]}=2", 'not "question=points"', 1),
+    (f"{HEAD}&nosuchquestion=2&{IDS[1]}=2", 'does not have: "nosuchquestion"', 1),
+    (f"{HEAD}&__proto__=1&{IDS[1]}=2", 'does not have: "__proto__"', 1),
+    (f"{HEAD}&constructor=1&prototype=2", '"constructor", "prototype"', 0),
+    (f"{HEAD}&{FIRST}=1&{FIRST}=2&{IDS[1]}=2", "more than once", 1),
+    (f"{FIRST}=1", "does not say which model", 1),
+    (f"{MODEL['model']}&{FIRST}=1", "does not say which content version", 1),
+    (f"{MODEL['model']}@banana&{FIRST}=1", "unreadable content version", 1),
+    (f"someoneelse@{MODEL['version']}&{FIRST}=1", "another model", 1),
+    (HEAD, "holds no answers this page can use", 0),
+    ("&&&=&==", 'not "question=points"', 0),
+    (f"{HEAD}&" + f"{FIRST}=1&" * 200, "too long", 0),
+    (f"{HEAD}&{FIRST}=%E2%80%AE1", "which is not one of its options", 0),
+    (f"{HEAD}&{FIRST}=<script>alert(1)</script>", "which is not one of its options", 0),
+    (f"{HEAD}&{FIRST}=1", f"answers 1 of {len(IDS)} questions", 1),
+]
+
+
+@pytest.mark.parametrize("fragment,expected,survivors", FRAGMENTS, ids=[f[1][:24] + f"-{i}" for i, f in enumerate(FRAGMENTS)])
+def test_malformed_share_link_shows_a_notice(page, fragment, expected, survivors):
+    page.site(PATH + "#" + fragment)
+    text = notices(page)
+    assert expected in text
+    assert page.evaluate("document.querySelectorAll('[data-assessment-form] input:checked').length") == survivors
+    assert page.locator("[data-result]").get_attribute("data-score") is None
+    assert "#" not in page.url, "the share fragment stays in the address"
+    assert_still_works(page)
+    # Nothing in the fragment became markup.
+    assert page.locator("[data-notices] script, [data-notices] *[onerror]").count() == 0
+
+
+def test_there_are_at_least_twenty_malformed_links():
+    assert len(FRAGMENTS) >= 20
+
+
+def test_another_major_version_shows_the_result_with_a_warning(page):
+    page.site(f"{PATH}#{MODEL['model']}@{OTHER_MAJOR}&{ALL}")
+    assert "level may differ" in notices(page)
+    status = page.locator("[data-result]")
+    assert status.get_attribute("data-score") == "14"
+    warning = page.locator("[data-report] .assessment__notice--mismatch")
+    assert warning.is_visible()
+    assert "level may differ" in warning.inner_text()
+
+
+def test_another_model_shows_the_result_with_a_warning(page):
+    page.site(f"{PATH}#llmops@{MODEL['version']}&{ALL}")
+    assert "another model" in notices(page)
+    assert page.locator("[data-result]").get_attribute("data-score") == "14"
+    assert page.locator("[data-report] .assessment__notice--mismatch").is_visible()
+
+
+def test_another_minor_version_scores_without_a_warning(page):
+    page.site(f"{PATH}#{MODEL['model']}@{SAME_MAJOR}&{ALL}")
+    assert "scores the same" in notices(page)
+    assert page.locator("[data-result]").get_attribute("data-score") == "14"
+    assert page.locator("[data-report] .assessment__notice--mismatch").count() == 0
+
+
+def record(**fields) -> str:
+    return json.dumps({"model": MODEL["model"], "version": MODEL["version"], **fields})
+
+
+# (value in localStorage, text the notice must contain, answers that survive)
+STORED = [
+    ("garbage", "could not be read as JSON", 0),
+    ("", "could not be read as JSON", 0),
+    (record(answers={FIRST: 1})[:-4], "could not be read as JSON", 0),
+    ("null", "not a JSON object", 0),
+    ("[1, 2, 3]", "not a JSON object", 0),
+    ("42", "not a JSON object", 0),
+    ('"a string"', "not a JSON object", 0),
+    (record(), 'no "answers" object', 0),
+    (record(answers=[1, 2, 3]), 'no "answers" object', 0),
+    (record(answers={FIRST: "3", IDS[1]: 2}), 'gives "3"', 1),
+    (record(answers={FIRST: None}), "gives null", 0),
+    (record(answers={FIRST: True}), "gives true", 0),
+    (record(answers={FIRST: 7}), "gives 7", 0),
+    (record(answers={FIRST: 2.5}), "gives 2.5", 0),
+    (record(answers={FIRST: {"valueOf": 1}}), "which is not one of its options", 0),
+    # json.dumps cannot write a "__proto__" key from a dict literal the way an attacker would.
+    (record(answers={})[:-2] + f'"__proto__":{{"polluted":1}},"{FIRST}":1}}}}', 'does not have: "__proto__"', 1),
+    (record(answers={"nosuchquestion": 1}), 'does not have: "nosuchquestion"', 0),
+    (json.dumps({"model": "other", "version": MODEL["version"], "answers": {FIRST: 1}}), "another model", 1),
+    (json.dumps({"model": MODEL["model"], "version": OTHER_MAJOR, "answers": {FIRST: 1}}), "level may differ", 1),
+    (json.dumps({"model": MODEL["model"], "version": 1, "answers": {FIRST: 1}}), "unreadable content version", 1),
+    (record(answers={FIRST: 1}, padding="x" * 20000), "too large", 0),
+    (record(answers={f"q{i}": 1 for i in range(150)}), "150 answers", 0),
+]
+
+
+@pytest.mark.parametrize("value,expected,survivors", STORED, ids=[s[1][:24] + f"-{i}" for i, s in enumerate(STORED)])
+def test_damaged_saved_answers_show_a_notice(page, value, expected, survivors):
+    page.site(PATH)
+    page.evaluate(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(value)})")
+    page.reload()
+    text = notices(page)
+    assert expected in text
+    assert text.startswith("The copy of your answers saved in this browser")
+    assert page.evaluate("document.querySelectorAll('[data-assessment-form] input:checked').length") == survivors
+    # A damaged copy is replaced by what could be used from it (or removed).
+    kept = page.evaluate(f"localStorage.getItem({json.dumps(KEY)})")
+    if "level may differ" not in text and "another model" not in text and "unreadable" not in text:
+        assert kept is None or json.loads(kept)["model"] == MODEL["model"]
+    assert_still_works(page)
+    assert page.evaluate("({}).polluted") is None
+
+
+def test_there_are_at_least_twenty_damaged_saved_values():
+    assert len(STORED) >= 20
+
+
+def test_storage_that_refuses_to_work(browser, server):
+    from tests.browser.conftest import assert_clean, guarded_context
+
+    ctx = guarded_context(browser, server)
+    # Only this page's key: the theme's own scripts (theme-base.js) do not survive
+    # a storage that throws, which is not what this test is about.
+    ctx.add_init_script(
+        """
+        ((key) => {
+          for (const name of ["getItem", "setItem", "removeItem"]) {
+            const real = Storage.prototype[name];
+            Storage.prototype[name] = function (k, ...rest) {
+              if (k === key) throw new DOMException("storage is disabled", "SecurityError");
+              return real.call(this, k, ...rest);
+            };
+          }
+        })(KEY);
+        """.replace("KEY", json.dumps(KEY))
+    )
+    try:
+        page = ctx.new_page()
+        page.goto(server.url + PATH)
+        page.locator(f'input[name="{FIRST}"][value="2"]').check()
+        text = notices(page)
+        assert "does not let the page save your answers (SecurityError)" in text
+        for qid in IDS[1:]:
+            page.locator(f'input[name="{qid}"][value="2"]').check()
+        assert page.locator("[data-result]").get_attribute("data-score") == "14"
+        assert_clean(ctx, [page])
+    finally:
+        ctx.close()
+
+
+# (file content, text the notice must contain)
+IMPORTS = [
+    (b"{not json", "could not be read as JSON"),
+    (b"\x00\x01\x02PK\x03\x04", "could not be read as JSON"),
+    (b"[]", "not a JSON object"),
+    (record(total=28, level=4).encode(), 'no "answers" object'),
+    (record(answers={FIRST: -1}).encode(), "gives -1"),
+    (json.dumps({"model": "other", "version": MODEL["version"], "answers": {FIRST: 1}}).encode(), "another model"),
+    (b" " * 200_000, "far larger than an answers file"),
+    (record(answers={i: 2 for i in IDS}, total=28, level=4).encode(), "its answers add up to 14"),
+]
+
+
+@pytest.mark.parametrize("content,expected", IMPORTS, ids=[i[1][:24] for i in IMPORTS])
+def test_damaged_import_shows_a_notice(page, content, expected):
+    page.site(PATH)
+    page.locator("[data-import]").set_input_files(files=[{"name": "answers.json", "mimeType": "application/json", "buffer": content}])
+    page.locator("[data-notices]").get_by_text(expected).wait_for()
+    assert_still_works(page)

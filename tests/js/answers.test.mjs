@@ -1,0 +1,295 @@
+// Reading and writing answers (overrides/assets/js/answers.js): the share-link fragment,
+// the copy saved in localStorage and the downloaded JSON. Every malformed input must give
+// a notice a person can read, keep only valid answers, and never throw.
+
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import {
+  LIMITS,
+  answeredCount,
+  checkEntries,
+  exportRecord,
+  fileSizeNotice,
+  fragmentOf,
+  readFragment,
+  readImport,
+  readStored,
+  sourceNotices,
+  storageKey,
+  storedValue,
+} from "../../overrides/assets/js/answers.js";
+import { score } from "../../overrides/assets/js/scoring.js";
+
+const IDS = ["models", "prompts", "grounding", "evaluation", "deployment", "monitoring", "safety"];
+const MODEL = {
+  model: "genaiops",
+  version: "1.2.3",
+  edition: { id: "genaiops", name: "GenAIOps (current)" },
+  questions: IDS.map((id) => ({
+    id,
+    dimension: `Dimension ${id}`,
+    options: [0, 1, 2, 3, 4].map((points) => ({ points, text: `${id} ${points}`, references: [] })),
+  })),
+  bands: [
+    { level: "initial", number: 1, min: 0, max: 9 },
+    { level: "defined", number: 2, min: 10, max: 14 },
+    { level: "managed", number: 3, min: 15, max: 19 },
+    { level: "optimized", number: 4, min: 20, max: 28 },
+  ],
+  total: { min: 0, max: 28 },
+};
+const HEAD = "genaiops@1.2.3";
+const FULL = { models: 3, prompts: 2, grounding: 1, evaluation: 4, deployment: 0, monitoring: 2, safety: 3 };
+const FULL_FRAGMENT = "models=3&prompts=2&grounding=1&evaluation=4&deployment=0&monitoring=2&safety=3";
+
+const record = (fields) => JSON.stringify({ model: "genaiops", version: "1.2.3", ...fields });
+const kinds = (notices) => notices.map((n) => n.kind);
+
+/** Every reader's result: only the model's ids, only allowed integer points. */
+function assertOnlyValidAnswers(answers) {
+  assert.equal(Object.getPrototypeOf(answers), Object.prototype);
+  for (const [id, points] of Object.entries(answers)) {
+    assert.ok(IDS.includes(id), `unexpected id ${id}`);
+    assert.ok(Number.isInteger(points) && points >= 0 && points <= 4, `unexpected points ${points}`);
+  }
+}
+
+describe("share fragment", () => {
+  test("round trip of complete answers", () => {
+    const fragment = fragmentOf(FULL, MODEL);
+    assert.equal(fragment, `${HEAD}&${FULL_FRAGMENT}`);
+    assert.deepEqual(readFragment(`#${fragment}`, MODEL), { found: true, answers: FULL, notices: [] });
+  });
+
+  test("questions come in question order, unanswered ones left out", () => {
+    assert.equal(fragmentOf({ safety: 1, models: 0 }, MODEL), `${HEAD}&models=0&safety=1`);
+  });
+
+  test("partial answers are read, with a notice of how many", () => {
+    const read = readFragment(`#${HEAD}&models=0&safety=1`, MODEL);
+    assert.deepEqual(read.answers, { models: 0, safety: 1 });
+    assert.deepEqual(kinds(read.notices), ["info"]);
+    assert.match(read.notices[0].text, /answers 2 of 7 questions/);
+  });
+
+  for (const hash of ["", "#", "#your-result", "#scoring-by-hand", null, undefined]) {
+    test(`an ordinary anchor (${JSON.stringify(hash)}) is not read`, () => {
+      assert.deepEqual(readFragment(hash, MODEL), { found: false, answers: {}, notices: [] });
+    });
+  }
+
+  test("another MINOR version: answers used, an info notice", () => {
+    const read = readFragment(`#genaiops@1.9.0&${FULL_FRAGMENT}`, MODEL);
+    assert.deepEqual(read.answers, FULL);
+    assert.deepEqual(kinds(read.notices), ["info"]);
+    assert.match(read.notices[0].text, /1\.9\.0.*scores the same/);
+  });
+
+  test("another MAJOR version: answers used, with a mismatch (levels may differ)", () => {
+    const read = readFragment(`#genaiops@2.0.0&${FULL_FRAGMENT}`, MODEL);
+    assert.deepEqual(read.answers, FULL);
+    assert.deepEqual(kinds(read.notices), ["mismatch"]);
+    assert.match(read.notices[0].text, /2\.0\.0.*level may differ/);
+  });
+
+  test("another model: answers that fit are used, with a mismatch", () => {
+    const read = readFragment(`#devops@1.2.3&${FULL_FRAGMENT}`, MODEL);
+    assert.deepEqual(read.answers, FULL);
+    assert.deepEqual(kinds(read.notices), ["mismatch"]);
+    assert.match(read.notices[0].text, /another model \("devops"/);
+  });
+});
+
+// [description, input, expected notice text, answers that survive]
+const BAD_FRAGMENTS = [
+  ["points above the range", `${HEAD}&models=9`, /gives 9 for "Dimension models"/, {}],
+  ["negative points", `${HEAD}&models=-1`, /gives "-1"/, {}],
+  ["a fraction", `${HEAD}&models=1.5`, /gives "1\.5"/, {}],
+  ["letters", `${HEAD}&models=abc`, /gives "abc"/, {}],
+  ["an empty value", `${HEAD}&models=`, /gives ""/, {}],
+  ["a leading zero", `${HEAD}&models=01`, /gives "01"/, {}],
+  ["an exponent", `${HEAD}&models=1e0`, /gives "1e0"/, {}],
+  ["hexadecimal", `${HEAD}&models=0x1`, /gives "0x1"/, {}],
+  ["percent-encoded digits", `${HEAD}&models=%31`, /gives "%31"/, {}],
+  ["a huge number", `${HEAD}&models=99999999999999999999`, /gives "9999/, {}],
+  ["no question id", `${HEAD}&=3&prompts=2`, /not "question=points": "=3"/, { prompts: 2 }],
+  ["no equals sign", `${HEAD}&models&prompts=2`, /not "question=points": "models"/, { prompts: 2 }],
+  ["an unknown question", `${HEAD}&unknown=2&prompts=2`, /does not have: "unknown"/, { prompts: 2 }],
+  ["__proto__", `${HEAD}&__proto__=1&prompts=2`, /does not have: "__proto__"/, { prompts: 2 }],
+  ["constructor and toString", `${HEAD}&constructor=1&toString=2`, /does not have: "constructor", "toString"/, {}],
+  ["upper-case id", `${HEAD}&MODELS=1`, /does not have: "MODELS"/, {}],
+  ["a question twice", `${HEAD}&models=1&models=2&prompts=2`, /"models" more than once/, { prompts: 2 }],
+  ["no model or version", `models=1`, /does not say which model/, { models: 1 }],
+  ["no version", `genaiops&models=1`, /does not say which content version/, { models: 1 }],
+  ["an unreadable version", `genaiops@banana&models=1`, /unreadable content version, "banana"/, { models: 1 }],
+  ["another major version", `genaiops@0.9.0&models=1`, /0\.9\.0.*level may differ/, { models: 1 }],
+  ["another model", `other@1.2.3&models=1`, /another model \("other"/, { models: 1 }],
+  ["a header and nothing else", HEAD, /holds no answers this page can use/, {}],
+  ["only separators", "&&&=&==", /not "question=points"/, {}],
+  ["too long", `${HEAD}&${"models=1&".repeat(200)}`, /too long \(\d+ characters\)/, {}],
+  ["many unknown ids", `${HEAD}&a=1&b=1&c=1&d=1&e=1`, /"a", "b", "c" and 2 more/, {}],
+  ["a right-to-left override", `${HEAD}&models=\u202e1`, /gives "\u202e1"/, {}],
+];
+
+describe("malformed share fragments give a notice, never throw", () => {
+  assert.ok(BAD_FRAGMENTS.length >= 20);
+  for (const [what, fragment, expected, survivors] of BAD_FRAGMENTS) {
+    test(what, () => {
+      const read = readFragment(`#${fragment}`, MODEL);
+      assert.equal(read.found, true);
+      assert.ok(
+        read.notices.some((n) => expected.test(n.text)),
+        `no notice matching ${expected}: ${JSON.stringify(read.notices)}`,
+      );
+      assert.ok(read.notices.every((n) => ["warning", "mismatch", "info"].includes(n.kind) && n.text.length < 400));
+      assert.deepEqual(read.answers, survivors);
+      assertOnlyValidAnswers(read.answers);
+    });
+  }
+});
+
+describe("saved answers", () => {
+  test("round trip", () => {
+    assert.deepEqual(readStored(storedValue(FULL, MODEL), MODEL), { answers: FULL, notices: [] });
+    assert.equal(storageKey(MODEL), "genaiops-assessment");
+  });
+
+  test("nothing saved", () => {
+    assert.deepEqual(readStored(null, MODEL), { answers: {}, notices: [] });
+  });
+
+  test("partial progress is normal: no notice", () => {
+    assert.deepEqual(readStored(storedValue({ models: 2 }, MODEL), MODEL), { answers: { models: 2 }, notices: [] });
+  });
+});
+
+const BAD_STORED = [
+  ["not JSON", "garbage", /could not be read as JSON/, {}],
+  ["empty text", "", /could not be read as JSON/, {}],
+  ["truncated JSON", record({ answers: { models: 1 } }).slice(0, -3), /could not be read as JSON/, {}],
+  ["null", "null", /not a JSON object/, {}],
+  ["an array", "[1,2,3]", /not a JSON object/, {}],
+  ["a number", "42", /not a JSON object/, {}],
+  ["a string", '"models=1"', /not a JSON object/, {}],
+  ["no answers", record({}), /no "answers" object/, {}],
+  ["answers as an array", record({ answers: [3, 2, 1] }), /no "answers" object/, {}],
+  ["points as a string", record({ answers: { models: "3", prompts: 2 } }), /gives "3"/, { prompts: 2 }],
+  ["points as null", record({ answers: { models: null } }), /gives null/, {}],
+  ["points as true", record({ answers: { models: true } }), /gives true/, {}],
+  ["points as an object", record({ answers: { models: { valueOf: 1 } } }), /gives \{"valueOf":1\}/, {}],
+  ["points out of range", record({ answers: { models: 7 } }), /gives 7/, {}],
+  ["a fraction", record({ answers: { models: 2.5 } }), /gives 2\.5/, {}],
+  ["__proto__ in answers", '{"model":"genaiops","version":"1.2.3","answers":{"__proto__":{"polluted":1},"models":1}}', /does not have: "__proto__"/, { models: 1 }],
+  ["__proto__ at the top", '{"__proto__":{"answers":{"models":4}},"model":"genaiops","version":"1.2.3"}', /no "answers" object/, {}],
+  ["another model", JSON.stringify({ model: "x", version: "1.2.3", answers: { models: 1 } }), /another model/, { models: 1 }],
+  ["no model", JSON.stringify({ version: "1.2.3", answers: { models: 1 } }), /does not say which model/, { models: 1 }],
+  ["a version as a number", JSON.stringify({ model: "genaiops", version: 1, answers: { models: 1 } }), /unreadable content version, 1/, { models: 1 }],
+  ["another major version", JSON.stringify({ model: "genaiops", version: "3.0.0", answers: { models: 1 } }), /3\.0\.0.*level may differ/, { models: 1 }],
+  ["too large", record({ answers: { models: 1 }, padding: "x".repeat(LIMITS.stored) }), /too large/, {}],
+  ["too many answers", record({ answers: Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`q${i}`, 1])) }), /150 answers/, {}],
+];
+
+describe("malformed saved answers give a notice, never throw", () => {
+  assert.ok(BAD_STORED.length >= 20);
+  for (const [what, text, expected, survivors] of BAD_STORED) {
+    test(what, () => {
+      const read = readStored(text, MODEL);
+      assert.ok(read.notices.some((n) => expected.test(n.text)), `no notice matching ${expected}: ${JSON.stringify(read.notices)}`);
+      assert.match(read.notices[0].text, /^The copy of your answers saved in this browser /);
+      assert.deepEqual(read.answers, survivors);
+      assertOnlyValidAnswers(read.answers);
+    });
+  }
+
+  test("a non-string is refused, not parsed", () => {
+    assert.match(readStored(123, MODEL).notices[0].text, /not text/);
+  });
+
+  test("__proto__ keys pollute nothing", () => {
+    readStored('{"model":"genaiops","version":"1.2.3","answers":{"__proto__":{"polluted":1}}}', MODEL);
+    readFragment(`#${HEAD}&__proto__=1`, MODEL);
+    readImport('{"__proto__":{"polluted":1},"answers":{"__proto__":{"polluted":1}}}', MODEL);
+    assert.equal({}.polluted, undefined);
+    assert.equal(Object.prototype.polluted, undefined);
+  });
+});
+
+describe("downloaded and imported JSON", () => {
+  const date = new Date("2026-11-25T10:00:00Z");
+
+  test("the download holds model, version, edition, date, answers, dimensions, total, level", () => {
+    const result = score(FULL, MODEL);
+    const data = exportRecord(FULL, MODEL, result, date);
+    assert.deepEqual(Object.keys(data), ["model", "version", "edition", "date", "answers", "dimensions", "total", "level"]);
+    assert.equal(data.model, "genaiops");
+    assert.equal(data.version, "1.2.3");
+    assert.equal(data.edition, "genaiops");
+    assert.equal(data.date, "2026-11-25T10:00:00.000Z");
+    assert.deepEqual(data.answers, FULL);
+    assert.deepEqual(data.dimensions[0], { id: "models", dimension: "Dimension models", points: 3, max: 4 });
+    assert.equal(data.total, 15);
+    assert.equal(data.level, 3);
+  });
+
+  test("round trip through JSON text, without notices", () => {
+    const text = JSON.stringify(exportRecord(FULL, MODEL, score(FULL, MODEL), date));
+    assert.deepEqual(readImport(text, MODEL), { answers: FULL, notices: [] });
+  });
+
+  test("a total or level its answers do not add up to is named; the answers win", () => {
+    const data = { ...exportRecord(FULL, MODEL, score(FULL, MODEL), date), total: 28, level: 4 };
+    const read = readImport(JSON.stringify(data), MODEL);
+    assert.deepEqual(read.answers, FULL);
+    assert.deepEqual(kinds(read.notices), ["info"]);
+    assert.match(read.notices[0].text, /says total 28, level 4, but its answers add up to 15, level 3/);
+  });
+
+  test("a file with only some answers says how many", () => {
+    const read = readImport(record({ answers: { models: 1 } }), MODEL);
+    assert.deepEqual(read.answers, { models: 1 });
+    assert.match(read.notices[0].text, /^The imported file answers 1 of 7 questions/);
+  });
+
+  test("huge files are refused before reading", () => {
+    assert.equal(fileSizeNotice(2000), null);
+    assert.match(fileSizeNotice(LIMITS.file + 1).text, /far larger than an answers file/);
+  });
+});
+
+const BAD_IMPORTS = [
+  ["not JSON", "<html>not json</html>", /could not be read as JSON/],
+  ["binary", "\u0000\u0001\u0002PK", /could not be read as JSON/],
+  ["a JSON list", "[]", /not a JSON object/],
+  ["no answers", record({ total: 28, level: 4 }), /no "answers" object/],
+  ["empty answers", record({ answers: {} }), /holds no answers this page can use/],
+  ["all answers invalid", record({ answers: { models: -1, prompts: "x" } }), /gives -1/],
+  ["another model", JSON.stringify({ model: "other", version: "1.2.3", answers: FULL }), /another model/],
+  ["too large", record({ answers: FULL, padding: "x".repeat(LIMITS.file) }), /too large/],
+];
+
+describe("malformed imports give a notice, never throw", () => {
+  for (const [what, text, expected] of BAD_IMPORTS) {
+    test(what, () => {
+      const read = readImport(text, MODEL);
+      assert.ok(read.notices.some((n) => expected.test(n.text)), `no notice matching ${expected}: ${JSON.stringify(read.notices)}`);
+      assertOnlyValidAnswers(read.answers);
+    });
+  }
+});
+
+describe("helpers", () => {
+  test("answeredCount counts the model's questions only", () => {
+    assert.equal(answeredCount({ models: 0, prompts: 4, extra: 1 }, MODEL), 2);
+  });
+
+  test("checkEntries keeps valid pairs in question order", () => {
+    const checked = checkEntries([["safety", 1], ["models", 0]], MODEL, "Test");
+    assert.deepEqual(Object.keys(checked.answers), ["models", "safety"]);
+    assert.deepEqual(checked.notices, []);
+  });
+
+  test("sourceNotices: same model and version is silent", () => {
+    assert.deepEqual(sourceNotices("genaiops", "1.2.3", MODEL, "X"), []);
+  });
+});
