@@ -109,7 +109,7 @@ def levels_are_numbered_in_order(docs: Docs) -> Iterator[Problem]:
             yield doc.problem(("levels", i, "number"), f"level '{level['id']}': number {level['number']} is out of order - levels are listed lowest first and numbered 1, 2, 3...; this one should be {i + 1}")
 
 
-def _known(doc: YamlDoc, path: tuple, ids, known: list[str], owner: str) -> Iterator[Problem]:
+def _known(doc: YamlDoc, path: tuple, ids, known: dict[str, None], owner: str) -> Iterator[Problem]:
     for j, ref in enumerate(ids):
         if ref not in known:
             yield doc.problem(path + (j,), f"{owner}: unknown reference '{ref}'{did_you_mean(ref, known)} - references are listed in content/references.yml")
@@ -117,9 +117,10 @@ def _known(doc: YamlDoc, path: tuple, ids, known: list[str], owner: str) -> Iter
 
 def cited_references_exist(docs: Docs, parsed: Docs) -> Iterator[Problem]:
     """Every cited reference id exists; each citing file is checked when it is schema-valid."""
-    known = _reference_ids(parsed.get("references"))
-    if known is None:
+    ids = _reference_ids(parsed.get("references"))
+    if ids is None:
         return
+    known = dict.fromkeys(ids)  # ordered (for suggestions) and constant-time to look up
     if "levels" in docs:
         levels = docs["levels"]
         for i, level in enumerate(levels.data["levels"]):
