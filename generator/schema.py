@@ -30,6 +30,15 @@ TYPE_NAMES = {
     "null": "nothing",
 }
 
+TYPE_FIXES = {
+    "string": "write it as text, in quotes if it looks like a number, true/false or a date",
+    "integer": "write a whole number without quotes, like 3",
+    "number": "write a number without quotes",
+    "object": "write 'key: value' lines indented under it",
+    "array": "write one '- entry' line per item, indented under it",
+    "boolean": "write true or false",
+}
+
 
 @cache
 def load_schemas() -> dict[str, dict]:
@@ -98,10 +107,17 @@ def _reword(err, doc: YamlDoc) -> Problem:
         extra = next((k for k in err.instance if k not in allowed), "?")
         return doc.problem(path + (extra,), f"{place}: unknown key '{extra}'{did_you_mean(extra, allowed)} - allowed keys: {', '.join(allowed)}", key=True)
     if kind == "required":
+        # jsonschema reports each missing key as its own error; all of them get the same
+        # message (and so become one problem), naming every missing key.
         missing = [k for k in err.validator_value if k not in err.instance]
-        return doc.problem(path, f"{place}: missing key '{missing[0]}' - add it ({_field_help(schema, missing[0])})")
+        if len(missing) == 1:
+            return doc.problem(path, f"{place}: missing key '{missing[0]}' - add it ({_field_help(schema, missing[0])})")
+        keys = ", ".join(f"'{k}'" for k in missing)
+        helps = "; ".join(f"{k}: {_field_help(schema, k)}" for k in missing)
+        return doc.problem(path, f"{place}: missing keys {keys} - add them ({helps})")
     if kind == "type":
-        return doc.problem(path, f"{place}: expected {TYPE_NAMES.get(str(err.validator_value), err.validator_value)}, got {describe(err.instance)}")
+        wanted = str(err.validator_value)
+        return doc.problem(path, f"{place}: expected {TYPE_NAMES.get(wanted, wanted)}, got {describe(err.instance)} - {TYPE_FIXES.get(wanted, 'see the schema')}")
     if kind == "enum":
         choices = [str(c) for c in err.validator_value]
         return doc.problem(path, f"{place}: {describe(err.instance)} is not allowed{did_you_mean(err.instance, choices)} - use one of: {', '.join(choices)}")
@@ -112,8 +128,8 @@ def _reword(err, doc: YamlDoc) -> Problem:
         size = "at least" if kind == "minLength" else "at most"
         return doc.problem(path, f"{place}: text is {len(err.instance)} characters long; it must be {size} {err.validator_value} - {'write it out' if kind == 'minLength' else 'shorten it'}")
     if kind in ("minItems", "maxItems", "minProperties"):
-        size = "at most" if kind == "maxItems" else "at least"
-        return doc.problem(path, f"{place}: has {len(err.instance)} entries; it needs {size} {err.validator_value}")
+        size, fix = ("at most", "remove some") if kind == "maxItems" else ("at least", "add the missing ones")
+        return doc.problem(path, f"{place}: has {len(err.instance)} entries; it needs {size} {err.validator_value} - {fix}")
     if kind in ("minimum", "maximum"):
         size = "at least" if kind == "minimum" else "at most"
         return doc.problem(path, f"{place}: {describe(err.instance)} is out of range - it must be {size} {err.validator_value}")
@@ -121,7 +137,7 @@ def _reword(err, doc: YamlDoc) -> Problem:
         return doc.problem(path, f"{place}: lists the same entry twice - remove the repeat")
     if kind == "propertyNames":
         return doc.problem(path, f"{place}: key {describe(err.instance)} is not a valid id - use lowercase letters, digits and hyphens")
-    return doc.problem(path, f"{place}: {err.message}")  # pragma: no cover - every keyword we use is handled above
+    return doc.problem(path, f"{place}: {err.message} - see the schema")  # pragma: no cover - every keyword we use is handled above
 
 
 def _field_help(schema: dict, key: str) -> str:

@@ -71,11 +71,7 @@ def load_yaml(file: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        what = err.problem or "not valid YAML"
-        context = f" {err.context}" if err.context else ""
-        line, col = _mark(mark) if mark else (1, 1)
-        return None, [Problem(display, line, col, f"YAML syntax error: {what}{context} - check the indentation, colons and quotes here")]
+        return None, [_syntax_problem(err, display)]
     except yaml.YAMLError as err:  # pragma: no cover - PyYAML marks nearly all errors
         return None, [Problem(display, 1, 1, f"YAML error: {err}")]
     if node is None:
@@ -84,6 +80,39 @@ def load_yaml(file: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
     problems = []
     doc.data = _build(node, (), doc, problems, _Constructor())
     return (None if problems else doc), problems
+
+
+_OPENERS = {
+    "while parsing a flow mapping": ("the { } mapping that starts here", "close it with '}' on the same line and separate its entries with commas"),
+    "while parsing a flow sequence": ("the [ ] list that starts here", "close it with ']' on the same line and separate its entries with commas"),
+    "while scanning a simple key": ("the key that starts here", "put ': ' after the key, or join this line to the one above"),
+}
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, display: str) -> Problem:
+    """Place a syntax error where the contributor has to fix it.
+
+    PyYAML marks where it gave up, which for an unclosed quote is the end of the
+    file and for an unclosed bracket the line after it; the opening is the place
+    to look, so those errors are reported there.
+    """
+    problem = err.problem or "not valid YAML"
+    context = err.context or ""
+    found = err.problem_mark or err.context_mark
+    opened = err.context_mark if context else None
+    if opened and context == "while scanning a quoted scalar" and "end of stream" in problem:
+        line, col = _mark(opened)
+        return Problem(display, line, col, "YAML syntax error: the quoted text that starts here is never closed - add the closing quote at the end of the value")
+    if opened and context in _OPENERS:
+        what, fix = _OPENERS[context]
+        line, col = _mark(opened)
+        at = f" (at line {found.line + 1}, column {found.column + 1})" if found else ""
+        return Problem(display, line, col, f"YAML syntax error: {problem}{at} in {what} - {fix}")
+    line, col = _mark(found) if found else (1, 1)
+    if context == "expected a single document in the stream":
+        return Problem(display, line, col, "YAML syntax error: a second YAML document starts here ('---') - a content file holds one document; remove the '---' line")
+    context = f" {context}" if context else ""
+    return Problem(display, line, col, f"YAML syntax error: {problem}{context} - check the indentation, colons and quotes here")
 
 
 def _decode(raw: bytes, display: str) -> tuple[str, list[Problem]]:
@@ -119,8 +148,15 @@ def _refuse_tabs_and_aliases(text: str, display: str) -> list[Problem]:
     return problems
 
 
+_PLAIN_TAGS = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}
+
+
 def _build(node, path: DataPath, doc: YamlDoc, problems: list[Problem], ctor: _Constructor):
     doc.at[path] = _mark(node.start_mark)
+    if type(node) in _PLAIN_TAGS and node.tag != _PLAIN_TAGS[type(node)]:
+        line, col = _mark(node.start_mark)
+        problems.append(Problem(doc.path, line, col, f"cannot read this value (YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not supported) - remove the tag"))
+        return None
     if isinstance(node, yaml.MappingNode):
         result: dict[str, object] = {}
         for key_node, value_node in node.value:

@@ -1,0 +1,40 @@
+/*
+ * Gives every mermaid diagram an accessible name.
+ *
+ * mkdocs-material draws a diagram into a closed shadow root on a new <div class="mermaid">
+ * that replaces the page's <pre class="mermaid">, so the page's markup cannot label it.
+ * This script labels the host element once it appears: role="img" (the SVG inside is
+ * not meaningful to read node by node; each diagram on this site has a text equivalent
+ * next to it) and a name taken from the heading above the diagram.
+ * Works with instant navigation: it watches the document, not a single page load.
+ */
+(() => {
+  const DONE = "data-diagram-labelled";
+
+  function headingText(heading) {
+    return [...heading.childNodes]
+      .filter((node) => !(node.classList && node.classList.contains("headerlink")))
+      .map((node) => node.textContent)
+      .join("")
+      .trim();
+  }
+
+  function precedingHeading(element) {
+    for (let node = element.previousElementSibling; node; node = node.previousElementSibling) {
+      if (/^H[1-6]$/.test(node.tagName)) return headingText(node);
+    }
+    return "";
+  }
+
+  function label(host) {
+    if (host.hasAttribute(DONE)) return;
+    host.setAttribute(DONE, "");
+    const heading = precedingHeading(host);
+    host.setAttribute("role", "img");
+    host.setAttribute("aria-label", heading ? `Diagram: ${heading}` : "Diagram");
+  }
+
+  const scan = () => document.querySelectorAll("div.mermaid").forEach(label);
+  new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true });
+  scan();
+})();

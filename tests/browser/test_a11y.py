@@ -1,0 +1,140 @@
+"""axe-core finds no serious or critical accessibility problem on any page, in the light
+and the dark colour scheme, nor on the self-assessment's result view.
+
+axe is loaded as an init script (init scripts are not subject to the page's CSP, so
+the policy stays as strict as in production). Closed shadow roots are forced open by
+the fixtures, so axe also sees inside the mermaid diagram.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = ("serious", "critical")
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def site_pages(site: Path) -> list[str]:
+    return sorted(p.parent.relative_to(site).as_posix() + "/" if p.parent != site else "" for p in site.rglob("index.html"))
+
+
+def run_axe(page) -> list[dict]:
+    return page.evaluate(
+        """async () => {
+          const result = await axe.run(document, { resultTypes: ["violations"] });
+          return result.violations.map((v) => ({
+            id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+            nodes: v.nodes.map((n) => ({ target: n.target.join(" "), html: n.html.slice(0, 160), summary: n.failureSummary })),
+          }));
+        }"""
+    )
+
+
+def report(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
+        for node in v["nodes"][:5]:
+            lines.append(f"    at {node['target']}: {node['html']}")
+            lines.append("      " + node["summary"].replace("\n", "\n      "))
+        if len(v["nodes"]) > 5:
+            lines.append(f"    ... and {len(v['nodes']) - 5} more")
+    return "\n".join(lines)
+
+
+def assert_accessible(page, where: str) -> None:
+    blocking = [v for v in run_axe(page) if v["impact"] in BLOCKING]
+    assert not blocking, f"axe on {where}:\n{report(blocking)}"
+
+
+@pytest.fixture
+def axe_page(context, server):
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    page.site = lambda path="": page.goto(server.url + path.lstrip("/"))
+    return page
+
+
+def open_in_scheme(page, path: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
+    page.site(path)
+    page.wait_for_load_state("networkidle")
+    wanted = SCHEMES[scheme]
+    if page.evaluate("document.body.dataset.mdColorScheme") != wanted:
+        # The palette toggle: the visible label switches to the other scheme.
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == wanted
+    if page.locator("div.mermaid, pre.mermaid").count():
+        page.locator("div.mermaid svg").wait_for(timeout=15000)
+
+
+def test_axe_is_installed():
+    assert AXE.is_file(), "run 'npm ci' to install axe-core"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_has_no_serious_accessibility_problem(axe_page, built_site, scheme):
+    failures = []
+    for path in site_pages(built_site):
+        open_in_scheme(axe_page, path, scheme)
+        blocking = [v for v in run_axe(axe_page) if v["impact"] in BLOCKING]
+        if blocking:
+            failures.append(f"--- /{path} ({scheme})\n{report(blocking)}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_assessment_result_view_has_no_serious_accessibility_problem(axe_page, scheme):
+    open_in_scheme(axe_page, "assessment/", scheme)
+    for fieldset in axe_page.locator("fieldset[data-question]").all():
+        radios = fieldset.locator("input[type=radio]")
+        radios.nth(radios.count() // 2).check()
+    axe_page.locator("[data-report]").wait_for(state="visible", timeout=5000)
+    assert_accessible(axe_page, f"the assessment result ({scheme})")
+
+
+def test_the_search_dialog_has_no_serious_accessibility_problem(axe_page):
+    open_in_scheme(axe_page, "", "light")
+    axe_page.keyboard.press("/")
+    axe_page.locator("input.md-search__input").press_sequentially("prompt", delay=20)
+    axe_page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    assert_accessible(axe_page, "the search dialog with results")
+
+
+def test_the_check_can_fail(axe_page):
+    """An image without alt text and an unlabelled button are reported."""
+    open_in_scheme(axe_page, "about/", "light")
+    axe_page.evaluate("""() => {
+      const img = document.createElement("img"); img.src = "../assets/images/favicon.svg";
+      const button = document.createElement("button");
+      document.querySelector("article").append(img, button);
+    }""")
+    ids = {v["id"] for v in run_axe(axe_page) if v["impact"] in BLOCKING}
+    assert {"image-alt", "button-name"} <= ids
+
+
+def test_the_diagram_and_the_search_dialog_have_accessible_names(page):
+    page.site("")
+    page.locator("div.mermaid svg").wait_for(timeout=15000)
+    diagram = page.get_by_role("img", name=re.compile(r"^Diagram: \S"))
+    assert diagram.count() == 1
+    assert diagram.evaluate("el => el.classList.contains('mermaid')")
+    assert page.get_by_role("dialog", name="Search").count() == 1
+
+
+@pytest.mark.parametrize("motion, longest", [("reduce", 0.001), ("no-preference", 10.0)])
+def test_reduced_motion_turns_transitions_off(page, motion, longest):
+    page.emulate_media(reduced_motion=motion)
+    page.site("")
+    seconds = page.locator(".md-typeset .md-button").first.evaluate(
+        "el => Math.max(...getComputedStyle(el).transitionDuration.split(',').map((t) => parseFloat(t) / (t.trim().endsWith('ms') ? 1000 : 1)))"
+    )
+    if motion == "reduce":
+        assert seconds <= longest
+    else:
+        assert 0.05 <= seconds <= longest, "the theme's button transition should be there without the preference"
