@@ -37,9 +37,18 @@ class ContentError(Exception):
         return "\n".join(lines)
 
 
+def _folded(text: str) -> str:
+    return text.lower().replace("_", "-").replace(" ", "-")
+
+
 def did_you_mean(word: object, choices) -> str:
-    """' (did you mean 'x'?)' for the closest choice, or '' when nothing is close."""
+    """' (did you mean 'x'?)' for the closest choice, or '' when nothing is close.
+
+    Case, underscores and spaces are ignored when comparing, so `Prompt_Flow` finds
+    `prompt-flow` before a merely similar id.
+    """
     if not isinstance(word, str):
         return ""
-    close = difflib.get_close_matches(word, [str(c) for c in choices], n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    by_fold = {_folded(str(c)): str(c) for c in reversed(list(choices))}
+    close = difflib.get_close_matches(_folded(word), list(by_fold), n=1, cutoff=0.6)
+    return f" (did you mean '{by_fold[close[0]]}'?)" if close else ""

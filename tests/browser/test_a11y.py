@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -122,7 +123,7 @@ def test_the_diagram_and_the_search_dialog_have_accessible_names(page):
     page.site("")
     page.locator("div.mermaid svg").wait_for(timeout=15000)
     diagram = page.get_by_role("img", name=re.compile(r"^Diagram: \S"))
-    assert diagram.count() == 1
+    expect(diagram).to_have_count(1)  # labelled by a mutation observer, just after drawing
     assert diagram.evaluate("el => el.classList.contains('mermaid')")
     assert page.get_by_role("dialog", name="Search").count() == 1
 

@@ -185,8 +185,6 @@ def test_search_results_show_the_hostile_text(hostile_page):
     assert_nothing_ran(hostile_page, "search results")
 
 
-@pytest.mark.xfail(strict=True, reason="the search index holds the home page's mermaid source (graph LR, #60; codes): "
-                   "templates/home.md.j2 should wrap the diagram in an element with data-search-exclude")
 def test_search_results_do_not_show_the_diagram_source(hostile_page):
     hostile_page.site("")
     hostile_page.wait_for_load_state("networkidle")

@@ -68,3 +68,20 @@ def test_diagram_draws_after_instant_navigation_from_a_page_without_one(browser,
         assert_clean(context, [page])
     finally:
         context.close()
+
+
+def test_mermaid_waits_until_the_diagram_nears_the_viewport(browser, server):
+    context = guarded_context(browser, server, viewport={"width": 390, "height": 400})
+    try:
+        page = context.new_page()
+        requested = []
+        page.on("request", lambda r: requested.append(r.url))
+        page.goto(server.url)
+        page.wait_for_load_state("networkidle")
+        assert not [u for u in requested if u.endswith(MERMAID)], "mermaid loaded before the diagram was in sight"
+        page.locator("pre.mermaid").scroll_into_view_if_needed()
+        page.locator("div.mermaid svg").wait_for(timeout=15000)
+        assert [u for u in requested if u.endswith(MERMAID)]
+        assert_clean(context, [page])
+    finally:
+        context.close()

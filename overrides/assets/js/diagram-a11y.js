@@ -19,9 +19,12 @@
       .trim();
   }
 
+  // The nearest heading before the element, looking outwards through wrapping blocks.
   function precedingHeading(element) {
-    for (let node = element.previousElementSibling; node; node = node.previousElementSibling) {
-      if (/^H[1-6]$/.test(node.tagName)) return headingText(node);
+    for (let start = element; start && start.tagName !== "ARTICLE"; start = start.parentElement) {
+      for (let node = start.previousElementSibling; node; node = node.previousElementSibling) {
+        if (/^H[1-6]$/.test(node.tagName)) return headingText(node);
+      }
     }
     return "";
   }
