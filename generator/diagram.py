@@ -10,8 +10,8 @@ from generator.escape import mermaid_text
 
 
 def progression(levels: list[dict]) -> str:
-    """Mermaid flowchart source for the levels, left to right; the top level loops on itself."""
-    lines = ["graph LR"]
+    """Mermaid flowchart source for the levels, top to bottom (readable at page width); the top level loops on itself."""
+    lines = ["graph TD"]
     for level in levels:
         name = mermaid_text(f"Level {level['number']} - {level['name']}")
         lines.append(f'    L{level["number"]}["{name}"]')

@@ -75,7 +75,7 @@ def test_placeholder_link_of_the_earliest_draft_is_nowhere(pages):
 
 def test_diagram_links_each_level_to_the_next_with_its_focus_areas(content):
     source = progression(content.levels)
-    assert source.startswith("graph LR")
+    assert source.startswith("graph TD")
     edges = re.findall(r"L(\d) -->\|\"(.*?)\"\| L(\d)", source)
     assert [(a, b) for a, _, b in edges] == [("1", "2"), ("2", "3"), ("3", "4"), ("4", "4")]
     assert "Explore LLM APIs" in edges[0][1]
@@ -83,7 +83,7 @@ def test_diagram_links_each_level_to_the_next_with_its_focus_areas(content):
 
 def test_home_page_has_the_diagram_and_its_text_equivalent(pages):
     home = pages["index.md"]
-    assert "```mermaid\ngraph LR" in home
+    assert "```mermaid\ngraph TD" in home
     assert "The diagram in words" in home
 
 

@@ -189,4 +189,4 @@ def test_search_results_do_not_show_the_diagram_source(hostile_page):
     hostile_page.site("")
     hostile_page.wait_for_load_state("networkidle")
     shown = search(hostile_page, "Subheading")
-    assert "graph LR" not in shown and not escaped_twice(shown), shown[:300]
+    assert "graph TD" not in shown and not escaped_twice(shown), shown[:300]
