@@ -99,16 +99,7 @@ def phases(content_dir: Path) -> dict:
     t = time.perf_counter()
     check_rules(docs)
     out["rules"] = time.perf_counter() - t
-    data = {n: d.data for n, d in docs.items()}
-    content = Content(
-        model=data["model"],
-        levels=data["levels"]["levels"],
-        references={r["id"]: r for r in data["references"]["references"]},
-        editions=data["editions"]["editions"],
-        default_edition=data["editions"]["default"],
-        questions=data["questions"]["questions"],
-        releases=data["changelog"]["releases"],
-    )
+    content = Content.from_documents(docs)
     t = time.perf_counter()
     render_site(content)
     out["render"] = time.perf_counter() - t

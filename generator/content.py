@@ -27,6 +27,20 @@ class Content:
     questions: list[dict]
     releases: list[dict]
 
+    @classmethod
+    def from_documents(cls, docs: dict[str, YamlDoc]) -> Content:
+        """Assemble checked documents (one per name in FILES) into a Content."""
+        data = {name: doc.data for name, doc in docs.items()}
+        return cls(
+            model=data["model"],
+            levels=data["levels"]["levels"],
+            references={r["id"]: r for r in data["references"]["references"]},
+            editions=data["editions"]["editions"],
+            default_edition=data["editions"]["default"],
+            questions=data["questions"]["questions"],
+            releases=data["changelog"]["releases"],
+        )
+
     @property
     def version(self) -> str:
         return self.model["version"]
@@ -65,14 +79,5 @@ def load_content(root: Path | str = "content") -> Content:
     problems += check_rules(docs, parsed)
     if problems:
         raise ContentError(problems)
-    data = {name: doc.data for name, doc in docs.items()}
-    return Content(
-        model=data["model"],
-        levels=data["levels"]["levels"],
-        references={r["id"]: r for r in data["references"]["references"]},
-        editions=data["editions"]["editions"],
-        default_edition=data["editions"]["default"],
-        questions=data["questions"]["questions"],
-        releases=data["changelog"]["releases"],
-    )
+    return Content.from_documents(docs)
 
