@@ -92,6 +92,15 @@ _OPENERS = {
 }
 
 
+_PLAIN_WORDS = {
+    "mapping values are not allowed in this context": "a 'key: value' cannot start here (is this line indented more than the ones around it?)",
+    "mapping values are not allowed here": "a 'key: value' cannot start here (is this line indented more than the ones around it?)",
+    "did not find expected key": "expected the next 'key:' at the indentation of the lines above",
+    "did not find expected '-' indicator": "expected the next list entry ('- ...') at the indentation of the entries above",
+}
+"""libyaml's and PyYAML's wording for the commonest slips, in a contributor's words."""
+
+
 def _syntax_problem(err: yaml.MarkedYAMLError, display: str) -> Problem:
     """Place a syntax error where the contributor has to fix it.
 
@@ -115,6 +124,7 @@ def _syntax_problem(err: yaml.MarkedYAMLError, display: str) -> Problem:
     if context == "expected a single document in the stream":
         return Problem(display, line, col, "YAML syntax error: a second YAML document starts here ('---') - a content file holds one document; remove the '---' line")
     context = f" {context}" if context else ""
+    problem = _PLAIN_WORDS.get(problem, problem)
     return Problem(display, line, col, f"YAML syntax error: {problem}{context} - check the indentation, colons and quotes here")
 
 
