@@ -45,9 +45,6 @@ class Content:
     def version(self) -> str:
         return self.model["version"]
 
-    def level(self, level_id: str) -> dict:
-        return next(level for level in self.levels if level["id"] == level_id)
-
     def edition(self, edition_id: str) -> dict:
         return next(e for e in self.editions if e["id"] == edition_id)
 
