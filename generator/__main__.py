@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator import ContentError, load_content, render_site
 from generator.content import read_documents
-from generator.scoring import fingerprint
+from generator.scoring import SCORING_FILES, fingerprint
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,11 +32,14 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as err:
         print(err.report(), file=sys.stderr)
         return 1
+    for warning in content.warnings:
+        print(f"{warning.path}:{warning.line}:{warning.col}: warning: {warning.message}", file=sys.stderr)
     if args.command == "validate":
         pages = render_site(content)
-        print(f"content OK: {len(content.levels)} levels, {len(content.questions)} questions, "
-              f"{len(content.references)} references, {len(content.editions)} editions, "
-              f"version {content.version}; {len(pages)} pages render")
+        counts = ", ".join(_count(n, what) for n, what in (
+            (len(content.levels), "level"), (len(content.questions), "question"),
+            (len(content.references), "reference"), (len(content.editions), "edition")))
+        print(f"content OK: {counts}, version {content.version}; {_count(len(pages), 'page')} render")
     elif args.command == "render":
         for path, markdown in render_site(content).items():
             target = args.out / path
@@ -46,17 +49,21 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def print_fingerprint(root: Path) -> int:
     """The scoring fingerprint, which a contributor needs exactly while content is still
     invalid (a scoring change waiting for its changelog entry): it needs only the
     questions, levels and editions to pass their schemas."""
     docs, _, problems = read_documents(root)
-    needed = ("questions", "levels", "editions")
+    needed = SCORING_FILES
     if not all(name in docs for name in needed):
         print("\n".join(str(p) for p in problems if not p.path.endswith(("changelog.yml", "model.yml", "references.yml"))), file=sys.stderr)
         print("fix these first: the fingerprint needs questions.yml, levels.yml and editions.yml to pass their schemas", file=sys.stderr)
         return 1
-    print(fingerprint(*(docs[name].data[name] for name in needed)))
+    print(fingerprint(*(docs[name].data for name in needed)))
     return 0
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ContentError, Problem
+from generator.prose import count_warnings
 from generator.rules import check_rules
 from generator.schema import schema_problems
 from generator.yamlfile import YamlDoc, load_yaml
@@ -26,12 +27,16 @@ class Content:
     default_edition: str
     questions: list[dict]
     releases: list[dict]
+    warnings: tuple[Problem, ...] = ()
+    """Things that do not stop a build here but that the strict site build refuses:
+    prose stating a count the data contradicts."""
 
     @classmethod
-    def from_documents(cls, docs: dict[str, YamlDoc]) -> Content:
+    def from_documents(cls, docs: dict[str, YamlDoc], warnings: tuple[Problem, ...] = ()) -> Content:
         """Assemble checked documents (one per name in FILES) into a Content."""
         data = {name: doc.data for name, doc in docs.items()}
         return cls(
+            warnings=warnings,
             model=data["model"],
             levels=data["levels"]["levels"],
             references={r["id"]: r for r in data["references"]["references"]},
@@ -76,5 +81,7 @@ def load_content(root: Path | str = "content") -> Content:
     problems += check_rules(docs, parsed)
     if problems:
         raise ContentError(problems)
-    return Content.from_documents(docs)
+    counts = {"level": len(docs["levels"].data["levels"]), "question": len(docs["questions"].data["questions"])}
+    warnings = tuple(sorted(set(count_warnings(docs["model"], counts, root / "pages"))))
+    return Content.from_documents(docs, warnings)
 

@@ -10,6 +10,7 @@ on content leaves the previous site as it was.
 from __future__ import annotations
 
 import html
+import logging
 import sys
 from pathlib import Path
 
@@ -28,6 +29,7 @@ MERMAID_URI = "assets/vendor/mermaid.min.js"
 
 HEADERS = ROOT / "content" / "pages" / "_headers"
 
+log = logging.getLogger("mkdocs.hooks.content")
 _pages: dict[str, str] = {}
 _serving = False
 
@@ -51,6 +53,8 @@ def on_config(config):
         content = load_content(ROOT / "content")
     except ContentError as err:
         raise Abort(err.report()) from None
+    for warning in content.warnings:  # `--strict` counts these and fails the build
+        log.warning("%s:%d:%d: %s", warning.path, warning.line, warning.col, warning.message)
     _pages.clear()
     _pages.update(render_site(content))
     config.nav = nav(content)

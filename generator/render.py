@@ -131,7 +131,7 @@ def assessment_data(content: Content) -> dict:
             for q in content.questions
         ],
         "bands": [
-            {"level": lv["id"], "number": lv["number"], "min": lv["bands"][edition["id"]]["min"], "max": lv["bands"][edition["id"]]["max"]}
+            {"level": lv["id"], "number": lv["number"], "min": edition["bands"][lv["id"]]["min"], "max": edition["bands"][lv["id"]]["max"]}
             for lv in content.levels
         ],
         "levels": [

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from generator.errors import Problem, did_you_mean
-from generator.scoring import fingerprint
+from generator.scoring import SCORING_FILES, fingerprint
 from generator.yamlfile import YamlDoc
 
 Docs = dict[str, YamlDoc]
@@ -143,45 +143,63 @@ def cited_references_exist(docs: Docs, parsed: Docs) -> Iterator[Problem]:
 
 @rule("levels", "editions")
 def bands_tile_each_edition(docs: Docs) -> Iterator[Problem]:
-    """Per edition, bands run lowest level first, touch without overlap, and cover the total."""
-    doc = docs["levels"]
-    levels = doc.data["levels"]
-    editions = docs["editions"].data["editions"]
-    edition_ids = [e["id"] for e in editions]
-    for i, level in enumerate(levels):
-        for key in level["bands"]:
-            if key not in edition_ids:
-                yield doc.problem(("levels", i, "bands", key), f"level '{level['id']}': band for unknown edition '{key}'{did_you_mean(key, edition_ids)} - editions are listed in content/editions.yml", key=True)
-    for edition in editions:
-        yield from _tile(doc, levels, edition)
+    """Per edition, bands name known levels, lowest first, touch without overlap and cover
+    the total. An edition may leave out a level it did not have; the default may not."""
+    doc = docs["editions"]
+    level_ids = [lv["id"] for lv in docs["levels"].data["levels"]]
+    if len(set(level_ids)) != len(level_ids):
+        return  # a level id used twice is reported on its own; bands cannot be placed yet
+    default = doc.data["default"]
+    for i, edition in enumerate(doc.data["editions"]):
+        bands = edition["bands"]
+        for key in bands:
+            if key not in level_ids:
+                yield doc.problem(("editions", i, "bands", key), f"edition '{edition['id']}': band for unknown level '{key}'{did_you_mean(key, level_ids)} - levels are listed in content/levels.yml", key=True)
+        present = [lid for lid in level_ids if lid in bands]
+        listed = [key for key in bands if key in level_ids]
+        if listed != present:
+            yield doc.problem(("editions", i, "bands"), f"edition '{edition['id']}': bands are listed as {', '.join(listed)}, but levels go {', '.join(present)} - list the bands lowest level first, in the order of content/levels.yml", key=True)
+        if edition["id"] == default:
+            missing = [lid for lid in level_ids if lid not in bands]
+            if missing:
+                yield doc.problem(("editions", i, "bands"), f"edition '{edition['id']}' (the default) has no band for level {', '.join(repr(m) for m in missing)} - the edition the site scores with needs a band for every level; add one, or make another edition the default", key=True)
+        yield from _tile(doc, i, edition, present)
 
 
-def _tile(doc: YamlDoc, levels: list[dict], edition: dict) -> Iterator[Problem]:
-    eid, total = edition["id"], edition["total"]
+def _tile(doc: YamlDoc, i: int, edition: dict, level_ids: list[str]) -> Iterator[Problem]:
+    eid, total, bands = edition["id"], edition["total"], edition["bands"]
     banded = []
-    for i, level in enumerate(levels):
-        band = level["bands"].get(eid)
-        if band is None:
-            yield doc.problem(("levels", i, "bands"), f"level '{level['id']}': no band for edition '{eid}' - add '{eid}: {{min: ..., max: ...}}' under bands")
-        elif band["min"] > band["max"]:
-            yield doc.problem(("levels", i, "bands", eid, "min"), f"level '{level['id']}': band {band['min']}-{band['max']} in edition '{eid}' runs backwards - min must not be above max")
+    for lid in level_ids:
+        band = bands[lid]
+        if band["min"] > band["max"]:
+            yield doc.problem(("editions", i, "bands", lid, "min"), f"edition '{eid}': band {band['min']}-{band['max']} of level '{lid}' runs backwards - min must not be above max")
         else:
-            banded.append((i, level["id"], band))
-    if len(banded) != len(levels):
+            banded.append((lid, band))
+    if len(banded) != len(level_ids) or not banded:
         return
-    first_i, first_id, first = banded[0]
+    at = lambda lid, end: ("editions", i, "bands", lid, end)  # noqa: E731
+    first_id, first = banded[0]
     if first["min"] != total["min"]:
-        yield doc.problem(("levels", first_i, "bands", eid, "min"), f"level '{first_id}': band starts at {first['min']} in edition '{eid}', but totals start at {total['min']} - make it start at {total['min']}")
-    for (_, prev_id, prev), (i, cur_id, cur) in pairwise(banded):
-        at = ("levels", i, "bands", eid, "min")
+        yield doc.problem(at(first_id, "min"), f"edition '{eid}': band of level '{first_id}' starts at {first['min']}, but totals start at {total['min']} - make it start at {total['min']}")
+    for (prev_id, prev), (cur_id, cur) in pairwise(banded):
         if cur["min"] <= prev["max"]:
-            yield doc.problem(at, f"level '{cur_id}': bands must not overlap in edition '{eid}': '{prev_id}' ends at {prev['max']}, '{cur_id}' starts at {cur['min']} - make '{prev_id}' end at {cur['min'] - 1} or '{cur_id}' start at {prev['max'] + 1}")
+            yield doc.problem(at(cur_id, "min"), f"edition '{eid}': bands must not overlap: '{prev_id}' ends at {prev['max']}, '{cur_id}' starts at {cur['min']} - {_overlap_fix(prev_id, prev, cur_id, cur, total)}")
         elif cur["min"] > prev["max"] + 1:
             gap = f"{prev['max'] + 1}" if cur["min"] == prev["max"] + 2 else f"{prev['max'] + 1}-{cur['min'] - 1}"
-            yield doc.problem(at, f"level '{cur_id}': bands leave a gap in edition '{eid}': '{prev_id}' ends at {prev['max']}, '{cur_id}' starts at {cur['min']}, so a total of {gap} has no level - make '{cur_id}' start at {prev['max'] + 1}")
-    last_i, last_id, last = banded[-1]
+            yield doc.problem(at(cur_id, "min"), f"edition '{eid}': bands leave a gap: '{prev_id}' ends at {prev['max']}, '{cur_id}' starts at {cur['min']}, so a total of {gap} has no level - make '{cur_id}' start at {prev['max'] + 1}")
+    last_id, last = banded[-1]
     if last["max"] != total["max"]:
-        yield doc.problem(("levels", last_i, "bands", eid, "max"), f"level '{last_id}': band ends at {last['max']} in edition '{eid}', but totals reach {total['max']} - make it end at {total['max']}")
+        yield doc.problem(at(last_id, "max"), f"edition '{eid}': band of level '{last_id}' ends at {last['max']}, but totals reach {total['max']} - make it end at {total['max']}")
+
+
+def _overlap_fix(prev_id: str, prev: dict, cur_id: str, cur: dict, total: dict) -> str:
+    """Only fixes that keep both bands non-empty and inside the total range."""
+    fixes = []
+    if total["min"] <= cur["min"] - 1 and prev["min"] <= cur["min"] - 1:
+        fixes.append(f"make '{prev_id}' end at {cur['min'] - 1}")
+    if prev["max"] + 1 <= min(cur["max"], total["max"]):
+        fixes.append(f"make '{cur_id}' start at {prev['max'] + 1}")
+    return " or ".join(fixes) or f"give each level its own part of {total['min']}-{total['max']}, one band after the other"
 
 
 @rule("questions", "editions")
@@ -193,7 +211,7 @@ def default_edition_fits_the_questions(docs: Docs) -> Iterator[Problem]:
     high = sum(max(o["points"] for o in q["options"]) for q in questions)
     for i, e in enumerate(doc.data["editions"]):
         if e["id"] == default and (e["total"]["min"], e["total"]["max"]) != (low, high):
-            yield doc.problem(("editions", i, "total"), f"edition '{default}' (the default): total is {e['total']['min']}-{e['total']['max']}, but the questions add up to {low}-{high} - set total to {{min: {low}, max: {high}}} and move the bands to match")
+            yield doc.problem(("editions", i, "total"), f"edition '{default}' (the default): total is {e['total']['min']}-{e['total']['max']}, but the questions add up to {low}-{high} - if the questions changed on purpose, publish a new edition: add it at the top of editions.yml with total {{min: {low}, max: {high}}} and its bands, and make it the default (CONTRIBUTING.md, 'Publish a new edition of the model')")
 
 
 def _semver(text: str) -> tuple[int, int, int]:
@@ -216,7 +234,7 @@ def version_moves_with_scoring(docs: Docs) -> Iterator[Problem]:
             yield log.problem(("releases", i, "version"), f"release {new['version']} is listed above {old['version']} but is not newer - releases go newest first, each with a higher version")
         elif new["scoring"] != old["scoring"] and _semver(new["version"])[0] <= _semver(old["version"])[0]:
             yield log.problem(("releases", i, "version"), f"release {new['version']} changes scoring since {old['version']} but keeps major version {_semver(old['version'])[0]} - a scoring change needs a major bump: use {_semver(old['version'])[0] + 1}.0.0")
-    current = fingerprint(docs["questions"].data["questions"], docs["levels"].data["levels"], docs["editions"].data["editions"])
+    current = fingerprint(*(docs[name].data for name in SCORING_FILES))
     if newest["scoring"] != current:
         major = _semver(newest["version"])[0] + 1
-        yield log.problem(("releases", 0, "scoring"), f"scoring (questions, options, points or bands) differs from what release {newest['version']} records: {newest['scoring']}, now {current} - if {newest['version']} is already published, bump version to {major}.0.0 in content/model.yml and add a release at the top of this file with scoring: {current}; if {newest['version']} is new in your change, write scoring: {current} (see CONTRIBUTING.md)")
+        yield log.problem(("releases", 0, "scoring"), f"scoring (questions, options, points, levels, bands or the default edition) differs from what release {newest['version']} records: {newest['scoring']}, now {current} - if {newest['version']} is already published, bump version to {major}.0.0 in content/model.yml and add a release at the top of this file with scoring: {current}; if {newest['version']} is new in your change, write scoring: {current} (see CONTRIBUTING.md)")

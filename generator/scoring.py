@@ -10,23 +10,31 @@ from __future__ import annotations
 import hashlib
 import json
 
+SCORING_FILES = ("questions", "levels", "editions")
+"""The content files whose data decides a result: the fingerprint reads exactly these."""
 
-def scoring_data(questions: list[dict], levels: list[dict], editions: list[dict]) -> dict:
-    """Everything that decides a score and a level, and nothing else."""
+
+def scoring_data(questions: dict, levels: dict, editions: dict) -> dict:
+    """Everything that can change a result for the same answers, and nothing else: each
+    question's option points in the order they are offered, the levels' numbers, which
+    edition scores, and every edition's total and bands (lowest level first)."""
     return {
-        "questions": [[q["id"], sorted(o["points"] for o in q["options"])] for q in questions],
+        "questions": [[q["id"], [o["points"] for o in q["options"]]] for q in questions["questions"]],
+        "levels": [[lv["id"], lv["number"]] for lv in levels["levels"]],
+        "default": editions["default"],
         "editions": {
             e["id"]: {
                 "total": [e["total"]["min"], e["total"]["max"]],
-                "bands": [[lv["id"], lv["bands"][e["id"]]["min"], lv["bands"][e["id"]]["max"]] for lv in levels if e["id"] in lv["bands"]],
+                "bands": [[lid, band["min"], band["max"]] for lid, band in e["bands"].items()],
             }
-            for e in editions
+            for e in editions["editions"]
         },
     }
 
 
-def fingerprint(questions: list[dict], levels: list[dict], editions: list[dict]) -> str:
-    """12 hex digits that change whenever scoring changes (not when wording does)."""
+def fingerprint(questions: dict, levels: dict, editions: dict) -> str:
+    """12 hex digits that change whenever scoring changes (not when wording does).
+    Takes the whole data of questions.yml, levels.yml and editions.yml."""
     canonical = json.dumps(scoring_data(questions, levels, editions), sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 

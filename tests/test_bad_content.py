@@ -1,6 +1,6 @@
 """Bad content is refused, each problem reported where it is.
 
-Every case applies a small edit to a copy of content/ and runs
+Every case applies a small edit to a copy of tests/fixtures/content/ and runs
 `python -m generator --content <copy> validate` as a contributor would. The run must
 exit 1 without a traceback, print every problem as `path:line:col: what - how to fix`
 and a final count, and put each problem on the line (and file) the case expects.
@@ -30,7 +30,9 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content"
+CONTENT = ROOT / "tests" / "fixtures" / "content"
+"""A frozen copy of content/ at one release: the corpus tests the checks, not today's
+content, so contributors can change content/ without touching this file."""
 
 PROBLEM = re.compile(r"^(content/[a-z]+\.yml):(\d+):(\d+): (.+ - .+)$")
 SUMMARY = re.compile(r"^(\d+) problems? in content: nothing was built\.$")
@@ -115,10 +117,9 @@ class Rescore:
 
     def apply(self, content: Path) -> None:
         sys.path.insert(0, str(ROOT))
-        from generator.scoring import fingerprint
+        from generator.scoring import SCORING_FILES, fingerprint
 
-        data = {n: yaml.safe_load((content / f"{n}.yml").read_text(encoding="utf-8")) for n in ("questions", "levels", "editions")}
-        value = fingerprint(data["questions"]["questions"], data["levels"]["levels"], data["editions"]["editions"])
+        value = fingerprint(*(yaml.safe_load((content / f"{n}.yml").read_text(encoding="utf-8")) for n in SCORING_FILES))
         path = content / "changelog.yml"
         text = path.read_text(encoding="utf-8")
         path.write_text(re.sub(r"scoring: [0-9a-f]{12}", f"scoring: {value}", text, count=1), encoding="utf-8")
@@ -169,7 +170,7 @@ class Case:
     expect: list[At] = field(default_factory=list)
 
 
-SCORING = At("changelog", "scoring:", says="scoring (questions, options, points or bands)")
+SCORING = At("changelog", "scoring:", says="scoring (questions, options, points, levels, bands or the default edition)")
 """Any change to bands or points also changes the scoring fingerprint."""
 
 MANAGED_URL = "url: https://learn.microsoft.com/azure/ai-studio/how-to/model-catalog\n"
@@ -190,8 +191,8 @@ CASES = [
          [Sub("levels", "      - Basic metrics", "      - 'Basic metrics")],
          [At("levels", "'Basic metrics", says="quote")]),
     Case("unclosed-flow-mapping",
-         [Sub("levels", "genaiops: {min: 0, max: 9}", "genaiops: {min: 0, max: 9")],
-         [At("levels", "genaiops: {min: 0, max: 9", says="'}'")]),
+         [Sub("editions", "initial: {min: 0, max: 9}", "initial: {min: 0, max: 9")],
+         [At("editions", "initial: {min: 0, max: 9", says="'}'")]),
     Case("unclosed-flow-sequence",
          [Sub("editions", "sources: [learn-genaiops-maturity, learn-genaiops-assessment]", "sources: [learn-genaiops-maturity, learn-genaiops-assessment")],
          [At("editions", "sources: [learn-genaiops-maturity", says="']'")]),
@@ -237,8 +238,8 @@ CASES = [
          [Sub("levels", "    slug: managed\n", "    slug: managed\n    slug: managed-again\n")],
          [At("levels", "slug: managed-again", says="duplicate key 'slug'", exact=True)]),
     Case("duplicate-key-in-flow-mapping",
-         [Sub("levels", "genaiops: {min: 10, max: 14}", "genaiops: {min: 10, max: 14, min: 11}")],
-         [At("levels", "min: 11", says="duplicate key 'min'", exact=True)]),
+         [Sub("editions", "defined: {min: 10, max: 14}", "defined: {min: 10, max: 14, min: 11}")],
+         [At("editions", "min: 11", says="duplicate key 'min'", exact=True)]),
     # --- Wrong types ---
     Case("text-for-number",
          [Sub("levels", "    number: 3", '    number: "3"')],
@@ -253,8 +254,8 @@ CASES = [
          [Sub("references", "title: Azure Content Safety", "title: 42")],
          [At("references", "title: 42", says="expected text, got the number 42")]),
     Case("list-for-mapping",
-         [Sub("levels", "    bands:\n      genaiops: {min: 15, max: 19}\n      llmops-2024-draft: {min: 17, max: 21}", "    bands: [15, 19]")],
-         [At("levels", "[15, 19]", says="expected a mapping", exact=True)]),
+         [Sub("editions", "      managed: {min: 15, max: 19}", "      managed: [15, 19]")],
+         [At("editions", "[15, 19]", says="expected a mapping", exact=True)]),
     Case("mapping-for-list",
          [Sub("levels", "    focus_areas:\n      - Advanced automation\n      - Continuous improvement", "    focus_areas: {automation: advanced}")],
          [At("levels", "{automation", says="expected a list", exact=True)]),
@@ -296,8 +297,8 @@ CASES = [
          [Sub("model", "tagline:", "taglines: extra\ntagline:")],
          [At("model", "taglines:", says="(did you mean 'tagline'?) - allowed keys:", exact=True)]),
     Case("unknown-key-in-range",
-         [Sub("levels", "genaiops: {min: 10, max: 14}", "genaiops: {min: 10, max: 14, mid: 12}")],
-         [At("levels", "mid: 12", says="unknown key 'mid'", exact=True)]),
+         [Sub("editions", "defined: {min: 10, max: 14}", "defined: {min: 10, max: 14, mid: 12}")],
+         [At("editions", "mid: 12", says="unknown key 'mid'", exact=True)]),
     # --- Empty lists ---
     Case("empty-focus-areas",
          [Sub("levels", "    focus_areas:\n      - Advanced automation\n      - Continuous improvement", "    focus_areas: []")],
@@ -313,36 +314,41 @@ CASES = [
          [At("levels", "- finetune-azure-ml", says="lists the same entry twice")]),
     # --- Bands ---
     Case("overlapping-bands",
-         [Sub("levels", "genaiops: {min: 10, max: 14}", "genaiops: {min: 9, max: 14}")],
-         [At("levels", "genaiops: {min: 9, max: 14}", says="must not overlap"), SCORING]),
+         [Sub("editions", "defined: {min: 10, max: 14}", "defined: {min: 9, max: 14}")],
+         [At("editions", "defined: {min: 9, max: 14}", says="must not overlap"), SCORING]),
     Case("gapped-bands",
-         [Sub("levels", "genaiops: {min: 10, max: 14}", "genaiops: {min: 11, max: 14}")],
-         [At("levels", "genaiops: {min: 11, max: 14}", says="a total of 10 has no level"), SCORING]),
+         [Sub("editions", "defined: {min: 10, max: 14}", "defined: {min: 11, max: 14}")],
+         [At("editions", "defined: {min: 11, max: 14}", says="a total of 10 has no level"), SCORING]),
     Case("band-stops-short-of-total",
-         [Sub("levels", "genaiops: {min: 20, max: 28}", "genaiops: {min: 20, max: 27}")],
-         [At("levels", "27}", says="but totals reach 28", exact=True), SCORING]),
+         [Sub("editions", "optimized: {min: 20, max: 28}", "optimized: {min: 20, max: 27}")],
+         [At("editions", "27}", says="but totals reach 28", exact=True), SCORING]),
     Case("band-starts-after-total",
-         [Sub("levels", "genaiops: {min: 0, max: 9}", "genaiops: {min: 1, max: 9}")],
-         [At("levels", "1, max: 9}", says="but totals start at 0", exact=True), SCORING]),
+         [Sub("editions", "initial: {min: 0, max: 9}", "initial: {min: 1, max: 9}")],
+         [At("editions", "1, max: 9}", says="but totals start at 0", exact=True), SCORING]),
     Case("band-runs-backwards",
-         [Sub("levels", "genaiops: {min: 15, max: 19}", "genaiops: {min: 19, max: 15}")],
-         [At("levels", "19, max: 15", says="runs backwards", exact=True), SCORING]),
-    Case("band-for-unknown-edition",
-         [Sub("levels", "      genaiops: {min: 10, max: 14}", "      genaiop: {min: 10, max: 14}")],
-         [At("levels", "genaiop:", says="unknown edition 'genaiop' (did you mean 'genaiops'?)", exact=True),
-          At("levels", "genaiop:", says="no band for edition 'genaiops'"), SCORING]),
-    Case("missing-band-for-edition",
-         [Sub("levels", "      llmops-2024-draft: {min: 17, max: 21}\n", "")],
-         [At("levels", "genaiops: {min: 15, max: 19}", says="no band for edition 'llmops-2024-draft'"), SCORING]),
+         [Sub("editions", "managed: {min: 15, max: 19}", "managed: {min: 19, max: 15}")],
+         [At("editions", "19, max: 15", says="runs backwards", exact=True), SCORING]),
+    Case("band-for-unknown-level",
+         [Sub("editions", "      defined: {min: 10, max: 14}", "      defnied: {min: 10, max: 14}")],
+         [At("editions", "defnied:", says="unknown level 'defnied' (did you mean 'defined'?)", exact=True),
+          At("editions", "bands:", says="(the default) has no band for level 'defined'"),
+          At("editions", "managed: {min: 15, max: 19}", says="a total of 10-14 has no level"), SCORING]),
+    Case("default-edition-missing-a-level",
+         [Sub("editions", "      managed: {min: 15, max: 19}\n", ""),
+          Sub("editions", "defined: {min: 10, max: 14}", "defined: {min: 10, max: 19}")],
+         [At("editions", "bands:", says="(the default) has no band for level 'managed'"), SCORING]),
+    Case("bands-out-of-level-order",
+         [Sub("editions", "      defined: {min: 12, max: 16}\n      managed: {min: 17, max: 21}\n", "      managed: {min: 17, max: 21}\n      defined: {min: 12, max: 16}\n")],
+         [At("editions", "bands:", nth=2, says="list the bands lowest level first"), SCORING]),
     Case("edition-total-not-matching-questions",
          [Sub("editions", "total: {min: 0, max: 28}", "total: {min: 0, max: 30}")],
          [At("editions", "total: {min: 0, max: 30}", says="the questions add up to 0-28"),
-          At("levels", "genaiops: {min: 20, max: 28}", says="but totals reach 30"), SCORING]),
+          At("editions", "optimized: {min: 20, max: 28}", says="but totals reach 30"), SCORING]),
     Case("edition-total-backwards",
          [Sub("editions", "total: {min: 7, max: 28}", "total: {min: 28, max: 7}")],
          [At("editions", "total: {min: 28, max: 7}", says="min must not be above max"),
-          At("levels", "llmops-2024-draft: {min: 7, max: 11}", says="but totals start at 28"),
-          At("levels", "llmops-2024-draft: {min: 22, max: 28}", says="but totals reach 7"), SCORING]),
+          At("editions", "initial: {min: 7, max: 11}", says="but totals start at 28"),
+          At("editions", "optimized: {min: 22, max: 28}", says="but totals reach 7"), SCORING]),
     # --- Unknown ids ---
     Case("unknown-reference-in-level",
          [Sub("levels", "      - prompt-flow-deploy\n", "      - prompt-flow-deplyo\n")],
@@ -358,7 +364,7 @@ CASES = [
          [At("editions", "learn-genaiops-maturiti", says="did you mean 'learn-genaiops-maturity'", exact=True)]),
     Case("unknown-default-edition",
          [Sub("editions", "default: genaiops", "default: genaiop")],
-         [At("editions", "genaiop\n", says="(did you mean 'genaiops'?)", exact=True)]),
+         [At("editions", "genaiop\n", says="(did you mean 'genaiops'?)", exact=True), SCORING]),
     Case("unknown-kind",
          [Sub("references", "kind: video", "kind: vidoe")],
          [At("references", "vidoe", says="(did you mean 'video'?)", exact=True)]),
@@ -414,10 +420,10 @@ CASES = [
     Case("options-out-of-order",
          [Sub("questions", "      - points: 3\n        text: Model versions", "      - points: 4\n        text: Model versions"),
           Sub("questions", "      - points: 4\n        text: New models", "      - points: 3\n        text: New models")],
-         [At("questions", "3\n        text: New models", says="but 3 comes after 4", exact=True)]),
+         [At("questions", "3\n        text: New models", says="but 3 comes after 4", exact=True), SCORING]),
     Case("level-numbered-out-of-order",
          [Sub("levels", "    number: 3", "    number: 4")],
-         [At("levels", "number: 4", nth=1, says="this one should be 3")]),
+         [At("levels", "number: 4", nth=1, says="this one should be 3"), SCORING]),
     # --- Encodings and file sizes ---
     Case("non-utf8-byte",
          [Bytes("levels", _insert_bytes(b"Explore LLM ", b"\xe9"))],
@@ -451,12 +457,12 @@ CASES = [
          [At("editions", "<<", says="keys must be plain words", exact=True)]),
     # --- Versions ---
     Case("scoring-changed-without-version-bump",
-         [Sub("levels", "genaiops: {min: 10, max: 14}", "genaiops: {min: 10, max: 13}"),
-          Sub("levels", "genaiops: {min: 15, max: 19}", "genaiops: {min: 14, max: 19}")],
+         [Sub("editions", "defined: {min: 10, max: 14}", "defined: {min: 10, max: 13}"),
+          Sub("editions", "managed: {min: 15, max: 19}", "managed: {min: 14, max: 19}")],
          [At("changelog", "scoring:", says="bump version to 2.0.0")]),
     Case("scoring-changed-with-minor-bump",
-         [Sub("levels", "genaiops: {min: 10, max: 14}", "genaiops: {min: 10, max: 13}"),
-          Sub("levels", "genaiops: {min: 15, max: 19}", "genaiops: {min: 14, max: 19}"),
+         [Sub("editions", "defined: {min: 10, max: 14}", "defined: {min: 10, max: 13}"),
+          Sub("editions", "managed: {min: 15, max: 19}", "managed: {min: 14, max: 19}"),
           Sub("model", "version: 1.0.0", "version: 1.1.0"),
           Sub("changelog", "releases:\n", "releases:\n  - version: 1.1.0\n    date: 2026-12-01\n    scoring: 000000000000\n    changes: [Bands moved.]\n"),
           Rescore()],
@@ -468,7 +474,7 @@ CASES = [
          [Sub("changelog", "  - version: 1.0.0", "  - version: 1.0.1")],
          [At("model", "1.0.0", says="the newest release in content/changelog.yml is 1.0.1", exact=True)]),
     Case("releases-not-newest-first",
-         [Sub("changelog", "releases:\n", "releases:\n  - version: 0.9.0\n    date: 2026-10-01\n    scoring: 7048e86746ec\n    changes: [Draft.]\n")],
+         [Sub("changelog", "releases:\n", "releases:\n  - version: 0.9.0\n    date: 2026-10-01\n    scoring: 3a742d40528f\n    changes: [Draft.]\n")],
          [At("changelog", "0.9.0", says="is not newer", exact=True),
           At("model", "1.0.0", says="newest release in content/changelog.yml is 0.9.0")]),
     Case("bad-date",
@@ -476,7 +482,7 @@ CASES = [
          [At("changelog", "2026-13-01", says="YYYY-MM-DD", exact=True)]),
     Case("bad-fingerprint",
          [Sub("changelog", "scoring: ", "scoring: x")],
-         [At("changelog", "x7", says="12-character fingerprint", exact=True)]),
+         [At("changelog", "x3", says="12-character fingerprint", exact=True)]),
 ]
 
 

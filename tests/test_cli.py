@@ -18,31 +18,51 @@ def validate(root, content_dir) -> subprocess.CompletedProcess:
 @pytest.fixture
 def content_copy(root, tmp_path):
     target = tmp_path / "content"
-    shutil.copytree(root / "content", target)
+    shutil.copytree(root / "tests" / "fixtures" / "content", target)
     return target
 
 
-def test_valid_content_prints_a_summary_and_exits_0(root):
-    result = validate(root, root / "content")
+def test_valid_content_prints_a_summary_and_exits_0(root, content_copy):
+    result = validate(root, content_copy)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("content OK: 4 levels, 7 questions")
+    assert result.stdout.startswith("content OK: 4 levels, 7 questions, 23 references, 2 editions, version 1.0.0")
+
+
+def test_the_summary_counts_one_of_a_kind_in_the_singular(root, content_copy):
+    editions = content_copy / "editions.yml"
+    text = editions.read_text(encoding="utf-8")
+    editions.write_text(text[:text.index("  - id: llmops-2024-draft")], encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "tests.model_shapes", "rescore", str(content_copy)], cwd=root, check=True)
+    result = validate(root, content_copy)
+    assert result.returncode == 0, result.stderr
+    assert ", 1 edition, " in result.stdout and "editions" not in result.stdout
 
 
 def test_overlapping_bands_name_the_file_line_and_fix(root, content_copy):
-    levels = content_copy / "levels.yml"
-    text = levels.read_text(encoding="utf-8")
-    levels.write_text(text.replace("genaiops: {min: 10, max: 14}", "genaiops: {min: 10, max: 15}"), encoding="utf-8")
+    editions = content_copy / "editions.yml"
+    text = editions.read_text(encoding="utf-8")
+    editions.write_text(text.replace("defined: {min: 10, max: 14}", "defined: {min: 10, max: 15}"), encoding="utf-8")
     result = validate(root, content_copy)
     assert result.returncode == 1
-    line = next(n for n, row in enumerate(levels.read_text().splitlines(), 1) if "genaiops: {min: 15, max: 19}" in row)
+    line = next(n for n, row in enumerate(editions.read_text().splitlines(), 1) if "managed: {min: 15, max: 19}" in row)
     lines = result.stderr.splitlines()
     assert (
-        f"content/levels.yml:{line}:23: level 'managed': bands must not overlap in edition 'genaiops': "
-        "'defined' ends at 15, 'managed' starts at 15 - make 'defined' end at 14 or 'managed' start at 16"
+        f"content/editions.yml:{line}:22: edition 'genaiops': bands must not overlap: "
+        "'defined' ends at 15, 'managed' starts at 15 - make 'defined' end at 14 or make 'managed' start at 16"
     ) in lines
     # A band change is a scoring change, so the version check speaks too.
     assert any(row.startswith("content/changelog.yml:") and "bump version to 2.0.0" in row for row in lines)
     assert lines[-1] == "2 problems in content: nothing was built."
+
+
+def test_a_suggested_fix_never_leaves_the_total_range(root, content_copy):
+    editions = content_copy / "editions.yml"
+    text = editions.read_text(encoding="utf-8")
+    editions.write_text(text.replace("managed: {min: 15, max: 19}", "managed: {min: 15, max: 28}"), encoding="utf-8")
+    result = validate(root, content_copy)
+    overlap = next(line for line in result.stderr.splitlines() if "must not overlap" in line)
+    assert overlap.endswith("'managed' ends at 28, 'optimized' starts at 20 - make 'managed' end at 19")
+    assert "29" not in overlap
 
 
 def test_every_problem_is_reported_in_one_run(root, content_copy):

@@ -188,7 +188,7 @@ class TestContributingGuide:
 # Each breaks a copy of content/ the way CONTRIBUTING.md says its example messages were made:
 # (file, text to replace, replacement).
 GUIDE_EXAMPLES = {
-    "overlapping-bands": ("levels.yml", "genaiops: {min: 10, max: 14}", "genaiops: {min: 9, max: 14}"),
+    "overlapping-bands": ("editions.yml", "defined: {min: 10, max: 14}", "defined: {min: 9, max: 14}"),
     "unknown-reference": ("levels.yml", "      - prompt-flow-deploy\n", "      - prompt-flow-deploi\n"),
     "missing-key": ("references.yml", "    url: https://learn.microsoft.com/azure/ai-services/content-safety/overview\n", ""),
     "unknown-key": ("references.yml", "    title: Azure Content Safety\n", "    titel: Azure Content Safety\n"),
@@ -203,12 +203,13 @@ GUIDE_EXAMPLES = {
 @pytest.mark.parametrize("example", GUIDE_EXAMPLES)
 def test_guide_quotes_the_messages_validate_prints_today(example, tmp_path):
     """The example messages in CONTRIBUTING.md are real: break a copy of content/ the same
-    way and the same words come out. Line numbers are not compared (they move with content)."""
+    way and the same words come out. Line numbers are not compared (they move with content).
+    The copy is the frozen tests/fixtures/content, so a content release never breaks this."""
     name, old, new = GUIDE_EXAMPLES[example]
     copy = tmp_path / "content"
-    shutil.copytree(ROOT / "content", copy)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "content", copy)
     source = (copy / name).read_text(encoding="utf-8")
-    assert source.count(old) == 1, f"content/{name} changed: pick a new way to break it for the '{example}' example"
+    assert source.count(old) == 1, f"tests/fixtures/content/{name} changed: pick a new way to break it for the '{example}' example"
     (copy / name).write_text(source.replace(old, new), encoding="utf-8")
     with pytest.raises(ContentError) as caught:
         load_content(copy)

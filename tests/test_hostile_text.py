@@ -28,6 +28,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from tests import model_shapes
+
 ROOT = Path(__file__).resolve().parent.parent
 
 HOSTILE = [
@@ -198,13 +200,9 @@ class HostileBuild:
 
 
 def copy_repo(target: Path) -> Path:
-    """What a build needs, copied; node_modules linked."""
-    target.mkdir(parents=True)
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    for folder in ("generator", "templates", "schema", "overrides", "content"):
-        shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (target / "node_modules").symlink_to(ROOT / "node_modules")
-    return target
+    """What a build needs, with the frozen tests/fixtures/content (the page list and
+    field counts below are that content's), copied; node_modules linked."""
+    return model_shapes.repo_with(ROOT / "tests" / "fixtures" / "content", target)
 
 
 @functools.cache

@@ -59,7 +59,7 @@ def run_js_scorer(root, model) -> list[str]:
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
 def test_js_and_python_scorers_agree_on_every_combination(root, model):
     expected_count = math.prod(len(q["options"]) for q in model["questions"])
-    assert expected_count == 5**7 == 78125
+    assert 1 < expected_count <= 2_000_000, "more combinations than an exhaustive run can take"
 
     lines = run_js_scorer(root, model)
     assert len(lines) == expected_count
@@ -82,7 +82,7 @@ def test_js_and_python_scorers_agree_on_every_combination(root, model):
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
 def test_both_scorers_reject_incomplete_answers(root, model):
-    answers = {q["id"]: 0 for q in model["questions"][1:]}
+    answers = {q["id"]: q["options"][0]["points"] for q in model["questions"][1:]}
     with pytest.raises(ValueError, match=f'no answer for question "{model["questions"][0]["id"]}"'):
         score(answers, model)
     module = (root / "overrides" / "assets" / "js" / "scoring.js").as_uri()

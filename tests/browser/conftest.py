@@ -89,12 +89,18 @@ def server(built_site, site_headers):
 
 @pytest.fixture(scope="session")
 def instant_server(built_site, site_headers, tmp_path_factory):
+    server = instant_copy(built_site, site_headers, tmp_path_factory.mktemp("instant"))
+    yield server
+    server.close()
+
+
+def instant_copy(built_site: Path, site_headers: dict[str, str], folder: Path) -> Server:
     """A copy of the site whose sitemap lists its pages at this server's address.
 
     mkdocs-material navigates instantly only to pages in sitemap.xml, matched by
     protocol, host AND port; the build has no site_url, so its sitemap is empty and every
     click is a full page load. This copy stands for a deployment with site_url set."""
-    site = tmp_path_factory.mktemp("instant") / "site"
+    site = folder / "site"
     shutil.copytree(built_site, site)
     server = Server(site, site_headers)
     pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
@@ -104,8 +110,7 @@ def instant_server(built_site, site_headers, tmp_path_factory):
         f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>',
         encoding="utf-8",
     )
-    yield server
-    server.close()
+    return server
 
 
 @pytest.fixture(scope="session")

@@ -13,15 +13,40 @@ import pytest
 
 from generator.content import load_content
 from generator.render import assessment_data
-from tests.browser.conftest import assert_clean, guarded_context
+from tests import model_shapes
+from tests.browser.conftest import Server, assert_clean, guarded_context, instant_copy, read_headers
 
 PATH = "assessment/"
 RESULT = "[data-result]"
 
+# These tests pin numbers (bands, totals, which question is weakest), so they run on the
+# site of the frozen tests/fixtures/content, not content/: a content release never breaks
+# them. test_model_shapes.py runs the questionnaire on content/ and other shapes.
+FIXTURE = model_shapes.ROOT / "tests" / "fixtures" / "content"
+
 
 @pytest.fixture(scope="module")
-def model(root):
-    return assessment_data(load_content(root / "content"))
+def fixture_site(tmp_path_factory):
+    return model_shapes.build(FIXTURE, tmp_path_factory.mktemp("fixture-site"))
+
+
+@pytest.fixture(scope="module")
+def server(fixture_site):
+    srv = Server(fixture_site, read_headers(fixture_site))
+    yield srv
+    srv.close()
+
+
+@pytest.fixture(scope="module")
+def instant_server(fixture_site, tmp_path_factory):
+    srv = instant_copy(fixture_site, read_headers(fixture_site), tmp_path_factory.mktemp("instant-fixture"))
+    yield srv
+    srv.close()
+
+
+@pytest.fixture(scope="module")
+def model():
+    return assessment_data(load_content(FIXTURE))
 
 
 @pytest.fixture(scope="module")
