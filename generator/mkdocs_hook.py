@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a packa
     sys.path.insert(0, str(ROOT))
 
 from generator import ContentError, load_content, render_site  # noqa: E402
+from generator.pages import content_security_policy  # noqa: E402
 from generator.render import nav  # noqa: E402
 
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
@@ -36,15 +37,6 @@ _serving = False
 def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
-
-
-def content_security_policy() -> str:
-    """The policy from content/pages/_headers: one place for the host header and the page's <meta>."""
-    for line in HEADERS.read_text(encoding="utf-8").splitlines():
-        name, _, value = line.strip().partition(":")
-        if name == "Content-Security-Policy":
-            return value.strip()
-    raise Abort(f"{HEADERS.relative_to(ROOT)} has no Content-Security-Policy line - restore it")
 
 
 def count_warnings_in_strict_mode(config) -> None:
@@ -72,7 +64,8 @@ def on_config(config):
     )
     config.extra["content_version"] = content.version
     # `mkdocs serve` injects an inline live-reload script, which the policy would block.
-    config.extra["csp"] = "" if _serving else content_security_policy()
+    # load_content checked content/pages/_headers, so its policy is there to read.
+    config.extra["csp"] = "" if _serving else content_security_policy(HEADERS)
     return config
 
 
