@@ -85,6 +85,7 @@ def test_every_page_carries_the_policy_as_a_meta_tag(built_site, site_headers):
         assert head.index('http-equiv="Content-Security-Policy"') < head.index("<script"), f"{page}: the meta tag must come before any script"
         first = re.search(r"<head>\s*(<[^>]*>)", html).group(1)
         assert first.startswith('<meta http-equiv="Content-Security-Policy"'), f"{page}: the first element in <head> is {first[:80]}"
+        assert 0 < html.encode("utf-8").find(b'<meta charset="utf-8">') < 1024, f"{page}: browsers look for the charset in the first 1024 bytes"
 
 
 DESCRIPTION = re.compile(r'<meta name="description" content="[^"]*">')
