@@ -194,13 +194,13 @@ def _front_matter(text: str, display: str) -> tuple[dict, int, list[Problem]]:
         end_line = text[: found.end()].count("\n")
         try:
             node = yaml.compose(found.group(1), Loader=yaml.SafeLoader)
+            data = yaml.safe_load(found.group(1))
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             line, col = (mark.line + 2, mark.column + 1) if mark else (2, 1)
             return {}, end_line, [Problem(display, line, col, "the front matter between the --- lines is not valid YAML - write one 'key: value' per line")]
         if not isinstance(node, yaml.MappingNode):
             return {}, end_line, [Problem(display, 2, 1, "the front matter between the --- lines must be 'key: value' lines - for example 'title: About this site'")]
-        data = yaml.safe_load(found.group(1))
         at = {key.value: key.start_mark for key, _ in node.value}
         meta = {str(key): (value, at[str(key)].line + 2, at[str(key)].column + 1) if str(key) in at else (value, 2, 1)
                 for key, value in data.items()}
@@ -282,8 +282,10 @@ def headers_problems(file: Path) -> list[Problem]:
     display = f"{DISPLAY}/{file.name}"
     if not file.exists() and not file.is_symlink():
         return [Problem(display, 1, 1, "is missing: it holds the site's Content-Security-Policy - restore it (git checkout -- content/pages/_headers)")]
-    if file.is_symlink() or not file.is_file():
+    if file.is_symlink():
         return []  # reported by the folder walk
+    if not file.is_file():
+        return [Problem(display, 1, 1, "is not a file - replace it with the file from git (git checkout -- content/pages/_headers)")]
     text, problems = _read_text(file, display)
     if text is None:
         return problems
