@@ -22,18 +22,23 @@ validate: install
 	$(PY) -m generator validate
 
 # Build into a fresh folder and swap it in only when the build succeeds,
-# so a failed build leaves the previous site/ exactly as it was.
+# so a failed build leaves the previous site/ exactly as it was. No --quiet: MkDocs
+# counts warnings for --strict only when it logs them (the hook makes sure it does).
 build: install
 	rm -rf site.new
-	$(PY) -m mkdocs build --strict --quiet -d site.new || { rm -rf site.new; exit 1; }
+	$(PY) -m mkdocs build --strict -d site.new || { rm -rf site.new; exit 1; }
 	rm -rf site.old
 	if [ -d site ]; then mv site site.old; fi
 	mv site.new site
 	rm -rf site.old
 	@echo "built site/ ($$(find site -name index.html | wc -l) pages)"
 
+# The first build is as strict as `make build`: a warning stops it. After that, a save
+# that makes the content invalid keeps the last good pages and lists the problems on
+# every page (generator/mkdocs_hook.py).
+SERVE_ADDR := 127.0.0.1:8000
 serve: install
-	$(PY) -m mkdocs serve -a 127.0.0.1:8000 --livereload
+	$(PY) -m mkdocs serve --strict -a $(SERVE_ADDR) --livereload
 
 lint: install
 	$(PY) -m ruff check

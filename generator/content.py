@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ContentError, Problem
+from generator.pages import page_problems
 from generator.prose import count_warnings
 from generator.rules import check_rules
 from generator.schema import schema_problems
@@ -79,6 +80,7 @@ def load_content(root: Path | str = "content") -> Content:
     root = Path(root)
     docs, parsed, problems = read_documents(root)
     problems += check_rules(docs, parsed)
+    problems += page_problems(root / "pages", docs)
     if problems:
         raise ContentError(problems)
     counts = {"level": len(docs["levels"].data["levels"]), "question": len(docs["questions"].data["questions"])}

@@ -5,6 +5,11 @@ Listed under `hooks:` in mkdocs.yml. Pages go in through `File.generated`, so no
 is written into the docs folder and `mkdocs serve` does not rebuild in a loop.
 Validation runs in `on_config`, before MkDocs cleans `site/`, so a build that fails
 on content leaves the previous site as it was.
+
+Under `mkdocs serve`, only the first build fails on invalid content. After that, a save
+that makes content invalid rebuilds the last good site (its generated pages and a copy
+of content/pages as it was) with the problems listed at the top of every page, so the
+browser shows them instead of waiting for a rebuild that never comes.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a packa
     sys.path.insert(0, str(ROOT))
 
 from generator import ContentError, load_content, render_site  # noqa: E402
+from generator.pages import content_security_policy  # noqa: E402
 from generator.render import nav  # noqa: E402
 
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
@@ -32,6 +38,8 @@ HEADERS = ROOT / "content" / "pages" / "_headers"
 log = logging.getLogger("mkdocs.hooks.content")
 _pages: dict[str, str] = {}
 _serving = False
+_last_good: dict | None = None
+"""While serving: what the last good build used (nav, footer, version, content/pages)."""
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -39,20 +47,24 @@ def on_startup(command: str, dirty: bool) -> None:
     _serving = command == "serve"
 
 
-def content_security_policy() -> str:
-    """The policy from content/pages/_headers: one place for the host header and the page's <meta>."""
-    for line in HEADERS.read_text(encoding="utf-8").splitlines():
-        name, _, value = line.strip().partition(":")
-        if name == "Content-Security-Policy":
-            return value.strip()
-    raise Abort(f"{HEADERS.relative_to(ROOT)} has no Content-Security-Policy line - restore it")
+def count_warnings_in_strict_mode(config) -> None:
+    """`--strict` counts warnings through a log handler, and `-q` raises the log level
+    above WARNING, so with both MkDocs 1.6 sees no warning and builds green. Strict wins:
+    warnings are logged (and so counted) whatever the log level asked for."""
+    logger = logging.getLogger("mkdocs")
+    if config.strict and logger.getEffectiveLevel() > logging.WARNING:
+        logger.setLevel(logging.WARNING)
 
 
 def on_config(config):
+    count_warnings_in_strict_mode(config)
+    config.extra["content_problems"] = []
     try:
         content = load_content(ROOT / "content")
     except ContentError as err:
-        raise Abort(err.report()) from None
+        if not (_serving and _last_good):
+            raise Abort(err.report()) from None
+        return _keep_last_good_site(config, err)
     for warning in content.warnings:  # `--strict` counts these and fails the build
         log.warning("%s:%d:%d: %s", warning.path, warning.line, warning.col, warning.message)
     _pages.clear()
@@ -64,15 +76,54 @@ def on_config(config):
         f"{html.escape(source['title'])}</a> (Microsoft Learn), in this project's own words."
     )
     config.extra["content_version"] = content.version
+    # load_content checked content/pages/_headers, so its policy is there to read.
     # `mkdocs serve` injects an inline live-reload script, which the policy would block.
-    config.extra["csp"] = "" if _serving else content_security_policy()
+    config.extra["csp"] = "" if _serving else content_security_policy(HEADERS)
+    if _serving:
+        _remember_good_site(config)
+    return config
+
+
+def _remember_good_site(config) -> None:
+    global _last_good
+    docs = Path(config.docs_dir)
+    _last_good = {
+        "nav": config.nav,
+        "copyright": config.copyright,
+        "version": config.extra["content_version"],
+        # The files passed the pages policy: regular files, none of them links.
+        "docs": {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file() and not p.is_symlink()},
+    }
+
+
+def _keep_last_good_site(config, err: ContentError):
+    """Serve the last good pages, with the problems listed on each (overrides/main.html)."""
+    print(err.report().replace("nothing was built.", "still serving the last good pages, with these problems listed on each."), file=sys.stderr)
+    config.nav = _last_good["nav"]
+    config.copyright = _last_good["copyright"]
+    config.extra["content_version"] = _last_good["version"]
+    config.extra["csp"] = ""
+    config.extra["content_problems"] = [str(p) for p in err.problems]
     return config
 
 
 def on_files(files: Files, config) -> Files:
     if not MERMAID.is_file():
         raise Abort(f"{MERMAID.relative_to(ROOT)} is missing - run 'npm ci' (or 'make install') to install mermaid")
+    if config.extra.get("content_problems"):
+        _use_last_good_docs(files, config)
     for path, markdown in _pages.items():
         files.append(File.generated(config, path, content=markdown))
     files.append(File.generated(config, MERMAID_URI, abs_src_path=str(MERMAID)))
     return files
+
+
+def _use_last_good_docs(files: Files, config) -> None:
+    """Swap what is in content/pages now (refused by the pages policy, perhaps) for the
+    copy kept from the last good build."""
+    docs = Path(config.docs_dir).resolve()
+    for file in list(files):
+        if file.generated_by is None and file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(docs):
+            files.remove(file)
+    for rel, content in _last_good["docs"].items():
+        files.append(File.generated(config, rel, content=content))

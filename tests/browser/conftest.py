@@ -2,6 +2,10 @@
 headers (content/pages/_headers, so every browser test runs under the strict CSP),
 and Debian's Chromium driven by Playwright.
 
+A test module marked `both_servers` runs each test that uses `server` twice: with the
+headers, and with none at all, as GitHub Pages serves the site (the <meta> policy is
+then the only guard). The security tests (CSP, hostile text, tampering) are marked.
+
 Every `page` fails its test on: a request to any other host (it is blocked and
 recorded), a Content-Security-Policy violation, or an uncaught script error.
 Closed shadow roots are forced open so tests can see mermaid's SVG.
@@ -80,9 +84,25 @@ def site_headers(built_site) -> dict[str, str]:
     return read_headers(built_site)
 
 
+SERVED = {"headers": True, "no headers": False}
+"""How `server` serves the site: with the `_headers` headers, or with none (GitHub Pages)."""
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "both_servers: run each test with the site served with its headers and with none")
+
+
+def pytest_generate_tests(metafunc):
+    if "server" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_servers"):
+        metafunc.parametrize("server", list(SERVED), indirect=True, scope="session")
+
+
 @pytest.fixture(scope="session")
-def server(built_site, site_headers):
-    srv = Server(built_site, site_headers)
+def server(request, built_site, site_headers):
+    """The built site on a loopback port; `server.sends_headers` says whether it sends them."""
+    sends = SERVED[getattr(request, "param", "headers")]
+    srv = Server(built_site, site_headers if sends else {})
+    srv.sends_headers = sends
     yield srv
     srv.close()
 

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.both_servers  # tests that use `server` also run with no headers sent
+
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("browser_fixtures", Path(__file__).with_name("conftest.py"))
 fixtures = importlib.util.module_from_spec(_spec)
@@ -59,11 +61,16 @@ def test_the_policy_in_headers_is_the_one_in_the_repository(built_site):
 
 
 @pytest.mark.parametrize("path", ["", "levels/managed/", "assessment/", "assets/js/assessment.js"])
-def test_the_server_sends_the_headers(server, site_headers, path):
-    status, headers, _ = fetch(server.url + path)
+def test_the_server_sends_the_headers_or_the_page_carries_the_policy(server, site_headers, path):
+    status, headers, body = fetch(server.url + path)
     assert status == 200
     for name in ("Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options", "Permissions-Policy"):
-        assert headers.get(name) == site_headers[name], name
+        assert headers.get(name) == (site_headers[name] if server.sends_headers else None), name
+    if path.endswith("/") or not path:
+        assert FIRST_IN_HEAD.search(body), "the page's first element in <head> must be the CSP <meta>"
+
+
+FIRST_IN_HEAD = re.compile(r'<head>\s*<meta http-equiv="Content-Security-Policy" ')
 
 
 def test_every_page_carries_the_policy_as_a_meta_tag(built_site, site_headers):
@@ -76,15 +83,29 @@ def test_every_page_carries_the_policy_as_a_meta_tag(built_site, site_headers):
         assert directives(found[0]) == expected, page
         head = html.split("</head>")[0]
         assert head.index('http-equiv="Content-Security-Policy"') < head.index("<script"), f"{page}: the meta tag must come before any script"
+        first = re.search(r"<head>\s*(<[^>]*>)", html).group(1)
+        assert first.startswith('<meta http-equiv="Content-Security-Policy"'), f"{page}: the first element in <head> is {first[:80]}"
+        assert 0 < html.encode("utf-8").find(b'<meta charset="utf-8">') < 1024, f"{page}: browsers look for the charset in the first 1024 bytes"
 
 
-def _tampered_site(built_site: Path, target: Path, keep_meta: bool) -> Path:
+DESCRIPTION = re.compile(r'<meta name="description" content="[^"]*">')
+
+
+def _tampered_site(built_site: Path, target: Path, keep_meta: bool, at_description: bool = False) -> Path:
+    """A copy of the site with INJECTED in one page's <head>: at its end, or where the
+    page's description is printed (front matter text lands there, before the theme's
+    own tags)."""
     shutil.copytree(built_site, target)
     page = target / "levels" / "managed" / "index.html"
     html = page.read_text(encoding="utf-8")
     if not keep_meta:
         html = META.sub("", html)
-    page.write_text(html.replace("</head>", INJECTED + "</head>", 1), encoding="utf-8")
+    if at_description:
+        assert DESCRIPTION.search(html), "the page has no description <meta>"
+        html = DESCRIPTION.sub(lambda m: m.group(0) + INJECTED, html, count=1)
+    else:
+        html = html.replace("</head>", INJECTED + "</head>", 1)
+    page.write_text(html, encoding="utf-8")
     (target / "__evil.js").write_text(EVIL_JS, encoding="utf-8")
     return target
 
@@ -121,6 +142,19 @@ def test_the_header_blocks_inline_script_handlers_and_eval(browser, built_site, 
 def test_the_meta_tag_alone_blocks_them_too(browser, built_site, tmp_path):
     """A host without custom headers (GitHub Pages) still gets the policy."""
     seen = _visit(browser, _tampered_site(built_site, tmp_path / "site", keep_meta=True), {})
+    _assert_blocked(seen)
+
+
+def test_without_a_policy_an_injection_at_the_description_runs(browser, built_site, tmp_path):
+    """The control for the test below."""
+    seen = _visit(browser, _tampered_site(built_site, tmp_path / "site", keep_meta=False, at_description=True), {})
+    assert seen["inline"] == seen["handler"] == "ran", seen
+
+
+def test_the_meta_tag_alone_blocks_an_injection_where_the_description_is_printed(browser, built_site, tmp_path):
+    """Front matter is printed near the top of <head>: the <meta> policy must come before
+    it, or with no headers (GitHub Pages) a script there would run before the policy."""
+    seen = _visit(browser, _tampered_site(built_site, tmp_path / "site", keep_meta=True, at_description=True), {})
     _assert_blocked(seen)
 
 

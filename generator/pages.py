@@ -1,0 +1,339 @@
+"""What a hand-written page in content/pages may be, checked before every build.
+
+content/pages is MkDocs' docs folder: every file in it is published as it is. So a raw
+.html page would skip the Content-Security-Policy <meta>, a .js file could replace the
+site's own scorer, a link could publish a file from outside the repository, and front
+matter is printed raw into <head>, where a <meta http-equiv="refresh"> needs no script
+to send readers to another host. GitHub Pages sends no headers, so nothing else would
+stop any of it. The policy below is data; the code under it only applies it and reports
+every breach as `path:line:col: what - how to fix`.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import stat
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from generator.errors import Problem
+
+# --- The policy ---------------------------------------------------------------------------
+
+DISPLAY = "content/pages"
+"""How the folder is named in problems, whatever folder was checked."""
+
+PAGE_SUFFIX = ".md"
+"""Hand-written pages are markdown: MkDocs turns them into pages that carry the policy."""
+
+OTHER_ALLOWED = ("_headers",)
+"""The one file published as it is: the HTTP headers, read by Netlify and Cloudflare Pages."""
+
+MAX_PAGE_BYTES = 1_000_000
+"""A page larger than this is refused: nothing hand-written comes close."""
+
+FRONT_MATTER = {
+    "title": "text",
+    "description": "text",
+    "hide": ("navigation", "toc", "footer", "path"),
+}
+"""Front matter keys a page may set, and what each may hold: plain text, or a list of the
+named choices. Everything else (template, author, extra head tags...) is refused."""
+
+TEXT_FORBIDS = '<>"'
+"""Characters that plain front matter text may not hold: the theme prints it unescaped
+into <head> and into attribute values."""
+
+FORBIDDEN_TAGS = (
+    "script", "meta", "iframe", "frame", "frameset", "object", "embed", "applet", "base",
+    "link", "style", "form", "svg", "math", "template", "noscript", "portal",
+)
+"""Raw HTML elements a page may not contain: each can run code, load another host or
+change how the page is read. Other raw HTML (div, span, a, img, table...) is fine."""
+
+FORBIDDEN_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
+"""Link targets that are code rather than addresses."""
+
+GENERATED = ("index.md", "references.md", "editions.md", "assessment.md", "fields.md", "changelog.md")
+GENERATED_LEVEL = "levels/{slug}.md"
+"""The pages generator/render.py writes (tests/test_pages_policy.py checks they agree):
+a hand-written page at the same address would replace or lose one of them."""
+
+HEADERS_REQUIRED = ("Content-Security-Policy",)
+SCRIPT_SRC_FORBIDS = ("'unsafe-inline'", "'unsafe-eval'", "*", "data:", "http:", "https:")
+"""What the policy's script sources may never allow: the site's scripts are all its own files."""
+
+# --- Applying it --------------------------------------------------------------------------
+
+_YAML_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # as MkDocs reads it
+_META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")  # MultiMarkdown style
+_META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_TAG = re.compile(r"<\s*(" + "|".join(FORBIDDEN_TAGS) + r")(?![\w-])", re.IGNORECASE)
+_HANDLER = re.compile(r"[<{][^<>{}]*?(?<![\w-])(on[a-z]+)\s*=", re.IGNORECASE)
+_INVISIBLE = re.compile(r"[\s\x00-\x1f]")
+
+
+def page_problems(folder: Path, docs: Mapping | None = None) -> list[Problem]:
+    """Every problem with the hand-written pages in `folder` (content/pages).
+
+    `docs` are the schema-valid content documents: the level slugs in them name the
+    generated level pages. A content folder without a pages folder (unit tests,
+    benchmarks) has no hand-written pages; MkDocs refuses to build without one.
+    """
+    folder = Path(folder)
+    if folder.is_symlink():
+        return [Problem(DISPLAY, 1, 1, "is a link to another folder - make content/pages a real folder inside the repository")]
+    if not folder.is_dir():
+        return []
+    problems: list[Problem] = []
+    taken = {_address(p): p for p in generated_pages(docs)}
+    for file, rel in _walk(folder, problems):
+        display = f"{DISPLAY}/{rel}"
+        if rel in OTHER_ALLOWED:
+            continue
+        if not rel.endswith(PAGE_SUFFIX):
+            problems.append(Problem(display, 1, 1, f"only markdown pages ({PAGE_SUFFIX}) and {', '.join(OTHER_ALLOWED)} may be in {DISPLAY}: "
+                                    "any other file is published as it is, outside the site's checks - remove it "
+                                    "(the site's own scripts, styles and images live in overrides/assets/)"))
+            continue
+        address = _address(rel)
+        if address in taken:
+            other = taken[address]
+            what = "a generated page" if other in generated_pages(docs) else "another hand-written page"
+            problems.append(Problem(display, 1, 1, f"is published at /{address + '/' if address else ''} like {what} ({other}) - rename this file"))
+            continue
+        taken[address] = rel
+        problems += _page_text_problems(file, display)
+    problems += headers_problems(folder / "_headers")
+    return problems
+
+
+def generated_pages(docs: Mapping | None = None) -> list[str]:
+    """The generated page paths, level pages included when levels.yml passed its schema."""
+    pages = list(GENERATED)
+    levels = docs.get("levels") if docs else None
+    data = getattr(levels, "data", None)
+    if isinstance(data, dict):
+        pages += [GENERATED_LEVEL.format(slug=lv["slug"]) for lv in data.get("levels", []) if isinstance(lv, dict) and "slug" in lv]
+    return pages
+
+
+def _address(rel: str) -> str:
+    """Where MkDocs publishes a markdown page (index.md and README.md stand for their folder),
+    lower-cased because many file systems ignore case."""
+    path = PurePosixPath(rel)
+    if path.name.lower() in ("index.md", "readme.md"):
+        return path.parent.as_posix().lower().removeprefix(".")
+    return path.with_suffix("").as_posix().lower()
+
+
+def _walk(folder: Path, problems: list[Problem]):
+    """(file, relative path) of every regular file MkDocs would publish. Links and special
+    files are problems: a link can publish a file from anywhere on the machine."""
+    for here, dirs, files in os.walk(folder, followlinks=False):
+        base = Path(here)
+        for name in sorted(dirs):
+            rel = (base / name).relative_to(folder).as_posix()
+            if name.startswith(".") or (base / name).is_symlink():
+                dirs.remove(name)
+                if not name.startswith("."):  # MkDocs leaves dot-folders out
+                    problems.append(Problem(f"{DISPLAY}/{rel}", 1, 1, "is a link to a folder elsewhere - copy the pages in as real files"))
+        dirs.sort()
+        for name in sorted(files):
+            if name.startswith("."):  # MkDocs leaves dot-files out of the site
+                continue
+            path = base / name
+            rel = path.relative_to(folder).as_posix()
+            mode = path.lstat().st_mode
+            if stat.S_ISLNK(mode):
+                problems.append(Problem(f"{DISPLAY}/{rel}", 1, 1, "is a link to another file, which would be published from outside the repository - "
+                                        "replace it with a real file"))
+            elif not stat.S_ISREG(mode):
+                problems.append(Problem(f"{DISPLAY}/{rel}", 1, 1, "is not a regular file - remove it"))
+            else:
+                yield path, rel
+
+
+def _read_text(file: Path, display: str) -> tuple[str | None, list[Problem]]:
+    """The file as text, or a problem naming where it stops being UTF-8."""
+    try:
+        raw = file.read_bytes()
+    except OSError as err:
+        return None, [Problem(display, 1, 1, f"cannot read the file ({err.strerror}) - check that it exists and is readable")]
+    if len(raw) > MAX_PAGE_BYTES:
+        return None, [Problem(display, 1, 1, f"is {len(raw):,} bytes, more than the {MAX_PAGE_BYTES:,} a page may have - split it")]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        return None, [Problem(display, line, col, f"is not UTF-8 text (byte 0x{raw[err.start]:02x}) - save the file as UTF-8 in your editor")]
+
+
+def _page_text_problems(file: Path, display: str) -> list[Problem]:
+    text, problems = _read_text(file, display)
+    if text is None:
+        return problems
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    meta, body_start, problems = _front_matter(text, display)
+    for key, (value, line, col) in meta.items():
+        problems += _setting_problems(key, value, display, line, col, fenced=text.startswith("---"))
+    return problems + _body_problems(text.split("\n"), body_start, display)
+
+
+def _front_matter(text: str, display: str) -> tuple[dict, int, list[Problem]]:
+    """{key: (value, line, col)} read the way MkDocs reads it, and the body's first line (0-based)."""
+    found = _YAML_FRONT.match(text)
+    if found:
+        end_line = text[: found.end()].count("\n")
+        try:
+            node = yaml.compose(found.group(1), Loader=yaml.SafeLoader)
+            data = yaml.safe_load(found.group(1))
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            line, col = (mark.line + 2, mark.column + 1) if mark else (2, 1)
+            return {}, end_line, [Problem(display, line, col, "the front matter between the --- lines is not valid YAML - write one 'key: value' per line")]
+        if not isinstance(node, yaml.MappingNode):
+            return {}, end_line, [Problem(display, 2, 1, "the front matter between the --- lines must be 'key: value' lines - for example 'title: About this site'")]
+        at = {key.value: key.start_mark for key, _ in node.value}
+        meta = {str(key): (value, at[str(key)].line + 2, at[str(key)].column + 1) if str(key) in at else (value, 2, 1)
+                for key, value in data.items()}
+        return meta, end_line, []
+    # Without --- lines MkDocs still reads leading "key: value" lines as settings.
+    lines = text.split("\n")
+    meta, key, index = {}, None, 0
+    for index, line in enumerate(lines):
+        if not line.strip():
+            break
+        if m := _META_LINE.match(line):
+            key = m.group("key").lower()
+            meta[key] = (m.group("value").strip(), index + 1, m.start("key") + 1)
+        elif (m := _META_MORE.match(line)) and key:
+            value, at, col = meta[key]
+            meta[key] = (f"{value} {m.group('value').strip()}", at, col)
+        else:
+            break
+    else:
+        index = len(lines)
+    return meta, index if meta else 0, []
+
+
+def _setting_problems(key: str, value, display: str, line: int, col: int, fenced: bool) -> list[Problem]:
+    allowed = FRONT_MATTER.get(key)
+    if allowed is None:
+        keys = ", ".join(FRONT_MATTER)
+        hint = "" if fenced else " (MkDocs reads a first line like 'Note: ...' as a setting: start the page with a heading)"
+        return [Problem(display, line, col, f"front matter key '{key}' is not allowed - a page may set only {keys}{hint}")]
+    if allowed == "text":
+        if not isinstance(value, str) or not value.strip():
+            return [Problem(display, line, col, f"'{key}' must be plain text - write it on the same line, for example {key}: About this site")]
+        bad = sorted({c for c in value if c in TEXT_FORBIDS or (ord(c) < 32 and c != "\t")})
+        if bad:
+            shown = " ".join(repr(c) for c in bad)
+            return [Problem(display, line, col, f"'{key}' holds {shown}, which the theme would print as markup into the page's <head> - "
+                            "use plain words (write 'and' for &, quote with ' ')")]
+        return []
+    items = value if isinstance(value, list) else [value]
+    wrong = [item for item in items if item not in allowed]
+    if wrong:
+        return [Problem(display, line, col, f"'{key}' may list only {', '.join(allowed)}, not {', '.join(map(str, wrong))} - remove the others")]
+    return []
+
+
+def _body_problems(lines: list[str], start: int, display: str) -> list[Problem]:
+    """Raw HTML that could run code or leave the site, outside code blocks and code spans."""
+    problems: list[Problem] = []
+    fence = None
+    for index in range(start, len(lines)):
+        line = lines[index]
+        opened = _FENCE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opened:
+            fence = opened.group(1)
+            continue
+        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        at = index + 1
+        for m in _TAG.finditer(visible):
+            problems.append(Problem(display, at, m.start() + 1, f"raw <{m.group(1).lower()}> is not allowed in a page: it could run code or load "
+                                    "another site - remove it (show code in a ``` block)"))
+        for m in _HANDLER.finditer(visible):
+            problems.append(Problem(display, at, m.start(1) + 1, f"the event-handler attribute '{m.group(1)}=' is not allowed: "
+                                    "the site's scripts are files, never attributes - remove it"))
+        plain = _INVISIBLE.sub("", html.unescape(visible)).lower()
+        for scheme in FORBIDDEN_SCHEMES:
+            if scheme in plain:
+                col = visible.lower().find(scheme[:4]) + 1 or 1
+                problems.append(Problem(display, at, col, f"a '{scheme}' address is code, not a link - link to an https:// page instead"))
+    return problems
+
+
+def headers_problems(file: Path) -> list[Problem]:
+    """The `_headers` file exists and gives every page a Content-Security-Policy that
+    keeps scripts to the site's own files."""
+    display = f"{DISPLAY}/{file.name}"
+    if not file.exists() and not file.is_symlink():
+        return [Problem(display, 1, 1, "is missing: it holds the site's Content-Security-Policy - restore it (git checkout -- content/pages/_headers)")]
+    if file.is_symlink():
+        return []  # reported by the folder walk
+    if not file.is_file():
+        return [Problem(display, 1, 1, "is not a file - replace it with the file from git (git checkout -- content/pages/_headers)")]
+    text, problems = _read_text(file, display)
+    if text is None:
+        return problems
+    headers = parse_headers(text)
+    if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
+        return [Problem(display, 1, 1, "is empty: it must hold the site's Content-Security-Policy - restore it (git checkout -- content/pages/_headers)")]
+    if "/*" not in headers:
+        return [Problem(display, 1, 1, "has no '/*' block (headers for every page) - restore it (git checkout -- content/pages/_headers)")]
+    block_line = headers["/*"]["_line"]
+    for name in HEADERS_REQUIRED:
+        if name not in headers["/*"]:
+            problems.append(Problem(display, block_line, 1, f"the '/*' block has no {name} line - add '  {name}: ...' under it (see HOSTING.md)"))
+    if "Content-Security-Policy" in headers["/*"]:
+        policy, line = headers["/*"]["Content-Security-Policy"]
+        problems += _policy_problems(policy, display, line)
+    return problems
+
+
+def _policy_problems(policy: str, display: str, line: int) -> list[Problem]:
+    directives = {d.split()[0].lower(): d.split()[1:] for d in policy.split(";") if d.split()}
+    if not directives:
+        return [Problem(display, line, 1, "the Content-Security-Policy is empty - it must keep scripts to the site's own files (see HOSTING.md)")]
+    sources = directives.get("script-src", directives.get("default-src"))
+    if sources is None:
+        return [Problem(display, line, 1, "the Content-Security-Policy sets neither script-src nor default-src - add script-src 'self'")]
+    loose = [s for s in sources if s.lower() in SCRIPT_SRC_FORBIDS]
+    if loose:
+        return [Problem(display, line, 1, f"the Content-Security-Policy lets scripts come from {' '.join(loose)} - keep script-src 'self'")]
+    return []
+
+
+def parse_headers(text: str) -> dict[str, dict]:
+    """`_headers` as {path: {"_line": n, name: (value, line)}}: a path line, then its
+    headers indented under it (the Netlify / Cloudflare Pages format)."""
+    blocks: dict[str, dict] = {}
+    current = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            current = blocks.setdefault(line.strip(), {"_line": number})
+        elif current is not None and ":" in line:
+            name, value = line.strip().split(":", 1)
+            current[name.strip()] = (value.strip(), number)
+    return blocks
+
+
+def content_security_policy(file: Path) -> str:
+    """The policy every page carries, from the '/*' block of `_headers` (checked above)."""
+    value, _ = parse_headers(file.read_text(encoding="utf-8-sig"))["/*"]["Content-Security-Policy"]
+    return value

@@ -1,0 +1,204 @@
+"""What may be in content/pages (generator/pages.py): markdown pages with allow-listed
+front matter and no raw script, meta, frame or event-handler markup, regular files
+inside the repository, no page at a generated page's address, and a `_headers` file
+whose Content-Security-Policy keeps scripts to the site's own files.
+
+Each bad folder gets one `path:line:col: what - how to fix` line per problem, a count,
+exit 1 and no traceback, from `python -m generator validate` and from the build.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.__main__ import main
+from generator.content import load_content
+from generator.render import render_site
+from tests.conftest import ROOT, build_site
+
+ABOUT = (ROOT / "content" / "pages" / "about.md").read_text(encoding="utf-8")
+HEADERS = (ROOT / "content" / "pages" / "_headers").read_text(encoding="utf-8")
+BODY = ABOUT.split("---\n", 2)[2]
+
+
+def front(**keys) -> str:
+    """A page whose front matter sets `keys` (values quoted as YAML, lists as written)."""
+    quoted = {k: v if v.startswith("[") else json.dumps(v) for k, v in keys.items()}
+    return "---\n" + "".join(f"{k}: {v}\n" for k, v in quoted.items()) + "---\n" + BODY
+
+
+def headers_with_policy(policy: str) -> str:
+    return "\n".join(
+        f"  Content-Security-Policy: {policy}" if line.strip().startswith("Content-Security-Policy:") else line
+        for line in HEADERS.splitlines()
+    ) + "\n"
+
+
+LINK = object()
+"""Marks a file that is a symbolic link (to the value after it)."""
+
+# (what, {path under content/pages: text, bytes, None to delete, or (LINK, target)}, expected "path:line:col: words")
+BAD = [
+    ("a script in the description", {"about.md": front(title="About", description='x"><script>alert(1)</script>')},
+     "content/pages/about.md:3:1: 'description' holds"),
+    ("a refresh meta tag in the description", {"about.md": front(description='"><meta http-equiv="refresh" content="0;url=https://evil.example">')},
+     "content/pages/about.md:2:1: 'description' holds"),
+    ("markup in the title", {"about.md": front(title="</title><script>alert(1)</script>")}, "content/pages/about.md:2:1: 'title' holds"),
+    ("a quote in the title", {"about.md": front(title='About "us"')}, "content/pages/about.md:2:1: 'title' holds"),
+    ("a template chosen in front matter", {"about.md": front(title="About", template="404.html")},
+     "content/pages/about.md:3:1: front matter key 'template' is not allowed"),
+    ("an author printed raw into the head", {"about.md": front(author='"><script>alert(1)</script>')},
+     "content/pages/about.md:2:1: front matter key 'author' is not allowed"),
+    ("settings without --- lines", {"about.md": 'Description: "><script>alert(1)</script>\n\n' + BODY},
+     "content/pages/about.md:1:1: 'description' holds"),
+    ("an unknown hide value", {"about.md": front(hide="[navigation, everything]")}, "content/pages/about.md:2:1: 'hide' may list only"),
+    ("front matter YAML that reads but does not load", {"about.md": "---\ntitle: !!python/name:os.system\n---\n" + BODY},
+     "content/pages/about.md:2:8: the front matter between the --- lines is not valid YAML"),
+    ("a folder named _headers", {"_headers": None, "_headers/x.md": "# x\n"}, "content/pages/_headers:1:1: is not a file"),
+    ("front matter that is not YAML", {"about.md": "---\ntitle: [unclosed\n---\n" + BODY}, "front matter between the --- lines is not valid YAML"),
+    ("a raw script in the body", {"about.md": ABOUT + "\n<script>alert(1)</script>\n"}, "content/pages/about.md:34:1: raw <script> is not allowed"),
+    ("an upper-case script tag", {"about.md": ABOUT + "\nText <SCRIPT >alert(1)</SCRIPT>\n"}, "content/pages/about.md:34:6: raw <script>"),
+    ("a frame", {"about.md": ABOUT + '\n<iframe src="https://evil.example"></iframe>\n'}, "content/pages/about.md:34:1: raw <iframe>"),
+    ("a refresh meta tag in the body", {"about.md": ABOUT + '\n<meta http-equiv="refresh" content="0;url=https://evil.example">\n'},
+     "content/pages/about.md:34:1: raw <meta>"),
+    ("a style element", {"about.md": ABOUT + "\n<style>body{display:none}</style>\n"}, "raw <style>"),
+    ("an svg with onload", {"about.md": ABOUT + "\n<svg onload=alert(1)></svg>\n"}, "raw <svg>"),
+    ("an onerror attribute", {"about.md": ABOUT + "\n<img src=x onerror=alert(1)>\n"}, "content/pages/about.md:34:12: the event-handler attribute 'onerror='"),
+    ("an onclick through attr_list", {"about.md": ABOUT + '\n[click](fields.md){: onclick="alert(1)" }\n'}, "the event-handler attribute 'onclick='"),
+    ("a javascript: link", {"about.md": ABOUT + "\n[click](javascript:alert(1))\n"}, "content/pages/about.md:34:9: a 'javascript:' address"),
+    ("a javascript: link hidden by entities", {"about.md": ABOUT + '\n<a href="&#106;ava&#x09;script:alert(1)">x</a>\n'}, "a 'javascript:' address"),
+    ("a data:text/html link", {"about.md": ABOUT + "\n[x]: data:text/html;base64,PHNjcmlwdD4=\n"}, "a 'data:text/html' address"),
+    ("a raw html page", {"evil.html": "<script>alert(1)</script>"}, "content/pages/evil.html:1:1: only markdown pages (.md)"),
+    ("a script replacing the scorer", {"assets/js/assessment.js": "alert(1)"}, "content/pages/assets/js/assessment.js:1:1: only markdown pages"),
+    ("a linked file from outside the repository", {"secrets.md": (LINK, "/etc/hostname")}, "content/pages/secrets.md:1:1: is a link to another file"),
+    ("a linked folder", {"more": (LINK, "/etc")}, "content/pages/more:1:1: is a link to a folder elsewhere"),
+    ("a page over the assessment", {"assessment.md": "# Mine\n"}, "content/pages/assessment.md:1:1: is published at /assessment/ like a generated page"),
+    ("a page over the home page", {"index.md": "# Home\n"}, "content/pages/index.md:1:1: is published at / like a generated page"),
+    ("a README standing for the home page", {"README.md": "# Home\n"}, "content/pages/README.md:1:1: is published at / like a generated page"),
+    ("a page over a level", {"levels/managed.md": "# Managed\n"}, "content/pages/levels/managed.md:1:1: is published at /levels/managed/"),
+    ("a folder index over a generated page", {"fields/index.md": "# Fields\n"}, "content/pages/fields/index.md:1:1: is published at /fields/"),
+    ("a page that differs only in case", {"Changelog.md": "# Changes\n"}, "content/pages/Changelog.md:1:1: is published at /changelog/"),
+    ("two hand-written pages at one address", {"about/index.md": "# About again\n"}, "is published at /about/ like another hand-written page"),
+    ("a page that is not UTF-8", {"about.md": ABOUT.encode("utf-8") + "\nCaf\xe9\n".encode("latin-1")},
+     "content/pages/about.md:34:4: is not UTF-8 text (byte 0xe9)"),
+    ("no _headers", {"_headers": None}, "content/pages/_headers:1:1: is missing"),
+    ("an empty _headers", {"_headers": ""}, "content/pages/_headers:1:1: is empty"),
+    ("a _headers with comments only", {"_headers": "# nothing here\n"}, "content/pages/_headers:1:1: is empty"),
+    ("an empty policy", {"_headers": headers_with_policy("")}, "content/pages/_headers:6:1: the Content-Security-Policy is empty"),
+    ("no policy line", {"_headers": "/*\n  Referrer-Policy: no-referrer\n"}, "content/pages/_headers:1:1: the '/*' block has no Content-Security-Policy"),
+    ("no block for every page", {"_headers": "/about/*\n  Content-Security-Policy: script-src 'self'\n"}, "has no '/*' block"),
+    ("a policy that allows inline script", {"_headers": headers_with_policy("default-src 'self'; script-src 'self' 'unsafe-inline'")},
+     "lets scripts come from 'unsafe-inline'"),
+    ("a policy without script sources", {"_headers": headers_with_policy("img-src 'self'")}, "sets neither script-src nor default-src"),
+    ("a _headers that is not UTF-8", {"_headers": b"/*\n  X-Note: \xff\n"}, "content/pages/_headers:2:11: is not UTF-8"),
+]
+
+# Pages that must stay allowed: markup shown as code, harmless raw HTML, ordinary prose.
+GOOD = [
+    ("a script shown in a code block", {"about.md": ABOUT + "\n```html\n<script>alert(1)</script>\n<img onerror=x>\n```\n"}),
+    ("a script shown in a code span", {"about.md": ABOUT + "\nNever write `<script>` or `onclick=` in a page.\n"}),
+    ("harmless raw html", {"about.md": ABOUT + '\n<div markdown class="note">Some *text* and <a href="https://example.com/">a link</a>.</div>\n'}),
+    ("prose with words like once= and on", {"about.md": ABOUT + "\nSet it once = twice as good; javascript is a language.\n"}),
+    ("apostrophes and ampersands in front matter", {"about.md": front(title="About R&D", description="The project's own words.", hide="[toc]")}),
+    ("a dot-file MkDocs leaves out", {".editorconfig": "root = true\n"}),
+]
+
+
+def apply(pages: Path, files: dict) -> None:
+    for rel, value in files.items():
+        target = pages / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if value is None:
+            target.unlink()
+        elif isinstance(value, tuple) and value[0] is LINK:
+            target.symlink_to(value[1])
+        elif isinstance(value, bytes):
+            target.write_bytes(value)
+        else:
+            target.write_text(value, encoding="utf-8")
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path / "content"
+
+
+def validate(content: Path, capsys) -> tuple[int, list[str]]:
+    code = main(["--content", str(content), "validate"])
+    return code, capsys.readouterr().err.splitlines()
+
+
+@pytest.mark.parametrize("files,expected", [b[1:] for b in BAD], ids=[b[0] for b in BAD])
+def test_a_bad_hand_written_page_is_one_line_and_exit_1(content, capsys, files, expected):
+    apply(content / "pages", files)
+    code, lines = validate(content, capsys)
+    assert code == 1, f"validated: {lines}"
+    matching = [line for line in lines if expected in line]
+    assert matching, "\n".join(lines)
+    assert all(" - " in line for line in matching), matching
+    assert lines[-1].endswith("in content: nothing was built."), lines
+    assert not any("Traceback" in line for line in lines)
+
+
+def test_there_are_at_least_thirty_bad_folders():
+    assert len(BAD) >= 30
+
+
+@pytest.mark.parametrize("files", [g[1] for g in GOOD], ids=[g[0] for g in GOOD])
+def test_a_harmless_page_stays_allowed(content, capsys, files):
+    apply(content / "pages", files)
+    code, lines = validate(content, capsys)
+    assert code == 0, "\n".join(lines)
+
+
+def test_every_problem_is_reported_in_one_run(content, capsys):
+    apply(content / "pages", {"about.md": front(template="x.html") + "\n<script>x</script>\n", "evil.html": "x", "_headers": ""})
+    code, lines = validate(content, capsys)
+    assert code == 1
+    assert lines[-1] == "4 problems in content: nothing was built.", lines
+
+
+def test_the_generated_pages_the_policy_knows_are_the_ones_rendered():
+    from generator.pages import generated_pages
+
+    assert sorted(generated_pages({"levels": _levels_doc()})) == sorted(render_site(load_content(ROOT / "content")))
+
+
+def _levels_doc():
+    from generator.content import read_documents
+
+    return read_documents(ROOT / "content")[0]["levels"]
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    for name in ["mkdocs.yml", "generator", "templates", "schema", "overrides", "content"]:
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name, **({"ignore": shutil.ignore_patterns("__pycache__")} if src.is_dir() else {}))
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    return tmp_path
+
+
+BUILD_CASES = ["a script in the description", "a raw html page", "no _headers", "an empty policy", "a page that is not UTF-8", "a page over the assessment"]
+
+
+@pytest.mark.parametrize("what", BUILD_CASES)
+def test_the_build_refuses_a_bad_page_and_leaves_the_previous_site(repo, what):
+    files, expected = next(b[1:] for b in BAD if b[0] == what)
+    site = repo / "out"
+    site.mkdir()
+    (site / "index.html").write_text("previous site", encoding="utf-8")
+    apply(repo / "content" / "pages", files)
+    result = build_site(site, repo / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert expected in output, output
+    assert "Traceback" not in output
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous site"
+    assert os.listdir(site) == ["index.html"]
