@@ -3,7 +3,8 @@
  * from content/questions.yml) to scoring.js and answers.js. Holds no content of its
  * own: questions, options, levels and references come from the page.
  *
- * - Every change is saved in localStorage and scored at once: [data-result] says
+ * - Every change is saved in this browser (localStorage, only through storage.js) and
+ *   scored at once: [data-result] says
  *   "n of 7 answered", or the total and level (and carries data-score, data-level).
  * - A share link's fragment wins over the saved answers; it is then removed from the
  *   address (the answers are saved, so a reload shows the same result).
@@ -25,9 +26,11 @@ import {
   storageKey,
   storedValue,
 } from "./answers.js";
+import { openStorage } from "./storage.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const bound = new WeakSet();
+const saved = openStorage("localStorage");
 
 /** An element with attributes (`text` sets textContent) and children (strings become text). */
 function h(tag, attrs = {}, ...children) {
@@ -163,26 +166,21 @@ class Page {
   }
 
   load() {
-    try {
-      return localStorage.getItem(this.key);
-    } catch (err) {
-      this.storageProblem(err);
-      return null;
-    }
+    const read = saved.read(this.key);
+    if (read.ok) return read.value;
+    this.storageProblem(read.error);
+    return null;
   }
 
   save() {
-    try {
-      if (answeredCount(this.answers, this.model)) localStorage.setItem(this.key, storedValue(this.answers, this.model));
-      else localStorage.removeItem(this.key);
-    } catch (err) {
-      this.storageProblem(err);
-    }
+    const done = answeredCount(this.answers, this.model) ? saved.write(this.key, storedValue(this.answers, this.model)) : saved.remove(this.key);
+    if (!done.ok) this.storageProblem(done.error);
   }
 
   storageProblem(err) {
     if (this.storageFailed) return;
-    this.storageFailed = { kind: "warning", text: `This browser does not let the page save your answers (${err.name}), so a reload will lose them. The share link and the download keep them.` };
+    const reason = typeof err?.name === "string" ? err.name : "no reason given";
+    this.storageFailed = { kind: "warning", text: `This browser does not let the page save your answers (${reason}), so a reload will lose them. The share link and the download keep them.` };
     this.say([...this.notices, this.storageFailed]);
   }
 

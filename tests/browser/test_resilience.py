@@ -1,0 +1,161 @@
+"""The site in a hostile browser: storage that throws (blocked, disabled, full), odd values
+saved by someone or something else, deeply nested JSON, and two tabs saving answers.
+The promise: no page ever throws (the `page`/`context` fixtures fail a test on any script
+error, CSP violation or off-host request), and no saved answers are lost silently."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.content import load_content
+from generator.render import assessment_data
+from tests.browser.conftest import assert_clean, guarded_context
+from tests.conftest import ROOT
+
+PATH = "assessment/"
+MODEL = assessment_data(load_content(ROOT / "content"))
+IDS = [q["id"] for q in MODEL["questions"]]
+KEY = f"{MODEL['model']}-assessment"
+PALETTE_KEY = "/.__palette"  # the theme's key: scope path (the site root) + "." + name
+SAVE_REFUSED = "does not let the page save your answers"
+
+# Init scripts that make this browser's storage refuse to work, the ways real browsers do.
+_THROW_ON_GET = """
+for (const name of NAMES) {
+  Object.defineProperty(window, name, { configurable: true, get() { throw new DOMException("The operation is insecure.", "SecurityError"); } });
+}
+"""
+_THROW_IN_METHODS = """
+for (const name of METHODS) {
+  Storage.prototype[name] = function () { throw new DOMException(MESSAGE, ERROR); };
+}
+"""
+REFUSALS = {
+    "localStorage getter throws": _THROW_ON_GET.replace("NAMES", '["localStorage"]'),
+    "localStorage and sessionStorage getters throw": _THROW_ON_GET.replace("NAMES", '["localStorage", "sessionStorage"]'),
+    "non-configurable getters throw": _THROW_ON_GET.replace("NAMES", '["localStorage", "sessionStorage"]').replace("configurable: true", "configurable: false"),
+    "every storage method throws": _THROW_IN_METHODS.replace("METHODS", '["getItem", "setItem", "removeItem", "clear", "key"]')
+    .replace("MESSAGE", '"storage is disabled"')
+    .replace("ERROR", '"SecurityError"'),
+    "storage is full": _THROW_IN_METHODS.replace("METHODS", '["setItem"]').replace("MESSAGE", '"full"').replace("ERROR", '"QuotaExceededError"'),
+}
+
+
+def scheme(page) -> str | None:
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+def toggle_palette(page) -> None:
+    """Click the visible palette toggle; the scheme must switch (the toggle is alive)."""
+    before = scheme(page)
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== {json.dumps(before)}", timeout=5000)
+
+
+def other_pages(server_url: str, page) -> list[str]:
+    """A handful of the site's pages, from the navigation of the home page."""
+    page.goto(server_url)
+    hrefs = page.evaluate("[...new Set([...document.querySelectorAll('nav a.md-nav__link[href]')].map(a => a.href))]")
+    return [h for h in hrefs if h.startswith(server_url) and "#" not in h][:6]
+
+
+@pytest.mark.parametrize("refusal", list(REFUSALS), ids=list(REFUSALS))
+def test_refused_storage_throws_on_no_page_and_the_palette_toggle_works(browser, server, refusal):
+    ctx = guarded_context(browser, server, viewport={"width": 1280, "height": 900})
+    ctx.add_init_script(REFUSALS[refusal])
+    try:
+        page = ctx.new_page()
+        pages = other_pages(server.url, page)
+        assert len(pages) >= 3
+        for url in [server.url, *pages]:
+            page.goto(url)
+            page.wait_for_load_state("load")
+            toggle_palette(page)
+            toggle_palette(page)
+        assert_clean(ctx, [page])
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("refusal", list(REFUSALS), ids=list(REFUSALS))
+def test_refused_storage_still_scores_and_says_answers_are_not_saved(browser, server, refusal):
+    ctx = guarded_context(browser, server, viewport={"width": 1280, "height": 900})
+    ctx.add_init_script(REFUSALS[refusal])
+    try:
+        page = ctx.new_page()
+        page.goto(server.url + PATH)
+        page.locator("[data-assessment][data-ready]").wait_for(state="attached")
+        for qid in IDS:
+            page.locator(f'input[name="{qid}"][value="2"]').check()
+        assert page.locator("[data-result]").get_attribute("data-score") == str(2 * len(IDS))
+        assert SAVE_REFUSED in page.locator("[data-notices]").inner_text()
+        toggle_palette(page)
+        assert_clean(ctx, [page])
+    finally:
+        ctx.close()
+
+
+def test_refused_storage_survives_instant_navigation(browser, instant_server):
+    ctx = guarded_context(browser, instant_server, viewport={"width": 1280, "height": 900})
+    ctx.add_init_script(REFUSALS["localStorage and sessionStorage getters throw"])
+    try:
+        page = ctx.new_page()
+        page.goto(instant_server.url)
+        page.wait_for_load_state("networkidle")
+        page.evaluate("window.__sameDocument = true")
+        page.locator(f'a[href$="/{PATH}"]:visible, a[href="{PATH}"]:visible').first.click()
+        page.wait_for_url(f"**/{PATH}")
+        page.locator("[data-assessment][data-ready]").wait_for(state="attached")
+        assert page.evaluate("window.__sameDocument") is True
+        page.locator(f'input[name="{IDS[0]}"][value="1"]').check()
+        assert SAVE_REFUSED in page.locator("[data-notices]").inner_text()
+        toggle_palette(page)
+        assert_clean(ctx, [page])
+    finally:
+        ctx.close()
+
+
+# Saved palettes the theme's own code cannot use. Each must read as "nothing saved".
+ODD_PALETTES = [
+    '{"index":"dark","color":{"scheme":"slate"}}',
+    '{"color":{"scheme":"slate"}}',
+    '{"index":-1,"color":{"scheme":"slate"}}',
+    '{"index":1.5,"color":{"scheme":"slate"}}',
+    '{"index":0,"color":{"bad key":"slate"}}',
+    '{"index":0,"color":{"<img src=x onerror=alert(1)>":"x"}}',
+    '{"index":0,"color":"slate"}',
+    '{"index":0,"color":{"media":"(prefers-color-scheme)"}}',
+    '{"index":0}',
+    "5",
+    '"slate"',
+    "[0]",
+    "true",
+    "{not json",
+    "[" * 5000 + "]" * 5000,
+]
+
+
+@pytest.mark.parametrize("value", ODD_PALETTES, ids=[f"palette-{i}" for i in range(len(ODD_PALETTES))])
+def test_an_odd_saved_palette_throws_nowhere_and_the_toggle_still_works(page, value):
+    page.site(PATH)
+    page.evaluate(f"localStorage.setItem({json.dumps(PALETTE_KEY)}, {json.dumps(value)})")
+    page.reload()
+    page.wait_for_load_state("load")
+    toggle_palette(page)
+    # The toggle saved a good palette over the odd one, and it is used on the next page.
+    chosen = scheme(page)
+    saved = json.loads(page.evaluate(f"localStorage.getItem({json.dumps(PALETTE_KEY)})"))
+    assert saved["color"]["scheme"] == chosen
+    page.site("")
+    assert scheme(page) == chosen
+    assert page.evaluate("window.__alerted === undefined")
+
+
+def test_a_good_saved_palette_is_still_restored(page):
+    page.site(PATH)
+    toggle_palette(page)
+    chosen = scheme(page)
+    page.reload()
+    assert scheme(page) == chosen
