@@ -159,3 +159,48 @@ def test_a_good_saved_palette_is_still_restored(page):
     chosen = scheme(page)
     page.reload()
     assert scheme(page) == chosen
+
+
+# -- deeply nested JSON ----------------------------------------------------------------------
+
+
+def _deep(n: int) -> str:
+    return "[" * n + "]" * n
+
+
+def _record_with(answer: str, extra: str = "") -> str:
+    return f'{{"model":{json.dumps(MODEL["model"])},"version":{json.dumps(MODEL["version"])},"answers":{{"{IDS[0]}":{answer},"{IDS[1]}":2}}{extra}}}'
+
+
+DEEP_SAVED = [
+    (_record_with(_deep(4900)), "which is not one of its options"),
+    (_record_with('{"a":' * 1600 + "1" + "}" * 1600), "which is not one of its options"),
+    (_record_with("1").replace(json.dumps(MODEL["model"]), _deep(4000), 1), "another model"),
+    (_deep(4990), "not a JSON object"),
+]
+
+
+@pytest.mark.parametrize("value,expected", DEEP_SAVED, ids=[f"saved-{i}" for i in range(len(DEEP_SAVED))])
+def test_deeply_nested_saved_answers_show_a_notice(page, value, expected):
+    page.site(PATH)
+    page.evaluate(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(value)})")
+    page.reload()
+    area = page.locator("[data-notices]")
+    area.get_by_text(expected).wait_for()
+    assert len(area.inner_text()) < 1000
+    page.locator(f'input[name="{IDS[2]}"][value="1"]').check()
+
+
+DEEP_IMPORTS = [
+    (_record_with(_deep(49000)), "which is not one of its options"),
+    (json.dumps({"model": MODEL["model"], "version": MODEL["version"], "answers": dict.fromkeys(IDS, 2)})[:-1] + f',"total":{_deep(40000)}}}', "says total [[[[…]]]]"),
+    (_deep(49000), "not a JSON object"),
+]
+
+
+@pytest.mark.parametrize("content,expected", DEEP_IMPORTS, ids=[f"import-{i}" for i in range(len(DEEP_IMPORTS))])
+def test_a_deeply_nested_import_shows_a_notice(page, content, expected):
+    page.site(PATH)
+    page.locator("[data-assessment][data-ready]").wait_for(state="attached")
+    page.locator("[data-import]").set_input_files(files=[{"name": "answers.json", "mimeType": "application/json", "buffer": content.encode()}])
+    page.locator("[data-notices]").get_by_text(expected).first.wait_for()
