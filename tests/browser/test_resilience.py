@@ -204,3 +204,128 @@ def test_a_deeply_nested_import_shows_a_notice(page, content, expected):
     page.locator("[data-assessment][data-ready]").wait_for(state="attached")
     page.locator("[data-import]").set_input_files(files=[{"name": "answers.json", "mimeType": "application/json", "buffer": content.encode()}])
     page.locator("[data-notices]").get_by_text(expected).first.wait_for()
+
+
+# -- two tabs ----------------------------------------------------------------------------------
+
+CHANGED_ELSEWHERE = "Your answers were changed in another tab or window"
+NOT_SAVED = "Your last change here was not saved"
+# Stands for a tab that missed the `storage` event (asleep, discarded, a slow event):
+# the page's own listener never hears of the other tab's save.
+DEAF = "window.addEventListener('storage', (event) => event.stopImmediatePropagation(), true);"
+
+
+def open_tab(context, server, deaf: bool = False):
+    tab = context.new_page()
+    if deaf:
+        tab.add_init_script(DEAF)
+    tab.goto(server.url + PATH)
+    tab.locator("[data-assessment][data-ready]").wait_for(state="attached")
+    return tab
+
+
+def shown(tab) -> dict[str, int]:
+    return tab.evaluate(
+        "() => Object.fromEntries([...document.querySelectorAll('[data-assessment-form] input:checked')].map(r => [r.name, Number(r.value)]))"
+    )
+
+
+def saved(tab) -> dict[str, int] | None:
+    text = tab.evaluate(f"localStorage.getItem({json.dumps(KEY)})")
+    return None if text is None else json.loads(text)["answers"]
+
+
+def answer(tab, answers: dict[str, int]) -> None:
+    for qid, points in answers.items():
+        tab.locator(f'input[name="{qid}"][value="{points}"]').check()
+
+
+def click(tab, qid: str, points: int) -> None:
+    tab.locator(f'input[name="{qid}"][value="{points}"]').click()
+
+
+FOUR = {qid: 3 for qid in IDS[:4]}
+
+
+def test_a_tab_picks_up_answers_saved_in_another_tab(context, server):
+    a, b = open_tab(context, server), open_tab(context, server)
+    answer(a, FOUR)
+    b.locator("[data-notices]").get_by_text(CHANGED_ELSEWHERE).wait_for()
+    assert shown(b) == FOUR
+    assert f"{len(FOUR)} of {len(IDS)} answered" in b.locator("[data-result]").inner_text()
+    # B's one answer is added to A's four, and A picks that up in turn.
+    answer(b, {IDS[4]: 1})
+    assert saved(b) == {**FOUR, IDS[4]: 1}
+    a.locator("[data-notices]").get_by_text(CHANGED_ELSEWHERE).wait_for()
+    assert shown(a) == {**FOUR, IDS[4]: 1}
+
+
+def test_a_tab_that_missed_the_news_never_overwrites_newer_saved_answers(context, server):
+    b = open_tab(context, server, deaf=True)
+    a = open_tab(context, server)
+    answer(a, FOUR)
+    assert saved(a) == FOUR
+    assert shown(b) == {}
+    click(b, IDS[4], 1)  # the page undoes this click, so `check` would complain
+    # A's four answers are still saved, and B now shows them and says its change was not saved.
+    assert saved(b) == FOUR
+    notices = b.locator("[data-notices]")
+    notices.get_by_text(NOT_SAVED).wait_for()
+    assert shown(b) == FOUR
+    # B's next change is made on top of what it now shows, and saved.
+    answer(b, {IDS[4]: 1})
+    assert saved(b) == {**FOUR, IDS[4]: 1}
+
+
+@pytest.mark.parametrize("deaf", [False, True], ids=["hears", "missed-the-news"])
+def test_answers_cleared_in_another_tab_are_cleared_here_not_brought_back(context, server, deaf):
+    a = open_tab(context, server)
+    answer(a, FOUR)
+    b = open_tab(context, server, deaf=deaf)
+    assert shown(b) == FOUR
+    a.locator('[data-action="reset"]').click()
+    assert saved(a) is None
+    if deaf:
+        click(b, IDS[4], 1)
+        b.locator("[data-notices]").get_by_text(NOT_SAVED).wait_for()
+    else:
+        b.locator("[data-notices]").get_by_text("cleared in another tab").wait_for()
+    assert shown(b) == {}
+    assert saved(b) is None
+
+
+def test_a_damaged_copy_saved_by_another_tab_gives_a_notice_and_no_error(context, server):
+    a, b = open_tab(context, server), open_tab(context, server)
+    answer(b, {IDS[0]: 2})
+    a.evaluate(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps('[' * 4000 + ']' * 4000)})")
+    b.locator("[data-notices]").get_by_text("not a JSON object").wait_for()
+    assert shown(b) == {}
+    answer(b, {IDS[1]: 2})
+    assert saved(b) == {IDS[1]: 2}
+
+
+def test_other_keys_changing_in_another_tab_leave_the_answers_alone(context, server):
+    a, b = open_tab(context, server), open_tab(context, server)
+    answer(b, {IDS[0]: 2})
+    a.evaluate("localStorage.setItem('/.__palette', '{}'); localStorage.setItem('unrelated', 'x')")
+    a.evaluate(f"sessionStorage.setItem({json.dumps(KEY)}, 'x')")  # same key, another storage area
+    b.wait_for_timeout(300)
+    assert b.locator("[data-notices]").inner_text() == ""
+    assert shown(b) == {IDS[0]: 2}
+    answer(b, {IDS[1]: 2})
+    assert saved(b) == {IDS[0]: 2, IDS[1]: 2}
+
+
+def test_two_tabs_in_a_browser_without_storage_work_alone(browser, server):
+    ctx = guarded_context(browser, server, viewport={"width": 1280, "height": 900})
+    ctx.add_init_script(REFUSALS["localStorage and sessionStorage getters throw"])
+    try:
+        a, b = open_tab(ctx, server), open_tab(ctx, server)
+        answer(a, FOUR)
+        answer(b, {IDS[4]: 1})
+        assert shown(a) == FOUR
+        assert shown(b) == {IDS[4]: 1}
+        assert SAVE_REFUSED in b.locator("[data-notices]").inner_text()
+        assert_clean(ctx, [a, b])
+    finally:
+        ctx.close()
