@@ -293,3 +293,61 @@ describe("helpers", () => {
     assert.deepEqual(sourceNotices("genaiops", "1.2.3", MODEL, "X"), []);
   });
 });
+
+// Deeply nested JSON: JSON.stringify (and, in some engines, JSON.parse) throws a
+// RangeError on it. Readers must still answer with a notice: [what, reader, text, expected].
+const deepArray = (n) => `${"[".repeat(n)}${"]".repeat(n)}`;
+const deepObject = (n) => `${'{"a":'.repeat(n)}1${"}".repeat(n)}`;
+const deepMixed = (n) => `${'[{"a":'.repeat(n)}0${"}]".repeat(n)}`;
+const DEEP = [
+  ["a saved answer that is a deep array", readStored, `{"model":"genaiops","version":"1.2.3","answers":{"models":${deepArray(4900)},"prompts":2}}`, /gives \[\[\[\[…\]\]\]\] for "Dimension models"/],
+  ["a saved answer that is a deep object", readStored, `{"model":"genaiops","version":"1.2.3","answers":{"models":${deepObject(1600)},"prompts":2}}`, /gives \{"a":\{"a":\{"a":\{…\}\}\}\}/],
+  ["a saved answer nested arrays in objects", readStored, `{"model":"genaiops","version":"1.2.3","answers":{"models":${deepMixed(1100)},"prompts":2}}`, /which is not one of its options/],
+  ["a saved model that is deeply nested", readStored, `{"model":${deepArray(4900)},"version":"1.2.3","answers":{"prompts":2}}`, /another model \(\[\[\[\[…\]\]\]\]/],
+  ["a saved version that is deeply nested", readStored, `{"model":"genaiops","version":${deepObject(1600)},"answers":{"prompts":2}}`, /unreadable content version/],
+  ["an imported total that is deeply nested", readImport, JSON.stringify({ model: "genaiops", version: "1.2.3", answers: FULL }).slice(0, -1) + `,"total":${deepArray(49000)}}`, /says total \[\[\[\[…\]\]\]\]/],
+  ["an imported level that is deeply nested", readImport, JSON.stringify({ model: "genaiops", version: "1.2.3", answers: FULL }).slice(0, -1) + `,"level":${deepObject(16000)}}`, /level \{"a":\{"a"/],
+  ["an imported answer that is deeply nested", readImport, `{"model":"genaiops","version":"1.2.3","answers":{"models":${deepArray(49000)}}}`, /gives \[\[\[\[…\]\]\]\]/],
+  ["an imported file that is one deep array", readImport, deepArray(49000), /not a JSON object/],
+  ["a saved copy that is one deep object", readStored, deepObject(1600), /no "answers" object/],
+  ["wide and deep: many deep answers", readStored, `{"model":"genaiops","version":"1.2.3","answers":{${IDS.map((id) => `"${id}":${deepArray(600)}`).join(",")}}}`, /gives \[\[\[\[…/],
+];
+
+describe("deeply nested JSON gives a notice, never throws", () => {
+  for (const [what, reader, text, expected] of DEEP) {
+    test(what, () => {
+      const read = reader(text, MODEL);
+      assert.ok(read.notices.some((n) => expected.test(n.text)), `no notice matching ${expected}: ${JSON.stringify(read.notices)}`);
+      assert.ok(read.notices.every((n) => n.text.length < 400));
+      assertOnlyValidAnswers(read.answers);
+    });
+  }
+
+  test("checkEntries quotes a deeply nested value without walking all of it", () => {
+    let value = [];
+    for (let i = 0; i < 100000; i += 1) value = [value];
+    const checked = checkEntries([["models", value], ["prompts", 2]], MODEL, "Test");
+    assert.deepEqual(checked.answers, { prompts: 2 });
+    assert.match(checked.notices[0].text, /gives \[\[\[\[…\]\]\]\]/);
+  });
+
+  test("a very wide value is quoted short", () => {
+    const wide = Object.fromEntries(Array.from({ length: 700 }, (_, i) => [`k${i}`, [i]]));
+    const text = JSON.stringify({ model: "genaiops", version: "1.2.3", answers: { models: wide } });
+    assert.ok(text.length < LIMITS.stored);
+    const read = readStored(text, MODEL);
+    assert.match(read.notices[0].text, /gives \{"k0":\[0\],"k1":\[1\],"k2":\[2\],"k3":\[3\],"k4…/);
+    assert.ok(read.notices.every((n) => n.text.length < 400));
+  });
+
+  for (const [what, reader] of [["saved", readStored], ["imported", readImport]]) {
+    test(`a JSON parser that gives up with a RangeError: the ${what} copy is named as nested too deeply`, (t) => {
+      t.mock.method(JSON, "parse", () => {
+        throw new RangeError("Maximum call stack size exceeded");
+      });
+      const read = reader(deepArray(4000), MODEL);
+      assert.deepEqual(read.answers, {});
+      assert.match(read.notices[0].text, /is nested too deeply to be answers, so it was ignored/);
+    });
+  }
+});

@@ -40,11 +40,34 @@ const LEVELS_MAY_DIFFER =
 const notice = (kind, text) => ({ kind, text });
 const none = (...notices) => ({ answers: {}, notices });
 
-/** A piece of untrusted input, short enough to quote in a sentence. */
+const QUOTE_LENGTH = 40;
+const QUOTE_DEPTH = 3;
+
+/**
+ * A piece of untrusted input, short enough to quote in a sentence: JSON text cut at
+ * QUOTE_LENGTH characters. Never throws and does bounded work whatever the input: it
+ * walks at most QUOTE_DEPTH levels into arrays and objects ("…" beyond) and stops once
+ * it has enough text (JSON.stringify on deeply nested input throws a RangeError).
+ */
 function quoted(value) {
-  const text = typeof value === "string" ? value : String(JSON.stringify(value));
-  const cut = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return typeof value === "string" ? `"${cut}"` : cut;
+  if (typeof value === "string") return `"${value.length > QUOTE_LENGTH ? `${value.slice(0, QUOTE_LENGTH)}…` : value}"`;
+  const text = preview(value, QUOTE_DEPTH);
+  return text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH)}…` : text;
+}
+
+/** JSON-like text of `value`, `depth` levels deep, a little over QUOTE_LENGTH at most. */
+function preview(value, depth) {
+  if (typeof value !== "object" || value === null) return String(JSON.stringify(value));
+  const open = Array.isArray(value) ? "[" : "{";
+  const close = Array.isArray(value) ? "]" : "}";
+  if (depth === 0) return `${open}…${close}`;
+  let text = open;
+  for (const key of Object.keys(value)) {
+    if (text.length > QUOTE_LENGTH) break;
+    const item = preview(value[key], depth - 1);
+    text += (text === open ? "" : ",") + (Array.isArray(value) ? item : `${JSON.stringify(key)}:${item}`);
+  }
+  return text + close;
 }
 
 function isRecord(value) {
@@ -205,7 +228,9 @@ function readRecord(text, model, from, limit) {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return none(notice("warning", `${from} could not be read as JSON (${String(err.message).slice(0, 80)}), so it was ignored.`));
+    // Some engines give up on deeply nested text with a RangeError (stack exhausted).
+    if (err instanceof RangeError) return none(notice("warning", `${from} is nested too deeply to be answers, so it was ignored.`));
+    return none(notice("warning", `${from} could not be read as JSON (${String(err?.message).slice(0, 80)}), so it was ignored.`));
   }
   if (!isRecord(data)) return none(notice("warning", `${from} is not a JSON object of answers, so it was ignored.`));
   if (!Object.hasOwn(data, "answers") || !isRecord(data.answers)) {

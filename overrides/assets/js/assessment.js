@@ -3,10 +3,19 @@
  * from content/questions.yml) to scoring.js and answers.js. Holds no content of its
  * own: questions, options, levels and references come from the page.
  *
- * - Every change is saved in localStorage and scored at once: [data-result] says
+ * - Every change is saved in this browser (localStorage, only through storage.js) and
+ *   scored at once: [data-result] says
  *   "n of 7 answered", or the total and level (and carries data-score, data-level).
  * - A share link's fragment wins over the saved answers; it is then removed from the
  *   address (the answers are saved, so a reload shows the same result).
+ * - Several tabs or windows share one saved copy, and the newest saved answers win
+ *   everywhere, announced, never merged: when another tab saves or clears the answers
+ *   (the `storage` event), this page shows them at once with a notice. No tab ever
+ *   overwrites a saved copy it has not seen: before saving a change, the page reads the
+ *   saved copy again, and if it is not the one this page last read or wrote (an event
+ *   missed while the tab slept), it shows the newer saved answers instead and says the
+ *   change was not saved. Only deliberate replacements (a share link, an import, Reset)
+ *   write over whatever is saved.
  * - Runs on every page view with mkdocs-material's instant navigation (document$) or
  *   without it, and binds each [data-assessment] element once.
  * - Content goes into the page as text nodes only (textContent, append), never as HTML.
@@ -25,9 +34,11 @@ import {
   storageKey,
   storedValue,
 } from "./answers.js";
+import { openStorage } from "./storage.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const bound = new WeakSet();
+const saved = openStorage("localStorage");
 
 /** An element with attributes (`text` sets textContent) and children (strings become text). */
 function h(tag, attrs = {}, ...children) {
@@ -89,6 +100,9 @@ class Page {
     this.notices = [];
     this.mismatch = false;
     this.storageFailed = null;
+    // The saved copy's text as this page last read or wrote it (null: nothing saved;
+    // undefined: not known yet, or storage refused).
+    this.savedText = undefined;
   }
 
   start() {
@@ -118,7 +132,7 @@ class Page {
     history.replaceState(history.state, "", location.pathname + location.search);
     if (answeredCount(shared.answers, this.model)) {
       this.use(shared.answers, [...shared.notices, { kind: "info", text: "The answers from the shared link are filled in below, in place of any saved in this browser." }]);
-      this.save();
+      this.save({ replace: true });
     }
     return shared;
   }
@@ -163,26 +177,62 @@ class Page {
   }
 
   load() {
-    try {
-      return localStorage.getItem(this.key);
-    } catch (err) {
-      this.storageProblem(err);
-      return null;
+    const read = saved.read(this.key);
+    if (read.ok) {
+      this.savedText = read.value;
+      return read.value;
     }
+    this.storageProblem(read.error);
+    return null;
   }
 
-  save() {
-    try {
-      if (answeredCount(this.answers, this.model)) localStorage.setItem(this.key, storedValue(this.answers, this.model));
-      else localStorage.removeItem(this.key);
-    } catch (err) {
-      this.storageProblem(err);
+  /**
+   * Save the answers shown. Unless `replace`, first check that the saved copy is still the
+   * one this page knows; if another tab changed it, show that one instead and save nothing.
+   * Returns whether the answers shown are now the saved ones.
+   */
+  save({ replace = false } = {}) {
+    if (!replace) {
+      const now = saved.read(this.key);
+      if (now.ok && now.value !== this.savedText) {
+        this.adoptSaved(now.value, "Your answers were changed in another tab or window since this page showed them, so this page now shows those instead. Your last change here was not saved: make it again if you still want it.", "warning");
+        return false;
+      }
     }
+    const text = answeredCount(this.answers, this.model) ? storedValue(this.answers, this.model) : null;
+    const done = text === null ? saved.remove(this.key) : saved.write(this.key, text);
+    if (!done.ok) {
+      this.storageProblem(done.error);
+      return false;
+    }
+    this.savedText = text;
+    return true;
+  }
+
+  /** Another tab or window saved, changed or cleared the answers (a `storage` event). */
+  storageChanged(event) {
+    if (event.key !== null && event.key !== this.key) return;
+    if (!saved.holds(event.storageArea)) return;
+    const text = event.key === null ? null : event.newValue;
+    if (text === this.savedText) return;
+    this.adoptSaved(
+      text,
+      text === null ? "Your answers were cleared in another tab or window, so they are cleared here too." : "Your answers were changed in another tab or window, so this page now shows those.",
+      "info",
+    );
+  }
+
+  /** Show the saved copy `text` (another tab's), saying why with a notice of `kind`. */
+  adoptSaved(text, why, kind) {
+    this.savedText = text;
+    const read = readStored(text, this.model);
+    this.use(read.answers, [{ kind, text: why }, ...read.notices]);
   }
 
   storageProblem(err) {
     if (this.storageFailed) return;
-    this.storageFailed = { kind: "warning", text: `This browser does not let the page save your answers (${err.name}), so a reload will lose them. The share link and the download keep them.` };
+    const reason = typeof err?.name === "string" ? err.name : "no reason given";
+    this.storageFailed = { kind: "warning", text: `This browser does not let the page save your answers (${reason}), so a reload will lose them. The share link and the download keep them.` };
     this.say([...this.notices, this.storageFailed]);
   }
 
@@ -191,7 +241,7 @@ class Page {
     if (location.hash) history.replaceState(history.state, "", location.pathname + location.search);
     this.answers = {};
     this.mismatch = false;
-    this.save();
+    this.save({ replace: true });
     this.say([{ kind: "info", text: "All answers were cleared, here and in this browser's storage." }]);
     this.render();
     this.parts.form.querySelector("input[type=radio]")?.focus();
@@ -215,7 +265,7 @@ class Page {
           return;
         }
         this.use(read.answers, [...read.notices, { kind: "info", text: `The answers from ${file.name} are filled in below.` }]);
-        this.save();
+        this.save({ replace: true });
       },
       (err) => this.say([{ kind: "warning", text: `The file ${file.name} could not be read (${err.name}).` }]),
     );
@@ -417,4 +467,8 @@ else start();
 // Added once per full page load (this module runs once), whatever the navigation.
 window.addEventListener("hashchange", () => {
   if (active?.root.isConnected) active.hashChanged();
+});
+// Fired in this page when another tab or window of the site changes its storage.
+window.addEventListener("storage", (event) => {
+  if (active?.root.isConnected) active.storageChanged(event);
 });
