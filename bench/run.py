@@ -143,6 +143,9 @@ def report(r: dict) -> str:
     L += weight_section(r["weight"], r["pages"])
     L += lighthouse_section(r["lighthouse"])
     L += render_section(r["render"])
+    if "validate_size" in r:  # bench/validate_size.py: best and worst case on ~1 MB of content
+        import validate_size
+        L += ["", "## Validation on 1 MB of content", ""] + (validate_size.table(r["validate_size"]) if "error" not in r["validate_size"] else [f"Not measured: {r['validate_size']['error']}"])
     return "\n".join(L).rstrip() + "\n"
 
 
@@ -658,6 +661,8 @@ def main(argv: list[str] | None = None) -> int:
         r["machine"]["Load average at start"] = " / ".join(f"{x:.2f}" for x in os.getloadavg()) + " (1 / 5 / 15 min)"
         r["scaling"] = attempt("generator vs build", scaling.run, workdir, base, log=log)
         r["serve"] = attempt("mkdocs serve", serve.run, workdir, base, log=log)
+        import validate_size
+        r["validate_size"] = attempt("validation on 1 MB", validate_size.run, workdir / "validate-size", base, log=log)
         site = workdir / "site-1x"
         if "error" in r["scaling"] or not (site / "index.html").is_file():
             site = workdir / "site-default"

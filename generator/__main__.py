@@ -1,23 +1,30 @@
 """Command line: `python -m generator validate` checks content; `render DIR` writes
 the generated markdown to DIR for a look; `fingerprint` prints the scoring fingerprint.
 
-Exit 0 when content is valid, 1 with one line per problem when it is not. Never a traceback.
+Exit 0 when content is valid, 1 with one line per problem when it is not. Never a
+traceback: a missing content folder, an output path that is in the way and a reader
+that closed the pipe early each get one line (or, for the pipe, silence).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from generator import ContentError, load_content, render_site
 from generator.content import read_documents
 from generator.scoring import SCORING_FILES, fingerprint
 
+DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "content"
+"""The repository's content/, wherever the command is run from."""
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Check and render the maturity model content.")
-    parser.add_argument("--content", default="content", help="content folder (default: content)")
+    parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: the repository's content/)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check every content file; print one line per problem")
     render = commands.add_parser("render", help="write the generated markdown pages into a folder")
@@ -25,32 +32,75 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("fingerprint", help="print the scoring fingerprint of the current content")
     args = parser.parse_args(argv)
 
+    if not args.content.is_dir():
+        say(f"{args.content}: there is no content folder here - run from the repository, or pass --content with the folder that holds model.yml", sys.stderr)
+        return 1
     if args.command == "fingerprint":
-        return print_fingerprint(Path(args.content))
+        return print_fingerprint(args.content)
     try:
         content = load_content(args.content)
     except ContentError as err:
-        print(err.report(), file=sys.stderr)
+        say(err.report(), sys.stderr)
         return 1
     for warning in content.warnings:
-        print(f"{warning.path}:{warning.line}:{warning.col}: warning: {warning.message}", file=sys.stderr)
-    if args.command == "validate":
-        pages = render_site(content)
-        counts = ", ".join(_count(n, what) for n, what in (
-            (len(content.levels), "level"), (len(content.questions), "question"),
-            (len(content.references), "reference"), (len(content.editions), "edition")))
-        print(f"content OK: {counts}, version {content.version}; {_count(len(pages), 'page')} render")
-    elif args.command == "render":
-        for path, markdown in render_site(content).items():
-            target = args.out / path
+        say(f"{warning.path}:{warning.line}:{warning.col}: warning: {warning.message}", sys.stderr)
+    pages = render_site(content)
+    if args.command == "render":
+        return write_pages(pages, args.out)
+    counts = ", ".join(_count(n, what) for n, what in (
+        (len(content.levels), "level"), (len(content.questions), "question"),
+        (len(content.references), "reference"), (len(content.editions), "edition")))
+    say(f"content OK: {counts}, version {content.version}; {_count(len(pages), 'page')} render")
+    return 0
+
+
+def write_pages(pages: dict[str, str], out: Path) -> int:
+    """Write every page under `out`, after checking that nothing is in the way, so a
+    blocked page is reported before any page is written."""
+    for path in pages:
+        if blocked := _in_the_way(out, Path(path)):
+            say(f"cannot write the pages to {out}: {blocked} - choose another output folder, or move it away", sys.stderr)
+            return 1
+    try:
+        for path, markdown in pages.items():
+            target = out / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(markdown, encoding="utf-8")
-        print(f"wrote {len(render_site(content))} pages to {args.out}")
+    except OSError as err:
+        say(f"cannot write {err.filename or out}: {err.strerror} - choose an output folder you can write to", sys.stderr)
+        return 1
+    say(f"wrote {len(pages)} pages to {out}")
     return 0
 
 
 def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _in_the_way(out: Path, page: Path) -> str:
+    """Why `out/page` cannot be written, or '' when it can (as far as can be seen)."""
+    for folder in (out, *(out / p for p in page.parents[::-1][1:])):
+        if folder.exists() and not folder.is_dir():
+            return f"{folder} is a file, where a folder is needed"
+    target = out / page
+    if target.exists() and not target.is_file():
+        return f"{target} is a folder, where a page file goes"
+    return ""
+
+
+def say(text: str, stream: TextIO | None = None) -> None:
+    """Print a line; if the reader has gone (`| head -c0`), stop talking to it quietly.
+
+    The stream is pointed at /dev/null so the interpreter's last flush cannot fail
+    either; the exit code still says whether the content was valid.
+    """
+    stream = stream or sys.stdout
+    try:
+        print(text, file=stream, flush=True)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
 
 
 def print_fingerprint(root: Path) -> int:
@@ -60,10 +110,10 @@ def print_fingerprint(root: Path) -> int:
     docs, _, problems = read_documents(root)
     needed = SCORING_FILES
     if not all(name in docs for name in needed):
-        print("\n".join(str(p) for p in problems if not p.path.endswith(("changelog.yml", "model.yml", "references.yml"))), file=sys.stderr)
-        print("fix these first: the fingerprint needs questions.yml, levels.yml and editions.yml to pass their schemas", file=sys.stderr)
+        say("\n".join(str(p) for p in problems if not p.path.endswith(("changelog.yml", "model.yml", "references.yml"))), sys.stderr)
+        say("fix these first: the fingerprint needs questions.yml, levels.yml and editions.yml to pass their schemas", sys.stderr)
         return 1
-    print(fingerprint(*(docs[name].data for name in needed)))
+    say(fingerprint(*(docs[name].data for name in needed)))
     return 0
 
 

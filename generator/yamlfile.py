@@ -8,6 +8,8 @@ each failure into a `Problem` with a line and column.
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +20,10 @@ from generator.errors import Problem
 
 MAX_BYTES = 1_000_000
 """A content file larger than this is refused: nothing legitimate comes close."""
+
+MAX_DEPTH = 20
+"""Lists and mappings nest at most this deep (content needs 6). Deeper nesting is refused
+before the tree is built: a thousand nested `[` would otherwise exhaust Python's stack."""
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser when PyYAML was built with it (about 30 times faster), else the pure-Python one."""
@@ -61,10 +67,9 @@ def _mark(mark) -> Where:
 
 def load_yaml(file: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
     """Load `file`; on failure return None and the problems (never raise)."""
-    try:
-        raw = file.read_bytes()
-    except OSError as err:
-        return None, [Problem(display, 1, 1, f"cannot read the file ({err.strerror}) - check that it exists and is readable")]
+    raw, problem = read_bounded(file)
+    if problem:
+        return None, [Problem(display, 1, 1, problem)]
     text, problems = _decode(raw, display)
     if problems:
         return None, problems
@@ -83,6 +88,55 @@ def load_yaml(file: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
     problems = []
     doc.data = _build(node, (), doc, problems, _Constructor())
     return (None if problems else doc), problems
+
+
+_TOO_DEEP = f"lists and mappings are nested more than {MAX_DEPTH} deep here - content needs far less; remove the extra brackets or indentation"
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"),
+          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _not_regular(mode: int) -> str:
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return f"this is {kind}, not a regular file - a content file must be an ordinary text file"
+
+
+def read_bounded(file: Path) -> tuple[bytes, str]:
+    """The bytes of `file`, or '' and why it cannot be content. Never hangs or floods memory.
+
+    Looking comes before reading: a symlink out of the content folder, a folder, a FIFO
+    (which would wait for a writer forever), a device (endless) or a file over MAX_BYTES
+    is refused from its metadata. The file is then opened without blocking, checked again
+    on the open handle (it may have been swapped meanwhile), and read at most one byte
+    past the limit.
+    """
+    try:
+        folder = file.parent.resolve(strict=True)
+        target = file.resolve(strict=True)
+        if not target.is_relative_to(folder):
+            return b"", f"this is a link to {target}, outside the content folder - put the file itself in the content folder"
+        if problem := _unsuitable(os.stat(target)):
+            return b"", problem
+        fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if problem := _unsuitable(os.fstat(handle.fileno())):
+                return b"", problem
+            return handle.read(MAX_BYTES + 1), ""
+    except (OSError, RuntimeError) as err:  # RuntimeError: a symlink loop, on Python 3.11
+        reason = getattr(err, "strerror", None) or str(err)
+        return b"", f"cannot read the file ({reason}) - check that it exists and is readable"
+
+
+def _unsuitable(info: os.stat_result) -> str:
+    if not stat.S_ISREG(info.st_mode):
+        return _not_regular(info.st_mode)
+    if info.st_size > MAX_BYTES:
+        return _too_big(info.st_size)
+    return ""
+
+
+def _too_big(size: int) -> str:
+    return f"the file is {size:,} bytes; a content file may hold at most {MAX_BYTES:,} - split it or remove what does not belong"
 
 
 _OPENERS = {
@@ -121,6 +175,8 @@ def _syntax_problem(err: yaml.MarkedYAMLError, display: str) -> Problem:
         at = f" (at line {found.line + 1}, column {found.column + 1})" if found else ""
         return Problem(display, line, col, f"YAML syntax error: {problem}{at} in {what} - {fix}")
     line, col = _mark(found) if found else (1, 1)
+    if "nesting depth" in problem:  # libyaml's own limit (1000), met while scanning ahead
+        return Problem(display, line, col, _TOO_DEEP)
     if context == "expected a single document in the stream":
         return Problem(display, line, col, "YAML syntax error: a second YAML document starts here ('---') - a content file holds one document; remove the '---' line")
     context = f" {context}" if context else ""
@@ -129,8 +185,8 @@ def _syntax_problem(err: yaml.MarkedYAMLError, display: str) -> Problem:
 
 
 def _decode(raw: bytes, display: str) -> tuple[str, list[Problem]]:
-    if len(raw) > MAX_BYTES:
-        return "", [Problem(display, 1, 1, f"the file is {len(raw):,} bytes; a content file may hold at most {MAX_BYTES:,} - split it or remove what does not belong")]
+    if len(raw) > MAX_BYTES:  # the file grew after it was measured
+        return "", [Problem(display, 1, 1, _too_big(len(raw)))]
     if raw.startswith(codecs.BOM_UTF8):
         return "", [Problem(display, 1, 1, "the file starts with a byte-order mark (BOM) - save it as UTF-8 without BOM")]
     try:
@@ -151,13 +207,24 @@ def _refuse_tabs_and_aliases(text: str, display: str) -> list[Problem]:
         problems.append(Problem(display, 1, 1, "the file contains a NUL character - it is not a text file"))
     if problems:
         return problems
+    depth = 0
     try:
         for event in yaml.parse(text, Loader=LOADER):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 line, col = _mark(event.start_mark)
                 problems.append(Problem(display, line, col, "YAML anchors and aliases (&name, *name) are not supported - write the value out in full"))
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line, col = _mark(event.start_mark)
+                    problems.append(Problem(display, line, col, _TOO_DEEP))
+                    break
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
     except yaml.YAMLError:
         pass  # compose() reports syntax errors with their position
+    except RecursionError:  # pragma: no cover - the depth limit stops long before
+        problems.append(Problem(display, 1, 1, _TOO_DEEP))
     return problems
 
 
