@@ -52,8 +52,8 @@ HOSTILE = [
     'click L1 call alert() click L2 href "javascript:window.__pwned=9"',
     '%%{init: {"securityLevel":"loose"}}%%',
     "`code` ``double`` ```fence```",
-    "line\u2028separator\u2029paragraph",
-    "RTL \u202eevil\u202c override",
+    # Line/paragraph separators and bidi overrides are refused by validation now
+    # (tests/test_trust_content.py), so they cannot reach a page to be tested here.
     "emoji \U0001F469\u200d\U0001F4BB\U0001F680 and \u00fcn\u00efc\u00f6d\u00e9",
     "Supercalifragilisticexpialidocious" * 3,
     "**bold** _em_ ~~strike~~ ==mark== ^sup^ ~sub~",
