@@ -153,6 +153,7 @@ def repo_copy(target: Path) -> Path:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
     (target / "node_modules").symlink_to(ROOT / "node_modules")
+    (target / ".venv").symlink_to(ROOT / ".venv")  # for tests that run `make`
     return target
 
 
