@@ -1,0 +1,89 @@
+"""On a 360 px phone nothing is wider than the screen: no page scrolls sideways and no box
+inside the content sticks out of it. Tables become cards (assets/js/table-cards.js and
+site.css) and the result view stacks. Measured in Chromium with getBoundingClientRect and
+scrollWidth; an element clipped by an ancestor that fits is not counted."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.questionnaire import answer, answers_for_total, expect_result, level_of, open_assessment
+from tests.conftest import ROOT
+
+PHONE = {"width": 360, "height": 800}
+
+WIDER_THAN_THE_SCREEN = """
+() => {
+  const W = document.documentElement.clientWidth;
+  const found = [];
+  if (document.documentElement.scrollWidth > W + 1) found.push(`the page scrolls sideways (${document.documentElement.scrollWidth} px)`);
+  const name = (el) => el.tagName.toLowerCase() + (typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+  const clippedInside = (el) => {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      if (/hidden|clip/.test(getComputedStyle(a).overflowX) && a.getBoundingClientRect().right <= W + 1) return true;
+    }
+    return false;
+  };
+  for (const el of document.querySelectorAll(".md-content *")) {
+    if (/auto|scroll/.test(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1) {
+      found.push(`${name(el)} scrolls sideways (${el.scrollWidth} px of content in ${el.clientWidth} px)`);
+    }
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.right > W + 1 && !clippedInside(el)) found.push(`${name(el)} reaches ${Math.round(r.right)} px`);
+  }
+  return found.slice(0, 40);
+}
+"""
+
+
+def site_pages(site) -> list[str]:
+    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
+
+
+@pytest.fixture
+def phone(browser, server):
+    from tests.browser.conftest import assert_clean, guarded_context
+
+    ctx = guarded_context(browser, server, viewport=PHONE)
+    pg = ctx.new_page()
+    pg.site = lambda path="": pg.goto(server.url + path.lstrip("/"))
+    yield pg
+    try:
+        assert_clean(ctx, [pg])
+    finally:
+        ctx.close()
+
+
+def test_no_page_is_wider_than_a_phone(phone, built_site):
+    pages = site_pages(built_site)
+    assert len(pages) >= 10
+    problems = {}
+    for path in pages:
+        phone.site(path)
+        phone.wait_for_load_state("load")
+        found = phone.evaluate(WIDER_THAN_THE_SCREEN)
+        if found:
+            problems[path or "/"] = found
+    assert not problems, problems
+
+
+def test_tables_become_cards_with_their_column_names(phone):
+    phone.site("references/")
+    cell = phone.locator(".md-typeset__table > table[data-cards] tbody td").first
+    cell.wait_for()
+    header = phone.locator(".md-typeset__table > table thead th").first.inner_text().strip()
+    assert cell.get_attribute("data-label") == header
+    assert phone.evaluate("(td) => getComputedStyle(td, '::before').content", cell.element_handle()) == f'"{header}"'
+
+
+def test_the_result_view_fits_a_phone(phone):
+    from generator.content import load_content
+    from generator.render import assessment_data
+
+    model = assessment_data(load_content(ROOT / "content"))
+    total = (model["total"]["min"] + model["total"]["max"]) // 2
+    open_assessment(phone)
+    answer(phone, answers_for_total(model, total))
+    expect_result(phone, total, level_of(model, total))
+    found = phone.evaluate(WIDER_THAN_THE_SCREEN)
+    assert found == [], "\n".join(found)
