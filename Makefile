@@ -66,6 +66,8 @@ test: validate lint test-node test-unit links test-browser
 
 bench: build
 	$(PY) bench/run.py
+	$(PY) bench/engines.py
+	$(PY) bench/engines_report.py
 
 # The site built by other engines, with the same checks each (tests/canary, ENGINES.md):
 # ProperDocs must pass; Zensical is report-only. The outcome goes to bench/canary.json,
