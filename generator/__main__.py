@@ -1,5 +1,8 @@
-"""Command line: `python -m generator validate` checks content; `render DIR` writes
-the generated markdown to DIR for a look; `fingerprint` prints the scoring fingerprint.
+"""Command line: `python -m generator validate` checks content; `render --out DIR`
+writes everything a static-site engine needs to build the site without this project's
+MkDocs hook (DIR/docs: every page; DIR/nav.yml: navigation and the settings the pages
+read); `render DIR` writes only the generated markdown to DIR, for a look;
+`fingerprint` prints the scoring fingerprint.
 
 Exit 0 when content is valid, 1 with one line per problem when it is not. Never a
 traceback: a missing content folder, an output path that is in the way and a reader
@@ -9,13 +12,19 @@ that closed the pipe early each get one line (or, for the pipe, silence).
 from __future__ import annotations
 
 import argparse
+import html
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import TextIO
 
+import yaml
+
 from generator import ContentError, load_content, render_site
 from generator.content import read_documents
+from generator.pages import content_security_policy
+from generator.render import nav
 from generator.scoring import SCORING_FILES, fingerprint
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -27,8 +36,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: the repository's content/)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check every content file; print one line per problem")
-    render = commands.add_parser("render", help="write the generated markdown pages into a folder")
-    render.add_argument("out", type=Path)
+    render = commands.add_parser("render", help="write the pages for any engine (--out DIR), or only the generated markdown (DIR)")
+    where = render.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, dest="engine_out", metavar="DIR",
+                       help="DIR/docs gets every page (generated and content/pages), DIR/nav.yml the navigation and settings")
+    where.add_argument("out", type=Path, nargs="?", help="only the generated markdown pages, into this folder")
     commands.add_parser("fingerprint", help="print the scoring fingerprint of the current content")
     args = parser.parse_args(argv)
 
@@ -45,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     for warning in content.warnings:
         say(f"{warning.path}:{warning.line}:{warning.col}: warning: {warning.message}", sys.stderr)
     pages = render_site(content)
+    if args.command == "render" and args.engine_out:
+        return write_engine_folder(content, pages, args.content, args.engine_out)
     if args.command == "render":
         return write_pages(pages, args.out)
     counts = ", ".join(_count(n, what) for n, what in (
@@ -70,6 +84,64 @@ def write_pages(pages: dict[str, str], out: Path) -> int:
         say(f"cannot write {err.filename or out}: {err.strerror} - choose an output folder you can write to", sys.stderr)
         return 1
     say(f"wrote {len(pages)} pages to {out}")
+    return 0
+
+
+NAV_FILE = "nav.yml"
+"""Beside docs/, not in it: in it, engines would publish it as a site file."""
+
+
+def engine_settings(content, headers: Path) -> dict:
+    """What mkdocs_hook.py sets on MkDocs' config in `on_config`, as plain config keys,
+    so an engine that does not run the hook (Zensical) builds the same pages. Keep the
+    two in step: tests/test_render_out.py compares them."""
+    source = content.references[content.model["source"]["reference"]]
+    return {
+        "nav": nav(content),
+        "copyright": (
+            f'Content version {html.escape(content.version)}. Based on <a href="{html.escape(source["url"])}">'
+            f"{html.escape(source['title'])}</a> (Microsoft Learn), in this project's own words."
+        ),
+        "extra": {
+            "content_version": content.version,
+            "csp": content_security_policy(headers),
+        },
+    }
+
+
+def write_engine_folder(content, pages: dict[str, str], content_dir: Path, out: Path) -> int:
+    """DIR/docs: the generated pages and a copy of content/pages (the hand-written pages
+    and _headers); DIR/nav.yml: `engine_settings`, to merge into the engine's config."""
+    docs = out / "docs"
+    handwritten = {p.relative_to(content_dir / "pages").as_posix(): p
+                   for p in sorted((content_dir / "pages").rglob("*")) if p.is_file()}
+    if clash := sorted(set(handwritten) & set(pages)):
+        say(f"content/pages/{clash[0]} has the name of a generated page - rename it", sys.stderr)
+        return 1
+    for path in [*pages, *handwritten]:
+        if blocked := _in_the_way(docs, Path(path)):
+            say(f"cannot write the pages to {docs}: {blocked} - choose another output folder, or move it away", sys.stderr)
+            return 1
+    if (out / NAV_FILE).is_dir():
+        say(f"cannot write {out / NAV_FILE}: it is a folder - choose another output folder, or move it away", sys.stderr)
+        return 1
+    settings = engine_settings(content, content_dir / "pages" / "_headers")
+    try:
+        for path, markdown in pages.items():
+            target = docs / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(markdown, encoding="utf-8")
+        for path, source in handwritten.items():
+            target = docs / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        (out / NAV_FILE).write_text(
+            "# Written by `python -m generator render --out`: merge into the engine's config.\n"
+            + yaml.safe_dump(settings, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8")
+    except OSError as err:
+        say(f"cannot write {err.filename or out}: {err.strerror} - choose an output folder you can write to", sys.stderr)
+        return 1
+    say(f"wrote {len(pages)} generated and {len(handwritten)} hand-written files to {docs}, navigation and settings to {out / NAV_FILE}")
     return 0
 
 

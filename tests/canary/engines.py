@@ -1,0 +1,118 @@
+"""Build the site with one engine into a folder, and time it: MkDocs and ProperDocs
+from mkdocs.yml as it is (both run the hook), Zensical from the engine-neutral folder
+that `python -m generator render --out` writes (Zensical ignores `hooks:`).
+
+Used by the canary tests (tests/canary/test_engines.py) and the bench engines row
+(bench/engines.py), so both build exactly the same way. Run on its own to see a build:
+
+    .venv/bin/python -m tests.canary.engines zensical /tmp/zensical-site
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+ENGINES = ("mkdocs", "properdocs", "zensical")
+
+QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+"""Material's MkDocs 2.0 notice, and the ProperDocs line it adds when ProperDocs is
+installed: both off, so build logs stay readable."""
+
+
+@dataclass
+class Build:
+    engine: str
+    site: Path
+    ok: bool = False
+    seconds: float = 0.0
+    log: str = ""
+    notes: list[str] = field(default_factory=list)
+    """What had to be changed for this engine to build at all (empty: built as-is)."""
+
+
+def build(engine: str, work: Path) -> Build:
+    """Build with `engine` under `work` (created); the site is `work/site`."""
+    work.mkdir(parents=True, exist_ok=True)
+    site = work / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    if engine == "mkdocs":
+        return _run(Build(engine, site), [str(BIN / "mkdocs"), "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)], ROOT)
+    if engine == "properdocs":
+        return _run(Build(engine, site), [str(BIN / "properdocs"), "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)], ROOT)
+    if engine == "zensical":
+        return build_zensical(work, site)
+    raise ValueError(f"unknown engine {engine!r}: one of {', '.join(ENGINES)}")
+
+
+def build_zensical(work: Path, site: Path) -> Build:
+    """Render the pages, write a Zensical config, build. The render and config steps are
+    timed too: they are the part of the build the hook does under MkDocs.
+
+    Zensical 0.0.x renders templates with MiniJinja, which has no Python string methods:
+    overrides/main.html splits the policy with `csp.split(";")` and the build stops. Then
+    the build is run again with no policy (`extra.csp: ""`), so the other checks still
+    say what else works; `notes` records it and the CSP check fails, as it should."""
+    result = Build("zensical", site)
+    started = time.perf_counter()
+    shutil.rmtree(work / "docs", ignore_errors=True)
+    render = subprocess.run([sys.executable, "-m", "generator", "render", "--out", str(work)],
+                            cwd=ROOT, capture_output=True, text=True)
+    if render.returncode:
+        result.log = render.stdout + render.stderr
+        return result
+    (work / "docs" / "assets" / "vendor").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(MERMAID, work / "docs" / "assets" / "vendor" / "mermaid.min.js")
+    settings = (work / "nav.yml").read_text(encoding="utf-8")
+    config = work / "zensical.yml"
+    config.write_text(zensical_config(settings), encoding="utf-8")
+    command = [str(BIN / "zensical"), "build", "--clean", "-f", str(config)]
+    _run(result, command, work, started)
+    if not result.ok and "has no method named split" in result.log:
+        result.notes.append("overrides/main.html: `csp.split` is not supported by MiniJinja; rebuilt with extra.csp empty (no CSP meta)")
+        config.write_text(zensical_config(re.sub(r"^  csp: .*$", '  csp: ""', settings, flags=re.M)), encoding="utf-8")
+        first = result.log
+        _run(result, command, work, started)
+        result.log = first + "\n--- rebuilt with extra.csp empty ---\n" + result.log
+    return result
+
+
+def zensical_config(settings: str) -> str:
+    """mkdocs.yml without the hook (the pages are already in docs/), with absolute paths
+    to the theme overrides, and with the hook's settings (nav.yml) appended."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text, hooks = re.subn(r"^hooks:\n(?:  - .*\n)+", "", text, flags=re.M)
+    text = re.sub(r"^watch:\n(?:  - .*\n)+", "", text, flags=re.M)
+    text = re.sub(r"^site_url: .*\n", "", text, flags=re.M)
+    text = re.sub(r"^docs_dir: .*$", "docs_dir: docs", text, flags=re.M)
+    text = re.sub(r"^site_dir: .*$", "site_dir: site", text, flags=re.M)
+    text = re.sub(r"^(  custom_dir: )overrides$", rf"\g<1>{ROOT / 'overrides'}", text, flags=re.M)
+    clash = [key for key in ("nav", "copyright", "extra") if re.search(rf"^{key}:", text, flags=re.M)]
+    if hooks != 1 or clash:
+        raise RuntimeError(f"mkdocs.yml changed shape (hooks blocks: {hooks}, keys the hook sets: {clash}): update zensical_config")
+    return text + "\n" + settings
+
+
+def _run(result: Build, command: list[str], cwd: Path, started: float | None = None) -> Build:
+    started = time.perf_counter() if started is None else started
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env={**os.environ, **QUIET})
+    result.seconds = time.perf_counter() - started
+    result.log = done.stdout + done.stderr
+    result.ok = done.returncode == 0 and (result.site / "index.html").is_file()
+    return result
+
+
+if __name__ == "__main__":
+    b = build(sys.argv[1], Path(sys.argv[2]))
+    print(b.log)
+    print(f"{b.engine}: {'built' if b.ok else 'FAILED'} in {b.seconds:.2f} s into {b.site}" + "".join(f"\n  note: {n}" for n in b.notes))
+    sys.exit(0 if b.ok else 1)
