@@ -142,7 +142,7 @@ def test_the_new_edition_recipe_in_the_guide_works(tmp_path):
 # Files that read only tests/fixtures (or no content) cannot see content/, so the proof skips
 # them to stay quick; every other unit test runs on the edited copy.
 NOT_CONTENT = [
-    "tests/browser", "tests/test_bad_content.py", "tests/test_trust_content.py", "tests/test_readme.py",
+    "tests/browser", "tests/canary", "tests/test_bad_content.py", "tests/test_trust_content.py", "tests/test_readme.py",
     "tests/test_cli.py", "tests/test_render.py", "tests/test_hostile_text.py",
     "tests/test_workflows.py", "tests/test_serve.py", "tests/test_model_shapes.py",
 ]
