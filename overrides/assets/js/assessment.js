@@ -1,11 +1,15 @@
 /*
- * The self-assessment page: connects the questionnaire in the page's HTML (generated
- * from content/questions.yml) to scoring.js and answers.js. Holds no content of its
- * own: questions, options, levels and references come from the page.
+ * The self-assessment page's controller: connects the questionnaire in the page's HTML
+ * (generated from content/questions.yml) to scoring.js, answers.js and storage.js, and
+ * draws with report-view.js. Holds no content of its own: questions, options, levels and
+ * references come from the page.
  *
- * - Every change is saved in this browser (localStorage, only through storage.js) and
- *   scored at once: [data-result] says
- *   "n of 7 answered", or the total and level (and carries data-score, data-level).
+ * - Every change of answers (a click in the form, a share link, an import, Reset,
+ *   another tab's save, the saved copy read again) goes through `Page.apply`, which takes
+ *   the new state, saves it when asked and then renders all of it, in that order. The
+ *   form, the notices, [data-result] and the report are drawn from that state only.
+ * - Answers are scored at once: [data-result] says how many of the questions are
+ *   answered, or the total and level (and carries data-score, data-level).
  * - A share link's fragment wins over the saved answers; it is then removed from the
  *   address (the answers are saved, so a reload shows the same result).
  * - Several tabs or windows share one saved copy, and the newest saved answers win
@@ -34,29 +38,11 @@ import {
   storageKey,
   storedValue,
 } from "./answers.js";
+import { h, noticeNodes, reportNodes, statusNodes } from "./report-view.js";
 import { openStorage } from "./storage.js";
 
-const SVG = "http://www.w3.org/2000/svg";
 const bound = new WeakSet();
 const saved = openStorage("localStorage");
-
-/** An element with attributes (`text` sets textContent) and children (strings become text). */
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (name === "text") node.textContent = value;
-    else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
-
-function svg(tag, attrs = {}, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function readModel(root) {
   const holder = root.querySelector("template[data-assessment-data]");
@@ -89,13 +75,14 @@ function init(root) {
   return page;
 }
 
-/** One questionnaire on one page view. */
+/** One questionnaire on one page view: its state, the ways it changes, and rendering. */
 class Page {
   constructor(root, parts, model) {
     this.root = root;
     this.parts = parts;
     this.model = model;
     this.key = storageKey(model);
+    // The state; only `apply` (and `say` for notices alone) changes it.
     this.answers = {};
     this.notices = [];
     this.mismatch = false;
@@ -103,16 +90,18 @@ class Page {
     // The saved copy's text as this page last read or wrote it (null: nothing saved;
     // undefined: not known yet, or storage refused).
     this.savedText = undefined;
+    // The notices as last drawn: the live region is redrawn (and read out) only when they change.
+    this.drawnNotices = this.notices;
   }
 
   start() {
     const { form, tools, file } = this.parts;
-    const shared = this.openShared();
-    if (!answeredCount(shared.answers, this.model)) {
+    const shared = this.takeShared();
+    if (!this.useShared(shared)) {
       const stored = readStored(this.load(), this.model);
-      this.use(stored.answers, [...shared.notices, ...stored.notices]);
-      // Replace a damaged saved copy with what could be used from it.
-      if (stored.notices.some((n) => n.kind === "warning")) this.save();
+      // A damaged saved copy is replaced with what could be used from it.
+      const damaged = stored.notices.some((n) => n.kind === "warning");
+      this.apply(stored.answers, { notices: [...shared.notices, ...stored.notices], save: damaged ? "check" : "no" });
     }
     form.addEventListener("change", () => this.changed());
     form.addEventListener("submit", (event) => event.preventDefault());
@@ -123,46 +112,57 @@ class Page {
   }
 
   /**
-   * Fill in the answers of a share link in the address, if it holds any (they replace the
-   * form's), and take the fragment out of the address: the answers are saved instead.
+   * The one way the answers change. In this order: take `answers` (checked by answers.js)
+   * and `notices` as the state, save when asked, then render the whole state.
+   *   save    "no"; "check": a change made here, saved only over the saved copy this page
+   *           knows, else that newer copy is shown instead (through `apply` again) and
+   *           nothing more happens; "replace": a deliberate replacement, saved over anything.
+   *   from    "form": an edit in the form; the answers keep their origin (`mismatch`).
+   *           "elsewhere": a link, a file, the saved copy, another tab; `mismatch` is
+   *           whether `notices` hold a "mismatch" one, and a storage failure already met
+   *           is said again with them. "reset": no answers, no mismatch.
+   *   notices replace what is said; default: keep it.
    */
-  openShared() {
-    const shared = readFragment(location.hash, this.model);
-    if (!shared.found) return shared;
-    history.replaceState(history.state, "", location.pathname + location.search);
-    if (answeredCount(shared.answers, this.model)) {
-      this.use(shared.answers, [...shared.notices, { kind: "info", text: "The answers from the shared link are filled in below, in place of any saved in this browser." }]);
-      this.save({ replace: true });
+  apply(answers, { save = "no", from = "elsewhere", notices = this.notices } = {}) {
+    this.answers = answers;
+    this.notices = notices;
+    if (from === "elsewhere") {
+      this.mismatch = notices.some((n) => n.kind === "mismatch");
+      const failed = this.storageFailed;
+      if (failed && !notices.includes(failed)) this.notices = [...notices, failed];
+    } else if (from === "reset") {
+      this.mismatch = false;
     }
+    if (save !== "no" && !this.save({ replace: save === "replace" })) return;
+    this.render();
+  }
+
+  /** The share link in the address, if any: read, and taken out of the address. */
+  takeShared() {
+    const shared = readFragment(location.hash, this.model);
+    if (shared.found) history.replaceState(history.state, "", location.pathname + location.search);
     return shared;
+  }
+
+  /** Show and save a share link's answers, in place of any saved; false if it has none. */
+  useShared(shared) {
+    if (!answeredCount(shared.answers, this.model)) return false;
+    const filled = { kind: "info", text: "The answers from the shared link are filled in below, in place of any saved in this browser." };
+    this.apply(shared.answers, { notices: [...shared.notices, filled], save: "replace" });
+    return true;
   }
 
   /** A share link opened in the tab that already shows the page (only the fragment changes). */
   hashChanged() {
-    const shared = this.openShared();
-    if (shared.found && !answeredCount(shared.answers, this.model)) this.say(shared.notices);
-  }
-
-  /** Show these answers (replacing the form's) and these notices, and score them. */
-  use(answers, notices) {
-    this.answers = answers;
-    this.mismatch = notices.some((n) => n.kind === "mismatch");
-    for (const radio of this.parts.form.querySelectorAll("input[type=radio]")) {
-      radio.checked = Object.hasOwn(answers, radio.name) && answers[radio.name] === Number(radio.value);
-    }
-    // A storage failure found while loading stays in view with whatever else there is to say.
-    const failed = this.storageFailed;
-    this.say(failed && !notices.includes(failed) ? [...notices, failed] : notices);
-    this.render();
+    const shared = this.takeShared();
+    if (shared.found && !this.useShared(shared)) this.say(shared.notices);
   }
 
   changed() {
     const entries = [...this.parts.form.querySelectorAll("input[type=radio]:checked")].map((r) => [r.name, Number(r.value)]);
     const checked = checkEntries(entries, this.model, "The form");
-    this.answers = checked.answers;
-    if (checked.notices.length) this.say(checked.notices);
-    this.save();
-    this.render();
+    const notices = checked.notices.length ? checked.notices : this.notices;
+    this.apply(checked.answers, { from: "form", save: "check", notices });
   }
 
   clicked(event) {
@@ -187,11 +187,12 @@ class Page {
   }
 
   /**
-   * Save the answers shown. Unless `replace`, first check that the saved copy is still the
-   * one this page knows; if another tab changed it, show that one instead and save nothing.
-   * Returns whether the answers shown are now the saved ones.
+   * Save the answers of the state (only `apply` calls this). Unless `replace`, first check
+   * that the saved copy is still the one this page knows; if another tab changed it, show
+   * that one instead and save nothing. Returns whether to go on and render the state:
+   * false only when the newer copy was shown instead. A refusal is added to the notices.
    */
-  save({ replace = false } = {}) {
+  save({ replace }) {
     if (!replace) {
       const now = saved.read(this.key);
       if (now.ok && now.value !== this.savedText) {
@@ -201,11 +202,8 @@ class Page {
     }
     const text = answeredCount(this.answers, this.model) ? storedValue(this.answers, this.model) : null;
     const done = text === null ? saved.remove(this.key) : saved.write(this.key, text);
-    if (!done.ok) {
-      this.storageProblem(done.error);
-      return false;
-    }
-    this.savedText = text;
+    if (done.ok) this.savedText = text;
+    else this.storageProblem(done.error);
     return true;
   }
 
@@ -226,24 +224,21 @@ class Page {
   adoptSaved(text, why, kind) {
     this.savedText = text;
     const read = readStored(text, this.model);
-    this.use(read.answers, [{ kind, text: why }, ...read.notices]);
+    this.apply(read.answers, { notices: [{ kind, text: why }, ...read.notices] });
   }
 
+  /** Note the first storage refusal in the state's notices; the next render shows it. */
   storageProblem(err) {
     if (this.storageFailed) return;
     const reason = typeof err?.name === "string" ? err.name : "no reason given";
     this.storageFailed = { kind: "warning", text: `This browser does not let the page save your answers (${reason}), so a reload will lose them. The share link and the download keep them.` };
-    this.say([...this.notices, this.storageFailed]);
+    this.notices = [...this.notices, this.storageFailed];
   }
 
   reset() {
     this.parts.form.reset();
     if (location.hash) history.replaceState(history.state, "", location.pathname + location.search);
-    this.answers = {};
-    this.mismatch = false;
-    this.save({ replace: true });
-    this.say([{ kind: "info", text: "All answers were cleared, here and in this browser's storage." }]);
-    this.render();
+    this.apply({}, { from: "reset", save: "replace", notices: [{ kind: "info", text: "All answers were cleared, here and in this browser's storage." }] });
     this.parts.form.querySelector("input[type=radio]")?.focus();
   }
 
@@ -264,8 +259,7 @@ class Page {
           this.say([...read.notices, { kind: "info", text: "Your answers were not changed." }]);
           return;
         }
-        this.use(read.answers, [...read.notices, { kind: "info", text: `The answers from ${file.name} are filled in below.` }]);
-        this.save({ replace: true });
+        this.apply(read.answers, { notices: [...read.notices, { kind: "info", text: `The answers from ${file.name} are filled in below.` }], save: "replace" });
       },
       (err) => this.say([{ kind: "warning", text: `The file ${file.name} could not be read (${err.name}).` }]),
     );
@@ -297,153 +291,44 @@ class Page {
     setTimeout(() => URL.revokeObjectURL(href), 60000);
   }
 
+  /** Say these notices, the answers staying as they are: the one change `apply` does not make. */
   say(notices) {
     this.notices = notices;
-    const area = this.parts.notices;
-    if (!notices.length) {
-      area.replaceChildren();
-      return;
-    }
-    const list = h("ul", { class: "assessment__notice-list" });
-    for (const n of notices) list.append(h("li", { class: `assessment__notice assessment__notice--${n.kind}`, text: n.text }));
-    area.replaceChildren(list, h("button", { type: "button", class: "assessment__dismiss", "data-action": "dismiss", text: "Dismiss" }));
+    this.drawNotices();
   }
 
+  drawNotices() {
+    if (this.notices === this.drawnNotices) return;
+    this.drawnNotices = this.notices;
+    this.parts.notices.replaceChildren(...noticeNodes(this.notices));
+  }
+
+  /** Draw the whole state: the form's choices, the notices, the status line and the report. */
   render() {
-    const { status, report, share, copied } = this.parts;
+    const { form, status, report, share, copied } = this.parts;
+    for (const radio of form.querySelectorAll("input[type=radio]")) {
+      radio.checked = Object.hasOwn(this.answers, radio.name) && this.answers[radio.name] === Number(radio.value);
+    }
+    this.drawNotices();
     const count = answeredCount(this.answers, this.model);
-    const all = this.model.questions.length;
+    const result = count < this.model.questions.length ? null : score(this.answers, this.model);
     copied.textContent = "";
-    if (count < all) {
+    status.replaceChildren(...statusNodes(this.model, count, result));
+    report.hidden = !result;
+    if (!result) {
       delete status.dataset.score;
       delete status.dataset.level;
       delete this.root.dataset.complete;
-      status.replaceChildren(h("span", { text: `${count} of ${all} answered` }));
-      report.hidden = true;
       return;
     }
-    const result = score(this.answers, this.model);
-    const level = this.level(result.level);
     status.dataset.score = String(result.total);
     status.dataset.level = String(result.level);
     this.root.dataset.complete = "";
-    status.replaceChildren(
-      h("span", { text: `All ${all} answered. Total ${result.total} of ${this.model.total.max}: level ${level.number}, ${level.name}. ` }),
-      h("a", { href: "#your-result", text: "See your result" }),
-    );
     const url = new URL(location.href);
     url.hash = fragmentOf(this.answers, this.model);
     share.value = url.href;
     share.setAttribute("data-share-url", url.href);
-    this.parts.body.replaceChildren(...this.report(result, level));
-    report.hidden = false;
-  }
-
-  level(number) {
-    return this.model.levels.find((l) => l.number === number);
-  }
-
-  report(result, level) {
-    const next = this.level(level.number + 1);
-    const nodes = [
-      h(
-        "div",
-        { class: "assessment__headline" },
-        h("p", { class: "assessment__level" }, h("span", { class: "assessment__level-number", text: `Level ${level.number}` }), " · ", h("span", { text: level.name })),
-        h("p", { class: "assessment__total", text: `${result.total} of ${this.model.total.max} points` }),
-        h("p", { class: "assessment__summary", text: level.summary }),
-        h("p", {}, h("a", { href: level.url, text: `Read about level ${level.number}, ${level.name}` })),
-      ),
-    ];
-    if (this.mismatch) {
-      nodes.push(
-        h("p", {
-          class: "assessment__notice assessment__notice--mismatch",
-          text: "These answers came from another model or content version, so the level may differ from the one they had there. Check each answer above.",
-        }),
-      );
-    }
-    nodes.push(h("h3", { text: "By dimension" }), this.chart(result), this.table(result));
-    nodes.push(h("h3", { text: "Where to start" }), ...this.steps(result));
-    nodes.push(
-      h("h3", { text: next ? `Towards level ${next.number}, ${next.name}` : `Staying at level ${level.number}` }),
-      h("ol", {}, ...level.advance.map((step) => h("li", { text: step }))),
-    );
-    if (next) nodes.push(h("p", {}, h("a", { href: next.url, text: `Read about level ${next.number}, ${next.name}` })));
-    return nodes;
-  }
-
-  question(id) {
-    return this.model.questions.find((q) => q.id === id);
-  }
-
-  /**
-   * Horizontal bars, one per dimension, drawn with DOM calls; the table says the same.
-   * Widths are percentages and there is no viewBox, so the text keeps its size on any
-   * screen and on paper while the bars stretch.
-   */
-  chart(result) {
-    const row = 46;
-    const track = 86; // per cent of the width; the value goes to its right
-    const chart = svg("svg", {
-      class: "assessment__chart",
-      width: "100%",
-      height: row * result.dimensions.length,
-      role: "img",
-      "aria-labelledby": "assessment-chart-title",
-    });
-    chart.append(svg("title", { id: "assessment-chart-title" }, "Points per dimension as bars; the table below gives the same numbers."));
-    result.dimensions.forEach((d, i) => {
-      const y = i * row;
-      const weak = result.weakest.includes(d.id) ? " assessment__chart-bar--weak" : "";
-      chart.append(
-        svg("text", { x: 0, y: y + 15, class: `assessment__chart-label${weak && " assessment__chart-label--weak"}` }, this.question(d.id).dimension),
-        svg("rect", { x: 0, y: y + 22, width: `${track}%`, height: 16, rx: 3, class: "assessment__chart-track" }),
-        svg("rect", { x: 0, y: y + 22, width: `${track * d.ratio}%`, height: 16, rx: 3, class: `assessment__chart-bar${weak}` }),
-        svg("text", { x: `${track + 2}%`, y: y + 35, class: "assessment__chart-value" }, `${d.points} / ${d.max}`),
-      );
-    });
-    return chart;
-  }
-
-  table(result) {
-    const head = h("tr", {}, ...["Dimension", "Points", "Your answer"].map((text) => h("th", { scope: "col", text })));
-    const rows = result.dimensions.map((d) => {
-      const q = this.question(d.id);
-      const chosen = q.options.find((o) => o.points === d.points);
-      return h("tr", {}, h("th", { scope: "row", text: q.dimension }), h("td", { text: `${d.points} of ${d.max}` }), h("td", { text: chosen.text }));
-    });
-    return h("table", { class: "assessment__table" }, h("caption", { text: "Points per dimension" }), h("thead", {}, head), h("tbody", {}, ...rows));
-  }
-
-  /** For each weakest dimension: what you do now, the next option up, and reading for the step. */
-  steps(result) {
-    if (!result.weakest.length) return [h("p", { text: "Every dimension is at its top option. Keep it there: the steps below say how." })];
-    const intro = h("p", { text: "Your lowest-scoring dimensions, with the next option up as the thing to do next:" });
-    return [
-      intro,
-      ...result.weakest.map((id) => {
-        const q = this.question(id);
-        const points = this.answers[id];
-        const now = q.options.find((o) => o.points === points);
-        const up = q.options.filter((o) => o.points > points).sort((a, b) => a.points - b.points)[0];
-        const refs = now.references.map((ref) => this.model.references[ref]).filter(Boolean);
-        const card = h(
-          "div",
-          { class: "assessment__step" },
-          h("h4", { text: `${q.dimension} (${points} of ${Math.max(...q.options.map((o) => o.points))})` }),
-          h("p", {}, h("strong", { text: "Today: " }), now.text),
-        );
-        if (up) card.append(h("p", {}, h("strong", { text: "Next: " }), up.text));
-        if (refs.length) {
-          card.append(
-            h("p", { class: "assessment__reading", text: "Reading for this step:" }),
-            h("ul", {}, ...refs.map((r) => h("li", {}, h("a", { href: r.url, text: r.title }), ` (${r.kind})`))),
-          );
-        }
-        return card;
-      }),
-    ];
+    this.parts.body.replaceChildren(...reportNodes(this.model, result, { mismatch: this.mismatch }));
   }
 }
 

@@ -1,0 +1,179 @@
+/*
+ * The self-assessment's views: the model and a score (scoring.js) in, new DOM nodes out.
+ * assessment.js puts them into the page; any other view of results (a plan, a comparison)
+ * can build from the same pieces.
+ *
+ * Invariants: every export is a function of its arguments alone: no storage, no event
+ * listeners, no module state, nothing read from the page. Nodes come back detached and
+ * the caller places them. Content becomes text only (textContent, append), never HTML.
+ * `dimensionRows` and `stepCards` return plain data (what is shown); the other views
+ * draw that data and add no facts of their own.
+ */
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/** An element with attributes (`text` sets textContent) and children (strings become text). */
+export function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+/** An SVG element with attributes and, if given, its text. */
+export function svg(tag, attrs = {}, text) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export const levelOf = (model, number) => model.levels.find((l) => l.number === number);
+export const questionOf = (model, id) => model.questions.find((q) => q.id === id);
+
+/**
+ * One row per dimension, in question order: {id, label, points, max, ratio, weak, answer},
+ * where `answer` is the text of the option chosen and `weak` says it is one of the weakest.
+ */
+export function dimensionRows(model, result) {
+  return result.dimensions.map((d) => {
+    const q = questionOf(model, d.id);
+    const answer = q.options.find((o) => o.points === d.points).text;
+    return { id: d.id, label: q.dimension, points: d.points, max: d.max, ratio: d.ratio, weak: result.weakest.includes(d.id), answer };
+  });
+}
+
+/**
+ * For each weakest dimension, in question order: {id, title, today, next, reading}: the
+ * option chosen, the next option up (null at the top) and the chosen option's references
+ * that the model holds ({title, url, kind}).
+ */
+export function stepCards(model, result) {
+  return dimensionRows(model, result)
+    .filter((row) => row.weak)
+    .map((row) => {
+      const q = questionOf(model, row.id);
+      const up = q.options.filter((o) => o.points > row.points).sort((a, b) => a.points - b.points)[0];
+      const chosen = q.options.find((o) => o.points === row.points);
+      return {
+        id: row.id,
+        title: `${row.label} (${row.points} of ${row.max})`,
+        today: row.answer,
+        next: up ? up.text : null,
+        reading: chosen.references.map((ref) => model.references[ref]).filter(Boolean),
+      };
+    });
+}
+
+/** The status line: how many questions are answered, or (with `result`) the total and level. */
+export function statusNodes(model, answered, result) {
+  const all = model.questions.length;
+  if (!result) return [h("span", { text: `${answered} of ${all} answered` })];
+  const level = levelOf(model, result.level);
+  return [
+    h("span", { text: `All ${all} answered. Total ${result.total} of ${model.total.max}: level ${level.number}, ${level.name}. ` }),
+    h("a", { href: "#your-result", text: "See your result" }),
+  ];
+}
+
+/** The notices as a list with a Dismiss button (data-action="dismiss"); none: no nodes. */
+export function noticeNodes(notices) {
+  if (!notices.length) return [];
+  const list = h("ul", { class: "assessment__notice-list" });
+  for (const n of notices) list.append(h("li", { class: `assessment__notice assessment__notice--${n.kind}`, text: n.text }));
+  return [list, h("button", { type: "button", class: "assessment__dismiss", "data-action": "dismiss", text: "Dismiss" })];
+}
+
+/**
+ * The whole result: level, total, chart, table, where to start and the way to the next
+ * level. `mismatch`: the answers came from another model or content version (answers.js).
+ */
+export function reportNodes(model, result, { mismatch = false } = {}) {
+  const level = levelOf(model, result.level);
+  const next = levelOf(model, level.number + 1);
+  const rows = dimensionRows(model, result);
+  const nodes = [
+    h(
+      "div",
+      { class: "assessment__headline" },
+      h("p", { class: "assessment__level" }, h("span", { class: "assessment__level-number", text: `Level ${level.number}` }), " · ", h("span", { text: level.name })),
+      h("p", { class: "assessment__total", text: `${result.total} of ${model.total.max} points` }),
+      h("p", { class: "assessment__summary", text: level.summary }),
+      h("p", {}, h("a", { href: level.url, text: `Read about level ${level.number}, ${level.name}` })),
+    ),
+  ];
+  if (mismatch) {
+    nodes.push(
+      h("p", {
+        class: "assessment__notice assessment__notice--mismatch",
+        text: "These answers came from another model or content version, so the level may differ from the one they had there. Check each answer above.",
+      }),
+    );
+  }
+  nodes.push(h("h3", { text: "By dimension" }), dimensionChart(rows), dimensionTable(rows));
+  nodes.push(h("h3", { text: "Where to start" }), ...stepNodes(stepCards(model, result)));
+  nodes.push(
+    h("h3", { text: next ? `Towards level ${next.number}, ${next.name}` : `Staying at level ${level.number}` }),
+    h("ol", {}, ...level.advance.map((step) => h("li", { text: step }))),
+  );
+  if (next) nodes.push(h("p", {}, h("a", { href: next.url, text: `Read about level ${next.number}, ${next.name}` })));
+  return nodes;
+}
+
+/**
+ * Horizontal bars, one per row of `dimensionRows`; the table says the same. Widths are
+ * percentages and there is no viewBox, so the text keeps its size on any screen and on
+ * paper while the bars stretch.
+ */
+export function dimensionChart(rows) {
+  const row = 46;
+  const track = 86; // per cent of the width; the value goes to its right
+  const chart = svg("svg", {
+    class: "assessment__chart",
+    width: "100%",
+    height: row * rows.length,
+    role: "img",
+    "aria-labelledby": "assessment-chart-title",
+  });
+  chart.append(svg("title", { id: "assessment-chart-title" }, "Points per dimension as bars; the table below gives the same numbers."));
+  rows.forEach((d, i) => {
+    const y = i * row;
+    const weak = d.weak ? " assessment__chart-bar--weak" : "";
+    chart.append(
+      svg("text", { x: 0, y: y + 15, class: `assessment__chart-label${weak && " assessment__chart-label--weak"}` }, d.label),
+      svg("rect", { x: 0, y: y + 22, width: `${track}%`, height: 16, rx: 3, class: "assessment__chart-track" }),
+      svg("rect", { x: 0, y: y + 22, width: `${track * d.ratio}%`, height: 16, rx: 3, class: `assessment__chart-bar${weak}` }),
+      svg("text", { x: `${track + 2}%`, y: y + 35, class: "assessment__chart-value" }, `${d.points} / ${d.max}`),
+    );
+  });
+  return chart;
+}
+
+/** The table of `dimensionRows`: dimension, points and the answer chosen. */
+export function dimensionTable(rows) {
+  const head = h("tr", {}, ...["Dimension", "Points", "Your answer"].map((text) => h("th", { scope: "col", text })));
+  const body = rows.map((d) => h("tr", {}, h("th", { scope: "row", text: d.label }), h("td", { text: `${d.points} of ${d.max}` }), h("td", { text: d.answer })));
+  return h("table", { class: "assessment__table" }, h("caption", { text: "Points per dimension" }), h("thead", {}, head), h("tbody", {}, ...body));
+}
+
+/** The cards of `stepCards`, after a sentence; with no cards, the sentence for top marks. */
+export function stepNodes(cards) {
+  if (!cards.length) return [h("p", { text: "Every dimension is at its top option. Keep it there: the steps below say how." })];
+  return [
+    h("p", { text: "Your lowest-scoring dimensions, with the next option up as the thing to do next:" }),
+    ...cards.map((c) => {
+      const card = h("div", { class: "assessment__step" }, h("h4", { text: c.title }), h("p", {}, h("strong", { text: "Today: " }), c.today));
+      if (c.next !== null) card.append(h("p", {}, h("strong", { text: "Next: " }), c.next));
+      if (c.reading.length) {
+        card.append(
+          h("p", { class: "assessment__reading", text: "Reading for this step:" }),
+          h("ul", {}, ...c.reading.map((r) => h("li", {}, h("a", { href: r.url, text: r.title }), ` (${r.kind})`))),
+        );
+      }
+      return card;
+    }),
+  ];
+}

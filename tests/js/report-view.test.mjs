@@ -1,0 +1,207 @@
+// The result views (overrides/assets/js/report-view.js), under node with the DOM stand-in
+// of dom-stub.mjs. The browser tests (tests/browser/test_assessment.py) check the same
+// views in the page; these pin down what each view shows, that the chart, table and steps
+// agree, that content stays text, and that the views are pure.
+
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import {
+  dimensionChart,
+  dimensionRows,
+  dimensionTable,
+  noticeNodes,
+  reportNodes,
+  statusNodes,
+  stepCards,
+  stepNodes,
+} from "../../overrides/assets/js/report-view.js";
+import { score } from "../../overrides/assets/js/scoring.js";
+import { installDocument, markup, select } from "./dom-stub.mjs";
+
+installDocument();
+
+const IDS = ["models", "prompts", "grounding"];
+const level = (number, name) => ({
+  id: name.toLowerCase(),
+  number,
+  name,
+  summary: `${name} summary`,
+  url: `../levels/${name.toLowerCase()}/`,
+  advance: [`${name} step one`, `${name} step two`],
+});
+const MODEL = {
+  model: "genaiops",
+  version: "1.0.0",
+  questions: IDS.map((id) => ({
+    id,
+    dimension: `Dimension ${id}`,
+    options: [0, 1, 2].map((points) => ({ points, text: `${id} option ${points}`, references: points === 0 ? ["doc", "gone"] : [] })),
+  })),
+  bands: [
+    { number: 1, min: 0, max: 2 },
+    { number: 2, min: 3, max: 5 },
+    { number: 3, min: 6, max: 6 },
+  ],
+  levels: [level(1, "Initial"), level(2, "Defined"), level(3, "Managed")],
+  references: { doc: { title: "A document", url: "https://example.org/doc", kind: "docs" } },
+  total: { min: 0, max: 6 },
+};
+const answersOf = (...points) => Object.fromEntries(IDS.map((id, i) => [id, points[i]]));
+const resultOf = (...points) => score(answersOf(...points), MODEL);
+const texts = (nodes) => nodes.map((n) => n.textContent);
+const classOf = (node) => node.getAttribute("class");
+
+describe("dimensionRows", () => {
+  test("one row per dimension in question order, with the answer chosen and the weakest marked", () => {
+    assert.deepEqual(dimensionRows(MODEL, resultOf(1, 0, 2)), [
+      { id: "models", label: "Dimension models", points: 1, max: 2, ratio: 0.5, weak: false, answer: "models option 1" },
+      { id: "prompts", label: "Dimension prompts", points: 0, max: 2, ratio: 0, weak: true, answer: "prompts option 0" },
+      { id: "grounding", label: "Dimension grounding", points: 2, max: 2, ratio: 1, weak: false, answer: "grounding option 2" },
+    ]);
+  });
+});
+
+describe("stepCards", () => {
+  test("each weakest dimension: today, the next option up, and only the references the model holds", () => {
+    assert.deepEqual(stepCards(MODEL, resultOf(0, 2, 0)), [
+      { id: "models", title: "Dimension models (0 of 2)", today: "models option 0", next: "models option 1", reading: [MODEL.references.doc] },
+      { id: "grounding", title: "Dimension grounding (0 of 2)", today: "grounding option 0", next: "grounding option 1", reading: [MODEL.references.doc] },
+    ]);
+  });
+
+  test("the next option up is the nearest one above, whatever the options' order", () => {
+    const model = structuredClone(MODEL);
+    model.questions[0].options.reverse();
+    assert.equal(stepCards(model, score(answersOf(0, 2, 2), model))[0].next, "models option 1");
+  });
+
+  test("no cards when every dimension is at its top", () => {
+    assert.deepEqual(stepCards(MODEL, resultOf(2, 2, 2)), []);
+  });
+});
+
+describe("statusNodes", () => {
+  test("before the last answer: how many of the questions are answered", () => {
+    assert.deepEqual(texts(statusNodes(MODEL, 2, null)), ["2 of 3 answered"]);
+  });
+
+  test("complete: total, level and a link to the result", () => {
+    const [line, link] = statusNodes(MODEL, 3, resultOf(1, 1, 1));
+    assert.equal(line.textContent, "All 3 answered. Total 3 of 6: level 2, Defined. ");
+    assert.equal(markup(link), '<a href="#your-result">See your result</a>');
+  });
+});
+
+describe("noticeNodes", () => {
+  test("none: nothing to show", () => {
+    assert.deepEqual(noticeNodes([]), []);
+  });
+
+  test("a list with one item per notice, classed by kind, and a Dismiss button", () => {
+    const [list, button] = noticeNodes([
+      { kind: "info", text: "one" },
+      { kind: "warning", text: "two" },
+    ]);
+    assert.equal(
+      markup(list),
+      '<ul class="assessment__notice-list"><li class="assessment__notice assessment__notice--info">one</li><li class="assessment__notice assessment__notice--warning">two</li></ul>',
+    );
+    assert.equal(markup(button), '<button type="button" class="assessment__dismiss" data-action="dismiss">Dismiss</button>');
+  });
+});
+
+describe("dimensionChart", () => {
+  test("draws each row as a labelled track and bar, the weakest marked, exactly", () => {
+    const rows = [
+      { label: "A", points: 1, max: 4, ratio: 0.25, weak: false },
+      { label: "B", points: 0, max: 4, ratio: 0, weak: true },
+    ];
+    assert.equal(
+      markup(dimensionChart(rows)),
+      '<svg class="assessment__chart" width="100%" height="92" role="img" aria-labelledby="assessment-chart-title">' +
+        '<title id="assessment-chart-title">Points per dimension as bars; the table below gives the same numbers.</title>' +
+        '<text x="0" y="15" class="assessment__chart-label">A</text>' +
+        '<rect x="0" y="22" width="86%" height="16" rx="3" class="assessment__chart-track"></rect>' +
+        '<rect x="0" y="22" width="21.5%" height="16" rx="3" class="assessment__chart-bar"></rect>' +
+        '<text x="88%" y="35" class="assessment__chart-value">1 / 4</text>' +
+        '<text x="0" y="61" class="assessment__chart-label assessment__chart-label--weak">B</text>' +
+        '<rect x="0" y="68" width="86%" height="16" rx="3" class="assessment__chart-track"></rect>' +
+        '<rect x="0" y="68" width="0%" height="16" rx="3" class="assessment__chart-bar assessment__chart-bar--weak"></rect>' +
+        '<text x="88%" y="81" class="assessment__chart-value">0 / 4</text></svg>',
+    );
+    assert.equal(dimensionChart(rows).namespaceURI, "http://www.w3.org/2000/svg");
+  });
+});
+
+describe("reportNodes", () => {
+  test("headline, chart, table and steps agree with the score", () => {
+    const result = resultOf(1, 0, 2);
+    const nodes = reportNodes(MODEL, result);
+    assert.equal(select(nodes, "span", "assessment__level-number")[0].textContent, "Level 2");
+    assert.equal(select(nodes, "p", "assessment__total")[0].textContent, "3 of 6 points");
+    const bars = select(nodes, "rect", "assessment__chart-bar");
+    assert.deepEqual(
+      bars.map((b) => b.getAttribute("width")),
+      result.dimensions.map((d) => `${86 * d.ratio}%`),
+    );
+    assert.deepEqual(
+      bars.map((b) => classOf(b).includes("--weak")),
+      [false, true, false],
+    );
+    const rows = select(select(nodes, "tbody"), "tr");
+    assert.deepEqual(
+      rows.map((r) => texts(r.children)),
+      dimensionRows(MODEL, result).map((r) => [r.label, `${r.points} of ${r.max}`, r.answer]),
+    );
+    assert.equal(markup(dimensionTable(dimensionRows(MODEL, result))), markup(select(nodes, "table", "assessment__table")[0]));
+    const steps = select(nodes, "div", "assessment__step");
+    assert.deepEqual(texts(steps.map((s) => s.children[0])), ["Dimension prompts (0 of 2)"]);
+    assert.deepEqual(
+      select(steps, "a").map((a) => [a.getAttribute("href"), a.textContent]),
+      [["https://example.org/doc", "A document"]],
+    );
+  });
+
+  test("the way to the next level, with its page", () => {
+    const nodes = reportNodes(MODEL, resultOf(1, 1, 1));
+    assert.ok(texts(select(nodes, "h3")).includes("Towards level 3, Managed"));
+    assert.deepEqual(texts(select(select(nodes, "ol"), "li")), ["Defined step one", "Defined step two"]);
+    const links = select(nodes, "a").map((a) => [a.getAttribute("href"), a.textContent]);
+    assert.deepEqual(links.at(-1), ["../levels/managed/", "Read about level 3, Managed"]);
+    assert.deepEqual(links[0], ["../levels/defined/", "Read about level 2, Defined"]);
+  });
+
+  test("at the top level: staying there, no next level, and the top-marks sentence", () => {
+    const nodes = reportNodes(MODEL, resultOf(2, 2, 2));
+    assert.ok(texts(select(nodes, "h3")).includes("Staying at level 3"));
+    assert.equal(select(nodes, "a").length, 1);
+    assert.deepEqual(stepNodes([]).map(markup), [markup(nodes.find((n) => n.textContent.startsWith("Every dimension")))]);
+  });
+
+  test("the mismatch warning shows only when asked", () => {
+    const warned = (options) => select(reportNodes(MODEL, resultOf(0, 0, 0), options), "p", "assessment__notice--mismatch").length;
+    assert.equal(warned(undefined), 0);
+    assert.equal(warned({ mismatch: false }), 0);
+    assert.equal(warned({ mismatch: true }), 1);
+  });
+
+  test("content stays text: markup-like names and titles are never parsed", () => {
+    const model = structuredClone(MODEL);
+    model.questions[0].dimension = '<img src=x onerror="alert(1)">';
+    model.levels[0].name = "<b>Initial</b>";
+    model.references.doc.title = "<script>alert(1)</script>";
+    const html = reportNodes(model, score(answersOf(0, 0, 0), model)).map(markup).join("");
+    assert.ok(!html.includes("<img") && !html.includes("<b>") && !html.includes("<script>"));
+    assert.ok(html.includes("&lt;img src=x onerror=\"alert(1)\"&gt;"));
+    assert.ok(html.includes("&lt;script&gt;alert(1)&lt;/script&gt;"));
+  });
+
+  test("pure: inputs untouched, and the same inputs give the same nodes", () => {
+    const result = resultOf(1, 0, 2);
+    const before = structuredClone({ MODEL, result });
+    const once = reportNodes(MODEL, result, { mismatch: true }).map(markup);
+    assert.deepEqual(reportNodes(MODEL, result, { mismatch: true }).map(markup), once);
+    assert.deepEqual({ MODEL, result }, before);
+  });
+});
