@@ -24,6 +24,8 @@ class Content:
     model: dict
     levels: list[dict]
     references: dict[str, dict]
+    kinds: dict[str, str]
+    """Each kind of reference's label, by id, in the order level pages list them."""
     editions: list[dict]
     default_edition: str
     questions: list[dict]
@@ -41,6 +43,7 @@ class Content:
             model=data["model"],
             levels=data["levels"]["levels"],
             references={r["id"]: r for r in data["references"]["references"]},
+            kinds={k["id"]: k["label"] for k in data["references"]["kinds"]},
             editions=data["editions"]["editions"],
             default_edition=data["editions"]["default"],
             questions=data["questions"]["questions"],

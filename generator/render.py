@@ -18,10 +18,6 @@ from generator.fields import schema_fields
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
-KIND_ORDER = ("doc", "course", "workshop", "video", "blog", "repo", "tool")
-"""The order in which a level page lists its references, by kind."""
-
-
 def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     """Jinja for markdown output: undefined names fail loudly, and every piece of
     content goes through an escaping filter chosen for where it lands."""
@@ -52,7 +48,7 @@ def level_path(level: dict) -> str:
 def render_site(content: Content, templates_dir: Path = TEMPLATES_DIR) -> dict[str, str]:
     """Every generated page, by path relative to the docs folder."""
     env = environment(templates_dir)
-    common = {"content": content, "model": content.model, "level_path": level_path, "kinds": KIND_ORDER}
+    common = {"content": content, "model": content.model, "level_path": level_path}
     pages = {
         "index.md": env.get_template("home.md.j2").render(
             **common, diagram=progression(content.levels), steps=progression_steps(content.levels)
@@ -90,9 +86,11 @@ def nav(content: Content) -> list:
 
 
 def references_by_kind(content: Content, ids: list[str]) -> list[tuple[str, list[dict]]]:
-    """[(kind, [reference, ...]), ...] in KIND_ORDER, keeping the level's order within a kind."""
+    """[(kind's label, [reference, ...]), ...] in the order of `kinds:` in references.yml,
+    keeping the level's order within a kind."""
     refs = [content.references[i] for i in ids]
-    return [(kind, [r for r in refs if r["kind"] == kind]) for kind in KIND_ORDER if any(r["kind"] == kind for r in refs)]
+    groups = {kind: [r for r in refs if r["kind"] == kind] for kind in content.kinds}
+    return [(content.kinds[kind], group) for kind, group in groups.items() if group]
 
 
 def cited_by(content: Content) -> dict[str, dict[str, list]]:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from generator.errors import Problem, did_you_mean
+from generator.schema import not_allowed, where_in
 from generator.scoring import SCORING_FILES, fingerprint
 from generator.yamlfile import YamlDoc
 
@@ -80,6 +81,19 @@ def unique_references(docs: Docs) -> Iterator[Problem]:
         if ref["url"] in seen and seen[ref["url"]] != ref["id"]:
             yield doc.problem(("references", i, "url"), f"reference '{ref['id']}': same address as '{seen[ref['url']]}' - one document is one reference; cite '{seen[ref['url']]}' instead")
         seen.setdefault(ref["url"], ref["id"])
+
+
+@rule("references")
+def kinds_are_listed(docs: Docs) -> Iterator[Problem]:
+    """Each reference's kind is one of `kinds:`, the one list of kinds (the level pages
+    take their order and headings from it)."""
+    doc = docs["references"]
+    yield from _unique(doc, doc.data["kinds"], ("kinds",), "id", "kind")
+    kinds = [k["id"] for k in doc.data["kinds"]]
+    for i, ref in enumerate(doc.data["references"]):
+        if ref["kind"] not in kinds:
+            path = ("references", i, "kind")
+            yield doc.problem(path, not_allowed(where_in(doc.data, path), ref["kind"], kinds))
 
 
 @rule("editions")
