@@ -21,6 +21,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a package
@@ -28,7 +29,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a packa
 
 from generator import ContentError, load_content, render_site  # noqa: E402
 from generator.pages import content_security_policy  # noqa: E402
-from generator.render import nav  # noqa: E402
+from generator.render import Href, nav  # noqa: E402
 
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 MERMAID_URI = "assets/vendor/mermaid.min.js"
@@ -68,7 +69,7 @@ def on_config(config):
     for warning in content.warnings:  # `--strict` counts these and fails the build
         log.warning("%s:%d:%d: %s", warning.path, warning.line, warning.col, warning.message)
     _pages.clear()
-    _pages.update(render_site(content))
+    _pages.update(render_site(content, href=mkdocs_href(config)))
     config.nav = nav(content)
     source = content.references[content.model["source"]["reference"]]
     config.copyright = (
@@ -82,6 +83,16 @@ def on_config(config):
     if _serving:
         _remember_good_site(config)
     return config
+
+
+def mkdocs_href(config) -> Href:
+    """Links between pages as MkDocs resolves them, for data it does not read as links
+    (the questionnaire's JSON): right whatever `use_directory_urls` says."""
+
+    def url(path: str) -> str:
+        return File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
+
+    return lambda target, page: get_relative_url(url(target), url(page))
 
 
 def _remember_good_site(config) -> None:
