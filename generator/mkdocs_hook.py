@@ -14,7 +14,6 @@ browser shows them instead of waiting for a rebuild that never comes.
 
 from __future__ import annotations
 
-import html
 import logging
 import sys
 from pathlib import Path
@@ -29,7 +28,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a packa
 
 from generator import ContentError, load_content, render_site  # noqa: E402
 from generator.pages import content_security_policy  # noqa: E402
-from generator.render import Href, nav  # noqa: E402
+from generator.render import Href, nav, site_facts  # noqa: E402
 
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 MERMAID_URI = "assets/vendor/mermaid.min.js"
@@ -71,11 +70,8 @@ def on_config(config):
     _pages.clear()
     _pages.update(render_site(content, href=mkdocs_href(config)))
     config.nav = nav(content)
-    source = content.references[content.model["source"]["reference"]]
-    config.copyright = (
-        f'Content version {html.escape(content.version)}. Based on <a href="{html.escape(source["url"])}">'
-        f"{html.escape(source['title'])}</a> (Microsoft Learn), in this project's own words."
-    )
+    for key, value in site_facts(content).items():  # the site's name and footer come from content
+        config[key] = value
     config.extra["content_version"] = content.version
     # load_content checked content/pages/_headers, so its policy is there to read.
     # `mkdocs serve` injects an inline live-reload script, which the policy would block.
@@ -100,6 +96,7 @@ def _remember_good_site(config) -> None:
     docs = Path(config.docs_dir)
     _last_good = {
         "nav": config.nav,
+        "site_name": config.site_name,
         "copyright": config.copyright,
         "version": config.extra["content_version"],
         # The files passed the pages policy: regular files, none of them links.
@@ -111,6 +108,7 @@ def _keep_last_good_site(config, err: ContentError):
     """Serve the last good pages, with the problems listed on each (overrides/main.html)."""
     print(err.report().replace("nothing was built.", "still serving the last good pages, with these problems listed on each."), file=sys.stderr)
     config.nav = _last_good["nav"]
+    config.site_name = _last_good["site_name"]
     config.copyright = _last_good["copyright"]
     config.extra["content_version"] = _last_good["version"]
     config.extra["csp"] = ""

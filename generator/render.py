@@ -114,6 +114,13 @@ def render_site(content: Content, templates_dir: Path = TEMPLATES_DIR, href: Hre
     return pages
 
 
+def site_facts(content: Content) -> dict[str, str]:
+    """What MkDocs' configuration says about the site, from content: its name (the
+    model's) and the footer line crediting the source."""
+    footer = environment().get_template("copyright.html.j2").render(content=content, model=content.model)
+    return {"site_name": content.model["name"], "copyright": footer.strip()}
+
+
 def nav(content: Content) -> list:
     """The site's navigation, in MkDocs' `nav` format. Titles are HTML-escaped because
     themes print them raw."""
