@@ -116,9 +116,10 @@ def render_site(content: Content, templates_dir: Path = TEMPLATES_DIR, href: Hre
 
 def site_facts(content: Content) -> dict[str, str]:
     """What MkDocs' configuration says about the site, from content: its name (the
-    model's) and the footer line crediting the source."""
+    model's) and the footer line crediting the source. Both are HTML: the theme prints
+    them raw (and leaves escaped text alone where it escapes)."""
     footer = environment().get_template("copyright.html.j2").render(content=content, model=content.model)
-    return {"site_name": content.model["name"], "copyright": footer.strip()}
+    return {"site_name": escape.html_text(content.model["name"]), "copyright": footer.strip()}
 
 
 def nav(content: Content) -> list:

@@ -155,7 +155,7 @@ def test_no_code_or_template_names_the_source():
 
 
 def test_the_site_is_named_after_the_model(content):
-    assert site_facts(content)["site_name"] == content.model["name"]
+    assert site_facts(content)["site_name"] == html_text(content.model["name"])
     site_name = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
     assert site_name != content.model["name"] and "model.yml" in site_name, "mkdocs.yml's site_name is a placeholder: the hook sets the model's"
 
