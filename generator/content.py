@@ -4,11 +4,12 @@ and hand back one `Content` object, or raise `ContentError` listing every proble
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ContentError, Problem
-from generator.pages import page_problems
+from generator.pages import GENERATED_LEVEL, page_problems
 from generator.prose import count_warnings
 from generator.rules import check_rules
 from generator.schema import schema_problems
@@ -17,6 +18,19 @@ from generator.yamlfile import YamlDoc, load_yaml
 FILES = ("model", "levels", "references", "editions", "questions", "changelog")
 """One file per kind of thing: content/<name>.yml, checked by schema/<name>.schema.json."""
 
+
+def level_title(level: dict, escape: Callable[[str], str] = str) -> str:
+    """'Level 1: Initial': how page titles, headings, the navigation and links name a
+    level. `escape` makes the level's name safe where it lands (markdown, HTML); the
+    words around it are ours and stay as they are."""
+    return f"Level {level['number']}: {escape(level['name'])}"
+
+
+def level_path(level: dict) -> str:
+    """'levels/initial.md': where a level's page sits in the docs folder."""
+    return GENERATED_LEVEL.format(slug=level["slug"])
+
+
 @dataclass(frozen=True)
 class Content:
     """Validated content. Lists keep the contributor's order; ids are unique."""
@@ -24,6 +38,8 @@ class Content:
     model: dict
     levels: list[dict]
     references: dict[str, dict]
+    kinds: dict[str, str]
+    """Each kind of reference's label, by id, in the order level pages list them."""
     editions: list[dict]
     default_edition: str
     questions: list[dict]
@@ -41,6 +57,7 @@ class Content:
             model=data["model"],
             levels=data["levels"]["levels"],
             references={r["id"]: r for r in data["references"]["references"]},
+            kinds={k["id"]: k["label"] for k in data["references"]["kinds"]},
             editions=data["editions"]["editions"],
             default_edition=data["editions"]["default"],
             questions=data["questions"]["questions"],

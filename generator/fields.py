@@ -5,18 +5,7 @@ themselves so the 'Content fields' page cannot drift from what validation checks
 from __future__ import annotations
 
 from generator.content import FILES
-from generator.schema import load_schemas
-
-TYPE_WORDS = {"string": "text", "integer": "whole number", "array": "list", "object": "mapping", "boolean": "true/false"}
-
-
-def _resolve(node: dict) -> dict:
-    """Follow a `defs.schema.json#/definitions/x` reference, keeping the local description."""
-    ref = node.get("$ref")
-    if not ref:
-        return node
-    target = load_schemas()["defs.schema.json"]["definitions"][ref.split("/")[-1]]
-    return {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+from generator.schema import TYPES, load_schemas, resolve
 
 
 def _type(node: dict) -> str:
@@ -24,25 +13,25 @@ def _type(node: dict) -> str:
         return "one of: " + ", ".join(f"`{v}`" for v in node["enum"])
     kind = node.get("type", "")
     if kind == "array":
-        return f"list of {_type(_resolve(node.get('items', {}))) or 'entries'}"
-    return TYPE_WORDS.get(kind, kind)
+        return f"list of {_type(resolve(node.get('items', {}))) or 'entries'}"
+    return TYPES[kind][0] if kind in TYPES else kind
 
 
 def _rows(node: dict, prefix: str) -> list[dict]:
     rows = []
     required = set(node.get("required", []))
     for key, child in node.get("properties", {}).items():
-        child = _resolve(child)
+        child = resolve(child)
         path = f"{prefix}{key}"
         rows.append({"key": path, "type": _type(child), "required": key in required, "description": child.get("description", "")})
         if child.get("type") == "object" and "properties" in child:
             rows += _rows(child, f"{path}.")
-        items = _resolve(child.get("items", {})) if child.get("type") == "array" else {}
+        items = resolve(child.get("items", {})) if child.get("type") == "array" else {}
         if items.get("type") == "object":
             rows += _rows(items, f"{path}[].")
         extra = child.get("additionalProperties")
-        if isinstance(extra, dict) and _resolve(extra).get("type") == "object":
-            rows += _rows(_resolve(extra), f"{path}.<edition id>.")
+        if isinstance(extra, dict) and resolve(extra).get("type") == "object":
+            rows += _rows(resolve(extra), f"{path}.<edition id>.")
     return rows
 
 

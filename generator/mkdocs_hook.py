@@ -14,13 +14,13 @@ browser shows them instead of waiting for a rebuild that never comes.
 
 from __future__ import annotations
 
-import html
 import logging
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a package
@@ -28,7 +28,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a packa
 
 from generator import ContentError, load_content, render_site  # noqa: E402
 from generator.pages import content_security_policy  # noqa: E402
-from generator.render import nav  # noqa: E402
+from generator.render import Href, nav, site_facts  # noqa: E402
 
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 MERMAID_URI = "assets/vendor/mermaid.min.js"
@@ -68,13 +68,10 @@ def on_config(config):
     for warning in content.warnings:  # `--strict` counts these and fails the build
         log.warning("%s:%d:%d: %s", warning.path, warning.line, warning.col, warning.message)
     _pages.clear()
-    _pages.update(render_site(content))
+    _pages.update(render_site(content, href=mkdocs_href(config)))
     config.nav = nav(content)
-    source = content.references[content.model["source"]["reference"]]
-    config.copyright = (
-        f'Content version {html.escape(content.version)}. Based on <a href="{html.escape(source["url"])}">'
-        f"{html.escape(source['title'])}</a> (Microsoft Learn), in this project's own words."
-    )
+    for key, value in site_facts(content).items():  # the site's name and footer come from content
+        config[key] = value
     config.extra["content_version"] = content.version
     # load_content checked content/pages/_headers, so its policy is there to read.
     # `mkdocs serve` injects an inline live-reload script, which the policy would block.
@@ -84,11 +81,22 @@ def on_config(config):
     return config
 
 
+def mkdocs_href(config) -> Href:
+    """Links between pages as MkDocs resolves them, for data it does not read as links
+    (the questionnaire's JSON): right whatever `use_directory_urls` says."""
+
+    def url(path: str) -> str:
+        return File(path, config.docs_dir, config.site_dir, config.use_directory_urls).url
+
+    return lambda target, page: get_relative_url(url(target), url(page))
+
+
 def _remember_good_site(config) -> None:
     global _last_good
     docs = Path(config.docs_dir)
     _last_good = {
         "nav": config.nav,
+        "site_name": config.site_name,
         "copyright": config.copyright,
         "version": config.extra["content_version"],
         # The files passed the pages policy: regular files, none of them links.
@@ -100,6 +108,7 @@ def _keep_last_good_site(config, err: ContentError):
     """Serve the last good pages, with the problems listed on each (overrides/main.html)."""
     print(err.report().replace("nothing was built.", "still serving the last good pages, with these problems listed on each."), file=sys.stderr)
     config.nav = _last_good["nav"]
+    config.site_name = _last_good["site_name"]
     config.copyright = _last_good["copyright"]
     config.extra["content_version"] = _last_good["version"]
     config.extra["csp"] = ""

@@ -7,24 +7,63 @@ each template needs (derived views such as 'references grouped by kind').
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import jinja2
+from jinja2 import pass_context, pass_environment
 
 from generator import escape
-from generator.content import Content
+from generator.content import Content, level_path, level_title
 from generator.diagram import progression, progression_steps
 from generator.fields import schema_fields
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
-KIND_ORDER = ("doc", "course", "workshop", "video", "blog", "repo", "tool")
-"""The order in which a level page lists its references, by kind."""
+ASSESSMENT = "assessment.md"
+
+Href = Callable[[str, str], str]
+"""(target page, linking page), both paths in the docs folder -> the href a browser follows."""
 
 
+def page_link(target: str, page: str) -> str:
+    """A markdown link target from `page` to `target` (paths in the docs folder). MkDocs
+    turns it into the URL it serves `target` at, whatever `use_directory_urls` says."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def _directory_url(path: str) -> str:
+    stem = path.removesuffix(".md")
+    folder, name = posixpath.split(stem)
+    return (folder + "/" if folder else "") if name == "index" else stem + "/"
+
+
+def directory_href(target: str, page: str) -> str:
+    """The href MkDocs gives a link from `page` to `target` with `use_directory_urls: true`
+    (this site's setting). Only for callers without MkDocs (tests, the CLI): the hook
+    passes MkDocs' own answer, and tests/test_one_source.py checks the two agree."""
+    return posixpath.relpath(_directory_url(target) or ".", _directory_url(page) or ".") + "/"
+
+
+@pass_context
+def _link(context, target: str) -> str:
+    return page_link(target, context["page"])
+
+
+@pass_environment
+def _level_title(env, level: dict, escaper: str | None = None) -> str:
+    """`level | level_title("md")`: the title, with the name through that escaping filter."""
+    return level_title(level, env.filters[escaper] if escaper else str)
+
+
+@cache
 def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     """Jinja for markdown output: undefined names fail loudly, and every piece of
-    content goes through an escaping filter chosen for where it lands."""
+    content goes through an escaping filter chosen for where it lands. Built once per
+    process (and per folder): Jinja then compiles each template once, not per build;
+    a template edited under `mkdocs serve` is still reloaded, as its file is newer."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         undefined=jinja2.StrictUndefined,
@@ -41,32 +80,32 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         html=escape.html_text,
         url=escape.md_url,
         fm=escape.front_matter_text,
+        level_title=_level_title,
     )
+    env.globals.update(level_path=level_path, link=_link)
     return env
 
 
-def level_path(level: dict) -> str:
-    return f"levels/{level['slug']}.md"
-
-
-def render_site(content: Content, templates_dir: Path = TEMPLATES_DIR) -> dict[str, str]:
-    """Every generated page, by path relative to the docs folder."""
+def render_site(content: Content, templates_dir: Path = TEMPLATES_DIR, href: Href = directory_href) -> dict[str, str]:
+    """Every generated page, by path relative to the docs folder. `href` links pages from
+    data that MkDocs does not read as links (the questionnaire's JSON)."""
     env = environment(templates_dir)
-    common = {"content": content, "model": content.model, "level_path": level_path, "kinds": KIND_ORDER}
+    common = {"content": content, "model": content.model}
     pages = {
         "index.md": env.get_template("home.md.j2").render(
-            **common, diagram=progression(content.levels), steps=progression_steps(content.levels)
+            **common, page="index.md", diagram=progression(content.levels), steps=progression_steps(content.levels)
         ),
-        "references.md": env.get_template("references.md.j2").render(**common, cited_by=cited_by(content)),
-        "editions.md": env.get_template("editions.md.j2").render(**common, terms=term_rows(content)),
-        "assessment.md": env.get_template("assessment.md.j2").render(**common, data=assessment_data(content)),
-        "fields.md": env.get_template("fields.md.j2").render(**common, files=schema_fields()),
-        "changelog.md": env.get_template("changelog.md.j2").render(**common),
+        "references.md": env.get_template("references.md.j2").render(**common, page="references.md", cited_by=cited_by(content)),
+        "editions.md": env.get_template("editions.md.j2").render(**common, page="editions.md", terms=term_rows(content)),
+        ASSESSMENT: env.get_template("assessment.md.j2").render(**common, page=ASSESSMENT, data=assessment_data(content, href)),
+        "fields.md": env.get_template("fields.md.j2").render(**common, page="fields.md", files=schema_fields()),
+        "changelog.md": env.get_template("changelog.md.j2").render(**common, page="changelog.md"),
     }
     template = env.get_template("level.md.j2")
     for i, level in enumerate(content.levels):
         pages[level_path(level)] = template.render(
             **common,
+            page=level_path(level),
             level=level,
             previous=content.levels[i - 1] if i else None,
             next=content.levels[i + 1] if i + 1 < len(content.levels) else None,
@@ -75,13 +114,21 @@ def render_site(content: Content, templates_dir: Path = TEMPLATES_DIR) -> dict[s
     return pages
 
 
+def site_facts(content: Content) -> dict[str, str]:
+    """What MkDocs' configuration says about the site, from content: its name (the
+    model's) and the footer line crediting the source. Both are HTML: the theme prints
+    them raw (and leaves escaped text alone where it escapes)."""
+    footer = environment().get_template("copyright.html.j2").render(content=content, model=content.model)
+    return {"site_name": escape.html_text(content.model["name"]), "copyright": footer.strip()}
+
+
 def nav(content: Content) -> list:
     """The site's navigation, in MkDocs' `nav` format. Titles are HTML-escaped because
     themes print them raw."""
     title = escape.html_text
     return [
         {"Home": "index.md"},
-        {"Levels": [{str(title(f"{lv['number']}. {lv['name']}")): level_path(lv)} for lv in content.levels]},
+        {"Levels": [{level_title(lv, title): level_path(lv)} for lv in content.levels]},
         {"Self-assessment": "assessment.md"},
         {"References": "references.md"},
         {"Editions": "editions.md"},
@@ -90,9 +137,11 @@ def nav(content: Content) -> list:
 
 
 def references_by_kind(content: Content, ids: list[str]) -> list[tuple[str, list[dict]]]:
-    """[(kind, [reference, ...]), ...] in KIND_ORDER, keeping the level's order within a kind."""
+    """[(kind's label, [reference, ...]), ...] in the order of `kinds:` in references.yml,
+    keeping the level's order within a kind."""
     refs = [content.references[i] for i in ids]
-    return [(kind, [r for r in refs if r["kind"] == kind]) for kind in KIND_ORDER if any(r["kind"] == kind for r in refs)]
+    groups = {kind: [r for r in refs if r["kind"] == kind] for kind in content.kinds}
+    return [(content.kinds[kind], group) for kind, group in groups.items() if group]
 
 
 def cited_by(content: Content) -> dict[str, dict[str, list]]:
@@ -113,8 +162,10 @@ def term_rows(content: Content) -> list[tuple[str, list[str | None]]]:
     return [(t, [e["terms"].get(t) for e in content.editions]) for t in topics]
 
 
-def assessment_data(content: Content) -> dict:
-    """What the questionnaire script needs, embedded in the page as JSON."""
+def assessment_data(content: Content, href: Href = directory_href) -> dict:
+    """What the questionnaire script needs, embedded in the page as JSON. Its level URLs
+    are hrefs from the assessment page, as the site serves them: MkDocs does not rewrite
+    links inside JSON."""
     edition = content.edition(content.default_edition)
     return {
         "model": content.model["id"],
@@ -135,7 +186,7 @@ def assessment_data(content: Content) -> dict:
             for lv in content.levels
         ],
         "levels": [
-            {"id": lv["id"], "number": lv["number"], "name": lv["name"], "summary": lv["summary"], "url": f"../levels/{lv['slug']}/", "advance": lv["advance"]}
+            {"id": lv["id"], "number": lv["number"], "name": lv["name"], "summary": lv["summary"], "url": href(level_path(lv), ASSESSMENT), "advance": lv["advance"]}
             for lv in content.levels
         ],
         "references": {rid: {"title": r["title"], "url": r["url"], "kind": r["kind"]} for rid, r in content.references.items()},

@@ -2,7 +2,8 @@
 total range, versions that must move when scoring moves.
 
 Each rule is a small function of the parsed documents that yields Problems. A rule
-runs only when every file it reads passed its schema, so it can trust the shapes.
+runs only when every file it reads passed its schema, so it can trust the shapes; a file
+a rule names as `loose` need only parse (the rule reads it defensively).
 """
 
 from __future__ import annotations
@@ -11,29 +12,37 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from generator.errors import Problem, did_you_mean
+from generator.schema import not_allowed, where_in
 from generator.scoring import SCORING_FILES, fingerprint
 from generator.yamlfile import YamlDoc
 
 Docs = dict[str, YamlDoc]
 Rule = Callable[[Docs], Iterator[Problem]]
-RULES: list[tuple[tuple[str, ...], Rule]] = []
+RULES: list[tuple[tuple[str, ...], tuple[str, ...], Rule]] = []
 
 
-def rule(*needs: str):
-    """Register a rule that reads the named files."""
+def rule(*needs: str, loose: tuple[str, ...] = ()):
+    """Register a rule that reads the named files (each schema-valid) and the `loose` ones
+    (each parsed, perhaps against its schema: a typo in one reference must not hide every
+    unknown citation)."""
 
     def register(fn: Rule) -> Rule:
-        RULES.append((needs, fn))
+        RULES.append((needs, loose, fn))
         return fn
 
     return register
 
 
 def check_rules(docs: Docs, parsed: Docs | None = None) -> list[Problem]:
-    """Run every rule whose files are all schema-valid. `parsed` also holds files that
-    parsed but broke their schema: rules may read ids from them, defensively."""
-    problems = [p for needs, fn in RULES if all(n in docs for n in needs) for p in fn(docs)]
-    return problems + list(cited_references_exist(docs, parsed or docs))
+    """Run every rule whose files are there: `docs` holds the schema-valid files, `parsed`
+    every file that parsed."""
+    parsed = parsed or docs
+    return [
+        p
+        for needs, loose, fn in RULES
+        if all(n in docs for n in needs) and all(n in parsed for n in loose)
+        for p in fn({**docs, **{n: parsed[n] for n in loose}})
+    ]
 
 
 def _reference_ids(doc: YamlDoc | None) -> list[str] | None:
@@ -74,6 +83,19 @@ def unique_references(docs: Docs) -> Iterator[Problem]:
         seen.setdefault(ref["url"], ref["id"])
 
 
+@rule("references")
+def kinds_are_listed(docs: Docs) -> Iterator[Problem]:
+    """Each reference's kind is one of `kinds:`, the one list of kinds (the level pages
+    take their order and headings from it)."""
+    doc = docs["references"]
+    yield from _unique(doc, doc.data["kinds"], ("kinds",), "id", "kind")
+    kinds = [k["id"] for k in doc.data["kinds"]]
+    for i, ref in enumerate(doc.data["references"]):
+        if ref["kind"] not in kinds:
+            path = ("references", i, "kind")
+            yield doc.problem(path, not_allowed(where_in(doc.data, path), ref["kind"], kinds))
+
+
 @rule("editions")
 def unique_editions_and_default(docs: Docs) -> Iterator[Problem]:
     doc = docs["editions"]
@@ -109,36 +131,52 @@ def levels_are_numbered_in_order(docs: Docs) -> Iterator[Problem]:
             yield doc.problem(("levels", i, "number"), f"level '{level['id']}': number {level['number']} is out of order - levels are listed lowest first and numbered 1, 2, 3...; this one should be {i + 1}")
 
 
-def _known(doc: YamlDoc, path: tuple, ids, known: dict[str, None], owner: str) -> Iterator[Problem]:
-    for j, ref in enumerate(ids):
+def _known(doc: YamlDoc, cited: list[tuple[tuple, str]], known: dict[str, None], owner: str) -> Iterator[Problem]:
+    """Each (path in `doc`, reference id) of `cited` names a reference in references.yml."""
+    for path, ref in cited:
         if ref not in known:
-            yield doc.problem(path + (j,), f"{owner}: unknown reference '{ref}'{did_you_mean(ref, known)} - references are listed in content/references.yml")
+            yield doc.problem(path, f"{owner}: unknown reference '{ref}'{did_you_mean(ref, known)} - references are listed in content/references.yml")
 
 
-def cited_references_exist(docs: Docs, parsed: Docs) -> Iterator[Problem]:
-    """Every cited reference id exists; each citing file is checked when it is schema-valid."""
-    ids = _reference_ids(parsed.get("references"))
-    if ids is None:
-        return
-    known = dict.fromkeys(ids)  # ordered (for suggestions) and constant-time to look up
-    if "levels" in docs:
-        levels = docs["levels"]
-        for i, level in enumerate(levels.data["levels"]):
-            yield from _known(levels, ("levels", i, "references"), level["references"], known, f"level '{level['id']}'")
-    if "questions" in docs:
-        questions = docs["questions"]
-        for qi, q in enumerate(questions.data["questions"]):
-            for oi, option in enumerate(q["options"]):
-                yield from _known(questions, ("questions", qi, "options", oi, "references"), option.get("references", []), known, f"question '{q['id']}', option {oi + 1}")
-    if "editions" in docs:
-        editions = docs["editions"]
-        for i, e in enumerate(editions.data["editions"]):
-            yield from _known(editions, ("editions", i, "sources"), e["sources"], known, f"edition '{e['id']}'")
-    if "model" in docs:
-        model = docs["model"]
-        source = model.data["source"]["reference"]
-        if source not in known:
-            yield model.problem(("source", "reference"), f"source: unknown reference '{source}'{did_you_mean(source, known)} - references are listed in content/references.yml")
+def _catalog(docs: Docs) -> dict[str, None]:
+    """The reference ids, ordered (for suggestions) and constant-time to look up. None
+    when there is no catalog to check against: the schema reported that already."""
+    ids = _reference_ids(docs["references"])
+    return None if ids is None else dict.fromkeys(ids)
+
+
+def _each(path: tuple, ids: list[str]) -> list[tuple[tuple, str]]:
+    return [(path + (j,), ref) for j, ref in enumerate(ids)]
+
+
+@rule("levels", loose=("references",))
+def levels_cite_known_references(docs: Docs) -> Iterator[Problem]:
+    levels, known = docs["levels"], _catalog(docs)
+    for i, level in enumerate(levels.data["levels"] if known is not None else ()):
+        yield from _known(levels, _each(("levels", i, "references"), level["references"]), known, f"level '{level['id']}'")
+
+
+@rule("questions", loose=("references",))
+def options_cite_known_references(docs: Docs) -> Iterator[Problem]:
+    questions, known = docs["questions"], _catalog(docs)
+    for qi, q in enumerate(questions.data["questions"] if known is not None else ()):
+        for oi, option in enumerate(q["options"]):
+            cited = _each(("questions", qi, "options", oi, "references"), option.get("references", []))
+            yield from _known(questions, cited, known, f"question '{q['id']}', option {oi + 1}")
+
+
+@rule("editions", loose=("references",))
+def editions_cite_known_sources(docs: Docs) -> Iterator[Problem]:
+    editions, known = docs["editions"], _catalog(docs)
+    for i, e in enumerate(editions.data["editions"] if known is not None else ()):
+        yield from _known(editions, _each(("editions", i, "sources"), e["sources"]), known, f"edition '{e['id']}'")
+
+
+@rule("model", loose=("references",))
+def model_source_is_a_known_reference(docs: Docs) -> Iterator[Problem]:
+    model, known = docs["model"], _catalog(docs)
+    if known is not None:
+        yield from _known(model, [(("source", "reference"), model.data["source"]["reference"])], known, "source")
 
 
 @rule("levels", "editions")

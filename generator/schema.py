@@ -23,24 +23,18 @@ from generator.yamlfile import YamlDoc
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
-TYPE_NAMES = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "object": "a mapping (key: value lines)",
-    "array": "a list (lines starting with '- ')",
-    "boolean": "true or false",
-    "null": "nothing",
+TYPES = {
+    # JSON Schema type: (word on the 'Content fields' page, what a message expects, how to fix)
+    "string": ("text", "text", "write it as text, in quotes if it looks like a number, true/false or a date"),
+    "integer": ("whole number", "a whole number", "write a whole number without quotes, like 3"),
+    "number": ("number", "a number", "write a number without quotes"),
+    "object": ("mapping", "a mapping (key: value lines)", "write 'key: value' lines indented under it"),
+    "array": ("list", "a list (lines starting with '- ')", "write one '- entry' line per item, indented under it"),
+    "boolean": ("true/false", "true or false", "write true or false"),
+    "null": ("nothing", "nothing", "leave it empty"),
 }
-
-TYPE_FIXES = {
-    "string": "write it as text, in quotes if it looks like a number, true/false or a date",
-    "integer": "write a whole number without quotes, like 3",
-    "number": "write a number without quotes",
-    "object": "write 'key: value' lines indented under it",
-    "array": "write one '- entry' line per item, indented under it",
-    "boolean": "write true or false",
-}
+"""How each JSON Schema type is named to a contributor: the one table for the field
+reference (generator/fields.py) and the validation messages."""
 
 
 @cache
@@ -242,53 +236,91 @@ def _has(node, step) -> bool:
 
 
 def _reword(err, doc: YamlDoc) -> Problem:
+    """One message per JSON Schema keyword (REWORD), placed where the mistake is."""
     path = tuple(err.absolute_path)
-    place = where_in(doc.data, path)
-    kind = err.validator
-    schema = err.schema if isinstance(err.schema, dict) else {}
-    if kind == "additionalProperties" and isinstance(err.instance, dict):
-        allowed = list(schema.get("properties", {}))
-        extra = next((k for k in err.instance if k not in allowed), "?")
-        return doc.problem(path + (extra,), f"{place}: unknown key '{extra}'{did_you_mean(extra, allowed)} - allowed keys: {', '.join(allowed)}", key=True)
-    if kind == "required":
-        # jsonschema reports each missing key as its own error; all of them get the same
-        # message (and so become one problem), naming every missing key.
-        missing = [k for k in err.validator_value if k not in err.instance]
-        if len(missing) == 1:
-            return doc.problem(path, f"{place}: missing key '{missing[0]}' - add it ({_field_help(schema, missing[0])})")
-        keys = ", ".join(f"'{k}'" for k in missing)
-        helps = "; ".join(f"{k}: {_field_help(schema, k)}" for k in missing)
-        return doc.problem(path, f"{place}: missing keys {keys} - add them ({helps})")
-    if kind == "x-hidden":
-        return _hidden_problem(err, doc, path, place)
-    if kind == "type":
-        wanted = str(err.validator_value)
-        fix = TYPE_FIXES.get(wanted, "see the schema")
-        if wanted == "integer" and isinstance(err.instance, float) and err.instance.is_integer():
-            fix = f"write {int(err.instance)}, without the decimal point"
-        return doc.problem(path, f"{place}: expected {TYPE_NAMES.get(wanted, wanted)}, got {describe(err.instance)} - {fix}")
-    if kind == "format":
-        return doc.problem(path, f"{place}: {describe(err.instance)} is not a day in the calendar - check the day and the month ({_month_days(err.instance)})")
-    if kind == "enum":
-        choices = [str(c) for c in err.validator_value]
-        return doc.problem(path, f"{place}: {describe(err.instance)} is not allowed{did_you_mean(err.instance, choices)} - use one of: {', '.join(choices)}")
-    if kind == "pattern":
-        hint = schema.get("x-hint", f"it must match {err.validator_value}")
-        return doc.problem(path, f"{place}: {describe(err.instance)} is not valid - {hint}")
-    if kind in ("minLength", "maxLength"):
-        size = "at least" if kind == "minLength" else "at most"
-        return doc.problem(path, f"{place}: text is {len(err.instance)} characters long; it must be {size} {err.validator_value} - {'write it out' if kind == 'minLength' else 'shorten it'}")
-    if kind in ("minItems", "maxItems", "minProperties"):
-        size, fix = ("at most", "remove some") if kind == "maxItems" else ("at least", "add the missing ones")
-        return doc.problem(path, f"{place}: has {len(err.instance)} entries; it needs {size} {err.validator_value} - {fix}")
-    if kind in ("minimum", "maximum"):
-        size = "at least" if kind == "minimum" else "at most"
-        return doc.problem(path, f"{place}: {describe(err.instance)} is out of range - it must be {size} {err.validator_value}")
-    if kind == "uniqueItems":
-        return doc.problem(path, f"{place}: lists the same entry twice - remove the repeat")
-    if kind == "propertyNames":
-        return doc.problem(path, f"{place}: key {describe(err.instance)} is not a valid id - use lowercase letters, digits and hyphens")
-    return doc.problem(path, f"{place}: {err.message} - see the schema")  # pragma: no cover - every keyword we use is handled above
+    return REWORD.get(err.validator, _other)(err, doc, path, where_in(doc.data, path))
+
+
+def _unknown_key(err, doc: YamlDoc, path: tuple, place: str) -> Problem:
+    allowed = list(_schema_of(err).get("properties", {}))
+    extra = next((k for k in err.instance if k not in allowed), "?")
+    return doc.problem(path + (extra,), f"{place}: unknown key '{extra}'{did_you_mean(extra, allowed)} - allowed keys: {', '.join(allowed)}", key=True)
+
+
+def _missing(err, doc: YamlDoc, path: tuple, place: str) -> Problem:
+    """jsonschema reports each missing key as its own error; all of them get the same
+    message (and so become one problem), naming every missing key."""
+    schema = _schema_of(err)
+    missing = [k for k in err.validator_value if k not in err.instance]
+    if len(missing) == 1:
+        return doc.problem(path, f"{place}: missing key '{missing[0]}' - add it ({_field_help(schema, missing[0])})")
+    keys = ", ".join(f"'{k}'" for k in missing)
+    helps = "; ".join(f"{k}: {_field_help(schema, k)}" for k in missing)
+    return doc.problem(path, f"{place}: missing keys {keys} - add them ({helps})")
+
+
+def _wrong_type(err, doc: YamlDoc, path: tuple, place: str) -> Problem:
+    wanted = str(err.validator_value)
+    _, expected, fix = TYPES.get(wanted, (wanted, wanted, "see the schema"))
+    if wanted == "integer" and isinstance(err.instance, float) and err.instance.is_integer():
+        fix = f"write {int(err.instance)}, without the decimal point"
+    return doc.problem(path, f"{place}: expected {expected}, got {describe(err.instance)} - {fix}")
+
+
+def not_allowed(place: str, value: object, choices: list[str]) -> str:
+    """The message for a value outside a fixed list: the schema's enums and the lists
+    kept in content (a reference's kind) say it the same way."""
+    return f"{place}: {describe(value)} is not allowed{did_you_mean(value, choices)} - use one of: {', '.join(choices)}"
+
+
+def _limit(what, size: str, fix: str = ""):
+    """A reworder for a length, count or range keyword: '<what the value is> <size> <limit>'."""
+
+    def reword(err, doc: YamlDoc, path: tuple, place: str) -> Problem:
+        return doc.problem(path, f"{place}: {what(err.instance)} {size} {err.validator_value}" + (f" - {fix}" if fix else ""))
+
+    return reword
+
+
+def _chars(text: str) -> str:
+    return f"text is {len(text)} characters long; it must be"
+
+
+def _entries(items) -> str:
+    return f"has {len(items)} entries; it needs"
+
+
+def _out_of_range(value) -> str:
+    return f"{describe(value)} is out of range - it must be"
+
+
+def _enum(err, doc: YamlDoc, path: tuple, place: str) -> Problem:
+    return doc.problem(path, not_allowed(place, err.instance, [str(c) for c in err.validator_value]))
+
+
+def _no_match(err, doc: YamlDoc, path: tuple, place: str) -> Problem:
+    hint = _schema_of(err).get("x-hint", f"it must match {err.validator_value}")
+    return doc.problem(path, f"{place}: {describe(err.instance)} is not valid - {hint}")
+
+
+def _not_a_day(err, doc: YamlDoc, path: tuple, place: str) -> Problem:
+    return doc.problem(path, f"{place}: {describe(err.instance)} is not a day in the calendar - check the day and the month ({_month_days(err.instance)})")
+
+
+def _repeated(err, doc: YamlDoc, path: tuple, place: str) -> Problem:
+    return doc.problem(path, f"{place}: lists the same entry twice - remove the repeat")
+
+
+def _bad_key(err, doc: YamlDoc, path: tuple, place: str) -> Problem:
+    return doc.problem(path, f"{place}: key {describe(err.instance)} is not a valid id - use lowercase letters, digits and hyphens")
+
+
+def _other(err, doc: YamlDoc, path: tuple, place: str) -> Problem:  # pragma: no cover - REWORD covers every keyword in schema/
+    return doc.problem(path, f"{place}: {err.message} - see the schema")
+
+
+def _schema_of(err) -> dict:
+    return err.schema if isinstance(err.schema, dict) else {}
 
 
 def _hidden_problem(err, doc: YamlDoc, path: tuple, place: str) -> Problem:
@@ -306,14 +338,37 @@ def _month_days(text: str) -> str:
 
 
 def _field_help(schema: dict, key: str) -> str:
-    prop = schema.get("properties", {}).get(key, {})
-    text = prop.get("description") or _resolve_description(prop)
+    text = resolve(schema.get("properties", {}).get(key, {})).get("description")
     return text.rstrip(".") if text else "see the schema"
 
 
-def _resolve_description(prop: dict) -> str:
-    ref = prop.get("$ref", "")
-    if "#/definitions/" in ref:
-        name = ref.split("#/definitions/")[1]
-        return load_schemas()["defs.schema.json"]["definitions"].get(name, {}).get("description", "")
-    return ""
+def resolve(node: dict) -> dict:
+    """A schema node with its `defs.schema.json#/definitions/x` reference followed; the
+    node's own keys (a local description) win over the definition's."""
+    ref = node.get("$ref")
+    if not ref:
+        return node
+    target = load_schemas()["defs.schema.json"]["definitions"][ref.split("/")[-1]]
+    return {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+
+
+REWORD = {
+    "additionalProperties": _unknown_key,
+    "required": _missing,
+    "x-hidden": _hidden_problem,
+    "type": _wrong_type,
+    "format": _not_a_day,
+    "enum": _enum,
+    "pattern": _no_match,
+    "minLength": _limit(_chars, "at least", "write it out"),
+    "maxLength": _limit(_chars, "at most", "shorten it"),
+    "minItems": _limit(_entries, "at least", "add the missing ones"),
+    "minProperties": _limit(_entries, "at least", "add the missing ones"),
+    "maxItems": _limit(_entries, "at most", "remove some"),
+    "minimum": _limit(_out_of_range, "at least"),
+    "maximum": _limit(_out_of_range, "at most"),
+    "uniqueItems": _repeated,
+    "propertyNames": _bad_key,
+}
+"""From each JSON Schema keyword the schemas use to the message a contributor reads.
+tests/test_one_source.py checks that every keyword in schema/ has an entry here."""

@@ -28,7 +28,7 @@ def pages(content):
 def test_every_level_has_its_own_page(content, pages):
     for level in content.levels:
         page = pages[f"levels/{level['slug']}.md"]
-        assert f"# Level {level['number']}: {level['name']}" in page
+        assert f"# Level {level['number']}: {md_inline(level['name'])}" in page
 
 
 def test_every_generated_page_is_in_the_navigation(content, pages):
@@ -97,6 +97,7 @@ def test_editions_page_lines_up_both_editions(content, pages):
     assert f"| Topic | {names} |" in page
 
 
-def test_source_is_credited_on_every_generated_content_page(pages):
+def test_source_is_credited_on_every_generated_content_page(content, pages):
+    publisher = md_inline(content.model["source"]["publisher"])
     for path in ["index.md", "references.md", "editions.md", "levels/initial.md"]:
-        assert "Microsoft Learn" in pages[path], path
+        assert f"({publisher})." in pages[path], path
