@@ -12,7 +12,6 @@ that closed the pipe early each get one line (or, for the pipe, silence).
 from __future__ import annotations
 
 import argparse
-import html
 import os
 import shutil
 import sys
@@ -24,7 +23,7 @@ import yaml
 from generator import ContentError, load_content, render_site
 from generator.content import read_documents
 from generator.pages import content_security_policy
-from generator.render import nav
+from generator.render import engine_settings
 from generator.scoring import SCORING_FILES, fingerprint
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -91,24 +90,6 @@ NAV_FILE = "nav.yml"
 """Beside docs/, not in it: in it, engines would publish it as a site file."""
 
 
-def engine_settings(content, headers: Path) -> dict:
-    """What mkdocs_hook.py sets on MkDocs' config in `on_config`, as plain config keys,
-    so an engine that does not run the hook (Zensical) builds the same pages. Keep the
-    two in step: tests/test_render_out.py compares them."""
-    source = content.references[content.model["source"]["reference"]]
-    return {
-        "nav": nav(content),
-        "copyright": (
-            f'Content version {html.escape(content.version)}. Based on <a href="{html.escape(source["url"])}">'
-            f"{html.escape(source['title'])}</a> (Microsoft Learn), in this project's own words."
-        ),
-        "extra": {
-            "content_version": content.version,
-            "csp": content_security_policy(headers),
-        },
-    }
-
-
 def write_engine_folder(content, pages: dict[str, str], content_dir: Path, out: Path) -> int:
     """DIR/docs: the generated pages and a copy of content/pages (the hand-written pages
     and _headers); DIR/nav.yml: `engine_settings`, to merge into the engine's config."""
@@ -125,7 +106,7 @@ def write_engine_folder(content, pages: dict[str, str], content_dir: Path, out: 
     if (out / NAV_FILE).is_dir():
         say(f"cannot write {out / NAV_FILE}: it is a folder - choose another output folder, or move it away", sys.stderr)
         return 1
-    settings = engine_settings(content, content_dir / "pages" / "_headers")
+    settings = engine_settings(content, content_security_policy(content_dir / "pages" / "_headers"))
     try:
         for path, markdown in pages.items():
             target = docs / path

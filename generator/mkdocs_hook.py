@@ -28,7 +28,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a packa
 
 from generator import ContentError, load_content, render_site  # noqa: E402
 from generator.pages import content_security_policy  # noqa: E402
-from generator.render import Href, nav, site_facts  # noqa: E402
+from generator.render import Href, engine_settings  # noqa: E402
 
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 MERMAID_URI = "assets/vendor/mermaid.min.js"
@@ -69,13 +69,12 @@ def on_config(config):
         log.warning("%s:%d:%d: %s", warning.path, warning.line, warning.col, warning.message)
     _pages.clear()
     _pages.update(render_site(content, href=mkdocs_href(config)))
-    config.nav = nav(content)
-    for key, value in site_facts(content).items():  # the site's name and footer come from content
-        config[key] = value
-    config.extra["content_version"] = content.version
     # load_content checked content/pages/_headers, so its policy is there to read.
     # `mkdocs serve` injects an inline live-reload script, which the policy would block.
-    config.extra["csp"] = "" if _serving else content_security_policy(HEADERS)
+    settings = engine_settings(content, "" if _serving else content_security_policy(HEADERS))
+    config.nav = settings["nav"]
+    config.site_name, config.copyright = settings["site_name"], settings["copyright"]
+    config.extra.update(settings["extra"])
     if _serving:
         _remember_good_site(config)
     return config

@@ -333,6 +333,17 @@ def parse_headers(text: str) -> dict[str, dict]:
     return blocks
 
 
+META_IGNORED = ("frame-ancestors", "report-uri", "report-to", "sandbox")
+"""Directives browsers ignore in a <meta> policy (only a header can carry them)."""
+
+
+def meta_policy(policy: str) -> str:
+    """The policy as the pages' <meta> tag carries it: without META_IGNORED, one space
+    between words. Done here, not in a template, so any engine can print it as is."""
+    kept = [" ".join(words) for words in (d.split() for d in policy.split(";")) if words and words[0] not in META_IGNORED]
+    return "; ".join(kept)
+
+
 def content_security_policy(file: Path) -> str:
     """The policy every page carries, from the '/*' block of `_headers` (checked above)."""
     value, _ = parse_headers(file.read_text(encoding="utf-8-sig"))["/*"]["Content-Security-Policy"]

@@ -19,6 +19,7 @@ from generator import escape
 from generator.content import Content, level_path, level_title
 from generator.diagram import progression, progression_steps
 from generator.fields import schema_fields
+from generator.pages import meta_policy
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -120,6 +121,18 @@ def site_facts(content: Content) -> dict[str, str]:
     them raw (and leaves escaped text alone where it escapes)."""
     footer = environment().get_template("copyright.html.j2").render(content=content, model=content.model)
     return {"site_name": escape.html_text(content.model["name"]), "copyright": footer.strip()}
+
+
+def engine_settings(content: Content, policy: str) -> dict:
+    """Everything an engine's configuration needs from content beyond mkdocs.yml: the
+    nav, the site's name and footer, and `extra` for overrides/main.html (the content
+    version, and the policy for the <meta> tag; "" for none). One source for the MkDocs
+    hook and for `python -m generator render --out`, which engines without hooks read."""
+    return {
+        "nav": nav(content),
+        **{key: str(value) for key, value in site_facts(content).items()},  # plain text, not Markup
+        "extra": {"content_version": content.version, "csp": meta_policy(policy) if policy else ""},
+    }
 
 
 def nav(content: Content) -> list:

@@ -308,7 +308,7 @@ CASES = [
          [At("changelog", "[]", says="at least 1", exact=True)]),
     Case("empty-reference-catalog",
          [Bytes("references", lambda _: b"references: []\n")],
-         [At("references", "[]", says="at least 1", exact=True)]),
+         [At("references", "[]", says="at least 1", exact=True), At("references", line=1, says="missing key 'kinds'")]),
     Case("repeated-id-in-reading-list",
          [Sub("levels", "      - finetune-azure-ml\n", "      - finetune-azure-ml\n      - finetune-azure-ml\n")],
          [At("levels", "- finetune-azure-ml", says="lists the same entry twice")]),

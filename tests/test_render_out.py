@@ -32,6 +32,7 @@ def test_render_out_writes_every_page_and_the_hook_settings(tmp_path):
     mkdocs_hook.on_config(config)
     assert settings["nav"] == config.nav
     assert settings["copyright"] == config.copyright
+    assert settings["site_name"] == config.site_name
     assert settings["extra"] == {"content_version": config.extra["content_version"], "csp": config.extra["csp"]}
 
 
