@@ -3,7 +3,10 @@
 linkchecker drops root privileges to `nobody`, which may not read files in a build
 folder, so the site is served from this process instead and checked by URL.
 External links are not fetched here (CI has no network); the weekly workflow
-checks them. Usage: python tests/check_links.py SITE_DIR [--extern]. Exit 1 on any broken link.
+checks them with `--extern --csv FILE`: linkchecker then reports as CSV on its standard
+output (it runs as `nobody`, which may not write files here) and this script saves it.
+Usage: python tests/check_links.py SITE_DIR [--extern] [--csv FILE].
+Exit 0 when every link works, 1 on any broken link, 2 and up when linkchecker failed.
 """
 
 from __future__ import annotations
@@ -21,22 +24,28 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def check(site: Path, extern: bool = False) -> int:
+def check(site: Path, extern: bool = False, csv: Path | None = None) -> int:
     handler = functools.partial(QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    command = [str(Path(sys.executable).parent / "linkchecker"), "--no-status", "--output=text", "--no-warnings"]
-    command += ["--check-extern"] if extern else []
+    output = "csv/utf-8" if csv else "text"
+    command = [str(Path(sys.executable).parent / "linkchecker"), "--no-status", f"--output={output}", "--no-warnings"]
+    command += ["--check-extern", "--threads", "4", "--timeout", "30"] if extern else []
     try:
         result = subprocess.run(command + [url], text=True, capture_output=True)
     finally:
         httpd.shutdown()
-    sys.stdout.write(result.stdout)
+    if csv:
+        csv.write_text(result.stdout, encoding="utf-8")
+    else:
+        sys.stdout.write(result.stdout)
     sys.stderr.write(result.stderr)
     return result.returncode
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    sys.exit(check(Path(args[0] if args else "site"), extern="--extern" in sys.argv))
+    args = sys.argv[1:]
+    csv = Path(args.pop(args.index("--csv") + 1)) if "--csv" in args and args.index("--csv") + 1 < len(args) else None
+    folders = [a for a in args if not a.startswith("--")]
+    sys.exit(check(Path(folders[0] if folders else "site"), extern="--extern" in args, csv=csv))

@@ -25,3 +25,14 @@ def test_link_check_passes_when_every_internal_link_resolves(tmp_path):
 def test_link_check_fails_on_a_broken_internal_link(tmp_path, capsys):
     assert check_links.check(_site(tmp_path, "missing.html")) != 0
     assert "missing.html" in capsys.readouterr().out
+
+
+def test_csv_report_is_saved_for_the_weekly_workflow(tmp_path):
+    """links.yml runs `check_links.py site --extern --csv FILE` and reads FILE with
+    .github/scripts/dead_links.py: the report names the broken link."""
+    (tmp_path / "site").mkdir()
+    site = _site(tmp_path / "site", "missing.html")
+    report = tmp_path / "report.csv"
+    assert check_links.check(site, csv=report) == 1
+    text = report.read_text(encoding="utf-8")
+    assert text.splitlines()[0].startswith("# created by LinkChecker") and "missing.html" in text
