@@ -15,8 +15,8 @@ from generator.content import load_content
 from generator.render import assessment_data
 from tests import model_shapes
 from tests.browser.conftest import Server, assert_clean, guarded_context, instant_copy, read_headers
+from tests.browser.questionnaire import PATH, answer, answers_for_total, checked, expect_result, level_of, open_assessment
 
-PATH = "assessment/"
 RESULT = "[data-result]"
 
 # These tests pin numbers (bands, totals, which question is weakest), so they run on the
@@ -58,41 +58,6 @@ def storage_key(model) -> str:
     return f"{model['model']}-assessment"
 
 
-def answers_for_total(ids, total: int) -> dict[str, int]:
-    """Answers that add up to exactly `total`, filling questions in order."""
-    answers = {}
-    for qid in ids:
-        answers[qid] = min(4, total)
-        total -= answers[qid]
-    assert total == 0
-    return answers
-
-
-def answer(page, answers: dict[str, int]) -> None:
-    for qid, points in answers.items():
-        page.locator(f'input[name="{qid}"][value="{points}"]').check()
-
-
-def checked(page) -> dict[str, int]:
-    return page.evaluate(
-        "() => Object.fromEntries([...document.querySelectorAll('[data-assessment-form] input:checked')].map(r => [r.name, Number(r.value)]))"
-    )
-
-
-def open_assessment(page):
-    page.site(PATH)
-    page.locator("[data-assessment][data-ready]").wait_for(state="attached")
-
-
-def expect_result(page, total: int, level: int) -> None:
-    status = page.locator(RESULT)
-    status.and_(page.locator(f'[data-score="{total}"][data-level="{level}"]')).wait_for(state="attached", timeout=5000)
-
-
-def level_of(model, total: int) -> int:
-    return next(b["number"] for b in model["bands"] if b["min"] <= total <= b["max"])
-
-
 # -- answering ---------------------------------------------------------------------------
 
 
@@ -124,7 +89,7 @@ def test_band_boundaries(page, model, ids, total, level):
     # The bands of the default edition; the test fails loudly if the content moves them.
     assert level_of(model, total) == level
     open_assessment(page)
-    answer(page, answers_for_total(ids, total))
+    answer(page, answers_for_total(model, total))
     expect_result(page, total, level)
     name = next(lv["name"] for lv in model["levels"] if lv["number"] == level)
     assert f"Level {level}" in page.locator(".assessment__level").inner_text()
@@ -138,7 +103,7 @@ def test_progress_and_result_update_on_every_change_without_a_submit_button(page
     assert status.inner_text().strip() == f"0 of {len(ids)} answered"
     assert page.locator("[data-assessment] [type=submit], [data-assessment] button:not([type])").count() == 0
 
-    answers = answers_for_total(ids, 12)
+    answers = answers_for_total(model, 12)
     for n, (qid, points) in enumerate(answers.items(), start=1):
         page.locator(f'input[name="{qid}"][value="{points}"]').check()
         if n < len(ids):
@@ -184,7 +149,7 @@ def test_the_result_view_has_chart_table_steps_and_next_level(page, model, ids):
 
 def test_reload_restores_the_answers(page, model, ids):
     open_assessment(page)
-    answers = answers_for_total(ids, 17)
+    answers = answers_for_total(model, 17)
     answer(page, answers)
     expect_result(page, 17, 3)
     stored = json.loads(page.evaluate(f"localStorage.getItem({json.dumps(storage_key(model))})"))
@@ -221,7 +186,7 @@ def test_share_link_restores_the_result_in_a_fresh_browser(page, browser, server
 
 def test_share_link_wins_over_saved_answers(page, server, model, ids):
     open_assessment(page)
-    answer(page, answers_for_total(ids, 5))
+    answer(page, answers_for_total(model, 5))
     expect_result(page, 5, 1)
     fragment = f"{model['model']}@{model['version']}&" + "&".join(f"{i}=4" for i in ids)
     page.goto("about:blank")
@@ -232,7 +197,7 @@ def test_share_link_wins_over_saved_answers(page, server, model, ids):
 
 def test_share_link_opened_in_the_same_tab_is_read(page, model, ids):
     open_assessment(page)
-    answer(page, answers_for_total(ids, 5))
+    answer(page, answers_for_total(model, 5))
     expect_result(page, 5, 1)
     fragment = f"{model['model']}@{model['version']}&" + "&".join(f"{i}=3" for i in ids)
     page.evaluate(f"location.hash = {json.dumps(fragment)}")  # same document: no reload
@@ -268,9 +233,9 @@ def test_download_then_import_restores_the_answers(page, model, ids, tmp_path):
     assert path.name in page.locator("[data-notices]").inner_text()
 
 
-def test_a_bad_import_leaves_the_answers_alone(page, ids):
+def test_a_bad_import_leaves_the_answers_alone(page, model, ids):
     open_assessment(page)
-    answers = answers_for_total(ids, 11)
+    answers = answers_for_total(model, 11)
     answer(page, answers)
     page.locator("[data-import]").set_input_files(
         files=[{"name": "answers.json", "mimeType": "application/json", "buffer": b"{not json"}]
@@ -283,7 +248,7 @@ def test_a_bad_import_leaves_the_answers_alone(page, ids):
 
 def test_reset_clears_form_storage_and_address(page, model, ids):
     open_assessment(page)
-    answer(page, answers_for_total(ids, 20))
+    answer(page, answers_for_total(model, 20))
     expect_result(page, 20, 4)
     page.locator('[data-action="reset"]').click()
     status = page.locator(RESULT)
@@ -298,13 +263,13 @@ def test_reset_clears_form_storage_and_address(page, model, ids):
     assert page.locator(RESULT).get_attribute("data-score") is None
 
 
-def test_copy_link_falls_back_to_selecting_it(browser, server, ids):
+def test_copy_link_falls_back_to_selecting_it(browser, server, model, ids):
     ctx = guarded_context(browser, server)
     ctx.add_init_script("Object.defineProperty(navigator, 'clipboard', { value: undefined });")
     try:
         page = ctx.new_page()
         page.goto(server.url + PATH)
-        answer(page, answers_for_total(ids, 8))
+        answer(page, answers_for_total(model, 8))
         page.locator('[data-action="copy"]').click()
         assert "press Ctrl+C" in page.locator("[data-copy-status]").inner_text()
         selected = page.evaluate("(() => { const i = document.activeElement; return i.value.slice(i.selectionStart, i.selectionEnd); })()")
@@ -314,13 +279,13 @@ def test_copy_link_falls_back_to_selecting_it(browser, server, ids):
         ctx.close()
 
 
-def test_copy_link_uses_the_clipboard(browser, server, ids):
+def test_copy_link_uses_the_clipboard(browser, server, model, ids):
     ctx = guarded_context(browser, server)
     ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.origin)
     try:
         page = ctx.new_page()
         page.goto(server.url + PATH)
-        answer(page, answers_for_total(ids, 8))
+        answer(page, answers_for_total(model, 8))
         page.locator('[data-action="copy"]').click()
         page.locator("[data-copy-status]").get_by_text("Link copied.").wait_for()
         assert page.evaluate("navigator.clipboard.readText()") == page.locator("[data-share-url]").get_attribute("data-share-url")
@@ -332,9 +297,9 @@ def test_copy_link_uses_the_clipboard(browser, server, ids):
 # -- print and no JavaScript ----------------------------------------------------------------
 
 
-def test_print_shows_the_result_without_navigation_or_controls(page, ids):
+def test_print_shows_the_result_without_navigation_or_controls(page, model, ids):
     open_assessment(page)
-    answer(page, answers_for_total(ids, 16))
+    answer(page, answers_for_total(model, 16))
     page.emulate_media(media="print")
     for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", "[data-assessment-form]", "[data-tools]", "[data-result-tools]", RESULT]:
         assert page.locator(hidden).first.is_hidden(), hidden
@@ -452,7 +417,7 @@ def test_share_link_between_instant_navigations(browser, instant_server, model, 
     try:
         page = ctx.new_page()
         page.goto(instant_server.url + PATH)
-        answer(page, answers_for_total(ids, 18))
+        answer(page, answers_for_total(model, 18))
         page.evaluate("window.__sameDocument = true")
         link_to(page, "references/").click()
         page.wait_for_url("**/references/")
