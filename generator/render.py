@@ -59,6 +59,18 @@ def _level_title(env, level: dict, escaper: str | None = None) -> str:
     return level_title(level, env.filters[escaper] if escaper else str)
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept in the system's temporary folder between processes, so a
+    fresh `mkdocs build` skips Jinja's compiler (most of the generator's first-call
+    time). Jinja checks each entry against its template's source, so an edited template
+    is compiled again; where no private cache folder can be made, templates are simply
+    compiled each time."""
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 @cache
 def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     """Jinja for markdown output: undefined names fail loudly, and every piece of
@@ -67,6 +79,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     a template edited under `mkdocs serve` is still reloaded, as its file is newer."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
+        bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
