@@ -69,6 +69,13 @@ def test_files_give_each_dimensions_median_range_and_discuss_flag_with_a_notice_
         row = cells(team, qid)
         assert row[1:7] == [*map(str, points), str(median), str(low), str(high)], qid
         assert (team.locator(f'[data-team-dimension="{qid}"][data-discuss]').count() == 1) == (high - low >= 2), qid
+    # The chart says what the table says: each dimension's median and range.
+    chart = team.locator("svg.chart")
+    assert chart.get_attribute("role") == "img" and chart.locator("title").count() == 1
+    drawn = chart.locator("text.chart__value").all_text_contents()
+    for qid, value in zip(IDS, drawn):
+        row = cells(team, qid)
+        assert value.split(" ")[0] == row[4] and f"({row[5]}-{row[6]})" in value, (qid, value, row)
     expected = score({qid: lower_median([m[qid] for m in counted]) for qid in IDS}, MODEL)
     result = team.locator("[data-team-total]")
     assert result.get_attribute("data-team-total") == str(expected["total"])

@@ -11,6 +11,7 @@
  */
 
 import { fileSizeNotice } from "./answers.js";
+import { seriesChart } from "./chart.js";
 import { h } from "./report-view.js";
 import { MAX_INPUTS, MAX_LINK_MEMBERS, readTeamFragment, teamCsv, teamFragment, teamMarkdown, teamRecord, teamView } from "./team.js";
 
@@ -181,6 +182,17 @@ class TeamPage {
       h("p", { class: "team__result", "data-team-total": String(view.total), "data-team-level": String(view.level), text: fill(text.teamResult, { total: view.total, max: model.total.max, number: level.number, name: level.name }) }),
       h("p", {}, h("a", { href: level.url, text: fill(text.levelLink, { number: level.number, name: level.name }) })),
       h("h3", { text: text.byDimension }),
+      ...seriesChart({
+        id: "team-chart",
+        rows: view.dimensions.map((d) => {
+          const q = model.questions.find((x) => x.id === d.id);
+          return { label: q.dimension, max: Math.max(...q.options.map((o) => o.points)) };
+        }),
+        series: [{ name: text.median, shape: "bar", values: view.dimensions.map((d) => d.median), ranges: view.dimensions.map((d) => [d.min, d.max]) }],
+        title: text.chartTitle,
+        description: text.chartDescription,
+        valueLabel: (values, max, i) => fill(text.chartValue, { median: values[0], max, min: view.dimensions[i].min, top: view.dimensions[i].max }),
+      }),
       this.table(view),
       h("h3", { text: text.spread }),
       h(
