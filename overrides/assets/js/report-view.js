@@ -177,3 +177,8 @@ export function stepNodes(cards) {
     }),
   ];
 }
+
+/** `template` with each {name} replaced by values[name]; unknown names stay as written. */
+export function fill(template, values = {}) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+}

@@ -12,18 +12,13 @@
 
 import { fileSizeNotice } from "./answers.js";
 import { seriesChart } from "./chart.js";
-import { h } from "./report-view.js";
+import { fill, h } from "./report-view.js";
 import { MAX_INPUTS, MAX_LINK_MEMBERS, readTeamFragment, teamCsv, teamFragment, teamMarkdown, teamRecord, teamView } from "./team.js";
 
 /** Members beyond this many are left out of the table's columns (the list has them all). */
 const MAX_COLUMNS = 12;
 
 const bound = new WeakSet();
-
-/** `template` with each {name} replaced by values[name]. */
-function fill(template, values = {}) {
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
-}
 
 function readData(root) {
   const holder = root.querySelector("template[data-team-data]");
