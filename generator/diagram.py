@@ -1,4 +1,4 @@
-"""The progression diagram: levels as boxes, each arrow labelled with the focus
+"""The progression diagram: levels as boxes, each arrow labeled with the focus
 areas that lead from one level to the next (as in the community overview, seed 000).
 """
 

@@ -90,11 +90,24 @@ def test_home_page_has_the_diagram_and_its_text_equivalent(pages):
     assert "The diagram in words" in home
 
 
-def test_editions_page_lines_up_both_editions(content, pages):
+def test_editions_page_lines_up_both_editions_and_marks_the_current_one(content, pages):
     page = pages["editions.md"]
-    names = " | ".join(md_inline(e["name"]) for e in content.editions)
+    names = " | ".join(md_inline(e["name"]) + (" (current)" if e["id"] == content.default_edition else "")
+                       for e in content.editions)
     assert f"| Level | {names} |" in page
     assert f"| Topic | {names} |" in page
+    assert page.count("(current)") == 3  # both tables and the edition's own heading
+
+
+def test_level_pages_give_each_band_and_its_editions_range_in_their_own_columns(content, pages):
+    """Not "0-9 of 0-28" or "GenAIOps (current) (default)": one fact per cell."""
+    page = pages["levels/initial.md"]
+    assert "| GenAIOps (current) | 0&ndash;9 | 0&ndash;28 |" in page
+    assert "(default)" not in page and " of 0&ndash;" not in page
+
+
+def test_home_levels_table_names_no_edition_in_its_header(pages):
+    assert "| Level | In one line | Score |" in pages["index.md"]
 
 
 def test_source_is_credited_on_every_generated_content_page(content, pages):

@@ -240,7 +240,7 @@ class TestDeployWorkflow:
         others = [job for job in wf["jobs"].values() if job is not deploy]
         assert others and all("write" not in job["permissions"].values() for job in others), "jobs that run pip/npm code must not get write rights"
 
-    def test_deployments_queue_instead_of_cancelling_each_other(self):
+    def test_deployments_queue_instead_of_canceling_each_other(self):
         concurrency = workflow("deploy.yml")["concurrency"]
         assert concurrency["group"] and concurrency["cancel-in-progress"] is False
 
