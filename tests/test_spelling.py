@@ -9,8 +9,9 @@ this file, which has to spell the words it looks for.
 
 from __future__ import annotations
 
+import os
 import re
-import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -47,9 +48,19 @@ SKIPPED = ("tests/fixtures/content/", "tests/test_spelling.py", "package-lock.js
 TEXT = (".md", ".yml", ".yaml", ".json", ".j2", ".py", ".js", ".mjs", ".css", ".html", ".txt", ".toml", ".in", "Makefile", "_headers", "run")
 
 
+UNTRACKED = {".git", ".venv", "node_modules", "site", "site.new", "site.old", ".cache", ".pytest_cache",
+             ".hypothesis", ".ruff_cache", "__pycache__", "work", "test-results"}
+"""Folders that are installed, built or cached, not written (.gitignore), and git's own."""
+
+
 def tracked_text_files() -> list[str]:
-    names = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    return [n for n in names if n.endswith(TEXT) and not n.startswith(SKIPPED) and (ROOT / n).is_file()]
+    """The project's text files (a walk, not `git ls-files`: the tests also run on copies
+    of the repository without git)."""
+    names = []
+    for folder, dirs, files in os.walk(ROOT):
+        dirs[:] = [d for d in dirs if d not in UNTRACKED]
+        names += [Path(folder, f).relative_to(ROOT).as_posix() for f in files]
+    return sorted(n for n in names if n.endswith(TEXT) and not n.startswith(SKIPPED))
 
 
 def british_words(text: str) -> list[tuple[int, str, str]]:
