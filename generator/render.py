@@ -19,11 +19,22 @@ from generator import escape
 from generator.content import Content, level_path, level_title
 from generator.diagram import progression, progression_steps
 from generator.fields import schema_fields
+from generator.pages import DISPLAY as PAGES_DISPLAY
 from generator.pages import meta_policy
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 ASSESSMENT = "assessment.md"
+
+MADE_FROM = {
+    "index.md": "content/model.yml",
+    "references.md": "content/references.yml",
+    "editions.md": "content/editions.yml",
+    ASSESSMENT: "content/questions.yml",
+    "fields.md": "schema/",
+    "changelog.md": "content/changelog.yml",
+}
+"""The file each generated page (but a level's) is made from, from the repository's root."""
 
 Href = Callable[[str, str], str]
 """(target page, linking page), both paths in the docs folder -> the href a browser follows."""
@@ -113,6 +124,22 @@ def render_site(content: Content, templates_dir: Path = TEMPLATES_DIR, href: Hre
             by_kind=references_by_kind(content, level["references"]),
         )
     return pages
+
+
+def page_sources(content: Content) -> dict[str, str]:
+    """For "Edit this page": where each generated page is made from, as a path from the
+    repository's root, with `#L<line>` where the page is one entry of a file (a level's
+    page: its entry in content/levels.yml). Hand-written pages: `handwritten_source`."""
+    sources = dict(MADE_FROM)
+    for i, level in enumerate(content.levels):
+        line = content.line("levels", ("levels", i))
+        sources[level_path(level)] = "content/levels.yml" + (f"#L{line}" if line else "")
+    return sources
+
+
+def handwritten_source(page: str) -> str:
+    """'about.md' -> 'content/pages/about.md': a hand-written page is its own source."""
+    return f"{PAGES_DISPLAY}/{page}"
 
 
 def site_facts(content: Content) -> dict[str, str]:
