@@ -107,7 +107,9 @@ def render_site(content: Content, templates_dir: Path = TEMPLATES_DIR, href: Hre
         "index.md": env.get_template("home.md.j2").render(
             **common, page="index.md", diagram=progression(content.levels), steps=progression_steps(content.levels)
         ),
-        "references.md": env.get_template("references.md.j2").render(**common, page="references.md", cited_by=cited_by(content)),
+        "references.md": env.get_template("references.md.j2").render(
+            **common, page="references.md", cited_by=cited_by(content), by_kind=references_by_kind(content, list(content.references))
+        ),
         "editions.md": env.get_template("editions.md.j2").render(**common, page="editions.md", terms=term_rows(content)),
         ASSESSMENT: env.get_template("assessment.md.j2").render(**common, page=ASSESSMENT, data=assessment_data(content, href)),
         "fields.md": env.get_template("fields.md.j2").render(**common, page="fields.md", files=schema_fields()),
