@@ -39,7 +39,7 @@ def test_home_diagram_is_drawn_as_svg_with_every_level(page):
     svg = page.locator("div.mermaid svg")
     svg.wait_for(timeout=15000)
     text = svg.evaluate("el => el.textContent")
-    for name in ["Level 1 - Initial", "Level 2 - Defined", "Level 3 - Managed", "Level 4 - Optimized", "Explore LLM APIs"]:
+    for name in ["Level 1: Initial", "Level 2: Defined", "Level 3: Managed", "Level 4: Optimized", "Explore LLM APIs"]:
         assert name in text
     assert any(url.endswith(MERMAID) for url in requested)
     # The text equivalent sits beside the diagram.
