@@ -30,6 +30,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a packa
     sys.path.insert(0, str(ROOT))
 
 from generator import ContentError, load_content, render_site  # noqa: E402
+from generator.drawing import drawer  # noqa: E402
 from generator.pages import content_security_policy  # noqa: E402
 from generator.render import Href, engine_settings, handwritten_source, page_sources  # noqa: E402
 
@@ -73,7 +74,7 @@ def on_config(config):
     for warning in content.warnings:  # `--strict` counts these and fails the build
         log.warning("%s:%d:%d: %s", warning.path, warning.line, warning.col, warning.message)
     _pages.clear()
-    _pages.update(render_site(content, href=mkdocs_href(config)))
+    _pages.update(render_site(content, href=mkdocs_href(config), draw=drawer()))
     _sources.clear()
     _sources.update(page_sources(content))
     # load_content checked content/pages/_headers, so its policy is there to read.

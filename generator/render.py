@@ -98,14 +98,23 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     return env
 
 
-def render_site(content: Content, templates_dir: Path = TEMPLATES_DIR, href: Href = directory_href) -> dict[str, str]:
+Draw = Callable[[str, str], "str | None"]
+"""(diagram id, mermaid source) -> the diagram as SVG, or None to draw it in the browser
+(generator/drawing.py draws at build time)."""
+
+
+def render_site(content: Content, templates_dir: Path = TEMPLATES_DIR, href: Href = directory_href,
+                draw: Draw | None = None) -> dict[str, str]:
     """Every generated page, by path relative to the docs folder. `href` links pages from
-    data that MkDocs does not read as links (the questionnaire's JSON)."""
+    data that MkDocs does not read as links (the questionnaire's JSON); `draw`, when given,
+    turns the diagram into SVG at build time."""
     env = environment(templates_dir)
     common = {"content": content, "model": content.model}
+    diagram = progression(content.levels)
     pages = {
         "index.md": env.get_template("home.md.j2").render(
-            **common, page="index.md", diagram=progression(content.levels), steps=progression_steps(content.levels)
+            **common, page="index.md", diagram=diagram, steps=progression_steps(content.levels),
+            drawing=draw("progression", diagram) if draw else None,
         ),
         "references.md": env.get_template("references.md.j2").render(
             **common, page="references.md", cited_by=cited_by(content), by_kind=references_by_kind(content, list(content.references))

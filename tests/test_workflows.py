@@ -248,6 +248,13 @@ class TestDeployWorkflow:
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         assert "repo_url: !ENV REPO_URL\n" in config and 'edit_uri: !ENV [EDIT_URI, ""]\n' in config
 
+    def test_the_build_draws_diagrams_with_chromium(self):
+        wf = workflow("deploy.yml")
+        [build] = [s for s in steps(wf) if s.get("run") == "make build"]
+        assert build["env"]["PRERENDER_DIAGRAMS"] == "1"
+        [setup] = [s for s in steps(wf) if s.get("uses") == "./.github/actions/setup"]
+        assert setup["with"]["chromium"] == "true"
+
     def test_deployments_queue_instead_of_canceling_each_other(self):
         concurrency = workflow("deploy.yml")["concurrency"]
         assert concurrency["group"] and concurrency["cancel-in-progress"] is False
