@@ -124,7 +124,7 @@ describe("noticeNodes", () => {
 });
 
 describe("dimensionChart", () => {
-  test("draws each row as a labelled track and bar, the weakest marked, exactly", () => {
+  test("draws each row as a labeled track and bar, the weakest marked, exactly", () => {
     const rows = [
       { label: "A", points: 1, max: 4, ratio: 0.25, weak: false },
       { label: "B", points: 0, max: 4, ratio: 0, weak: true },
