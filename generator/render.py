@@ -33,6 +33,8 @@ MADE_FROM = {
     "references.md": "content/references.yml",
     "editions.md": "content/editions.yml",
     ASSESSMENT: "content/questions.yml",
+    TEAM: "templates/team.md.j2",
+    PROGRESS: "templates/progress.md.j2",
     "fields.md": "schema/",
     "changelog.md": "content/changelog.yml",
 }
