@@ -32,7 +32,7 @@ const text = (node) => node.childNodes.map((c) => c.data ?? text(c)).join("");
 test("the chart is one image, labeled by its title and description", () => {
   const [chart] = seriesChart(ARGS);
   assert.equal(chart.getAttribute("role"), "img");
-  assert.equal(chart.getAttribute("aria-labeledby"), "c-title c-desc");
+  assert.equal(chart.getAttribute("aria-labelledby"), "c-title c-desc");
   assert.equal(text(select(chart, "title")[0]), "T");
   assert.equal(text(select(chart, "desc")[0]), "D");
 });
