@@ -4,12 +4,10 @@ browser (the page keeps the mermaid source) when no browser can draw it here."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from generator import drawing, load_content, render_site
-from tests.conftest import ROOT, build_site
+from tests.conftest import ROOT
 
 NO_BROWSER = "/nonexistent/chromium"
 
@@ -55,11 +53,4 @@ def test_the_home_page_inlines_a_drawing_or_keeps_the_mermaid_source(content):
         assert "```mermaid\ngraph TD" in render_site(content, draw=draw)["index.md"]
 
 
-@pytest.mark.skipif(not os.access(drawing.CHROMIUM, os.X_OK), reason="needs Chromium at /usr/bin/chromium")
-def test_a_build_that_asks_for_drawings_puts_the_svg_in_the_home_page(tmp_path):
-    site = tmp_path / "site"
-    result = build_site(site, env={**os.environ, drawing.ENV: "1"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    home = (site / "index.html").read_text(encoding="utf-8")
-    assert '<div class="progression-diagram mermaid"><svg id="progression"' in home  # the search leaves it out
-    assert 'class="mermaid"><code>' not in home and "Fine&#45;tuning" in home
+# A real build with drawings, in Chromium: tests/browser/test_site.py (with JavaScript off and on).
