@@ -22,6 +22,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 from test_hostile_text import ESCAPED_TWICE, escaped_twice, hostile_build, normal  # noqa: E402
 
+from generator.content import level_title  # noqa: E402
+
 _spec = importlib.util.spec_from_file_location("browser_fixtures", HERE / "conftest.py")
 fixtures = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(fixtures)
@@ -123,7 +125,7 @@ def test_the_diagram_labels_show_the_hostile_text(hostile_page, build):
     svg.wait_for(timeout=15000)
     labels = normal(svg.evaluate("el => el.textContent"))
     levels = build.data["levels"]["levels"]
-    expected = [f"Level {lv['number']} - {lv['name']}" for lv in levels]
+    expected = [level_title(lv) for lv in levels]
     expected += [area for lv in levels for area in lv["focus_areas"]]
     missing = [e for e in expected if normal(e) not in labels]
     assert not missing, f"diagram labels lack {missing[:5]}\ndiagram text: {labels[:500]}"
