@@ -105,10 +105,21 @@ def publish_edition(data: Data, edition_id: str, name: str, change: str, replace
         "summary": f"{change} Totals run from {low} to {high}.",
         "terms": dict(default["terms"]), "changes": [change],
     }
+    if "held_back" in default:
+        edition["held_back"] = dict(default["held_back"])
     if replace:
         data["editions"]["editions"] = []
     data["editions"]["editions"].insert(0, edition)
     data["editions"]["default"] = edition_id
+
+
+def spread_option_levels(data: Data) -> None:
+    """Each question's options indicate the levels lowest first, as evenly as whole
+    options allow, so every level is reachable (as a contributor adding a level must)."""
+    level_ids = [lv["id"] for lv in data["levels"]["levels"]]
+    for q in data["questions"]["questions"]:
+        for i, option in enumerate(q["options"]):
+            option["level"] = level_ids[i * len(level_ids) // len(q["options"])]
 
 
 def _restate(data: Data, folder: Path) -> None:
@@ -134,6 +145,7 @@ def five_levels(data: Data) -> str:
     extra = copy.deepcopy(levels[-1])
     extra.update(id="autonomous", number=len(levels) + 1, name="Autonomous", slug="autonomous", summary="Systems that improve themselves under watch.")
     levels.append(extra)
+    spread_option_levels(data)
     publish_edition(data, "five-levels", "Five levels", "A fifth level is added; earlier editions do not have it.")
     return "A fifth level."
 
@@ -149,6 +161,7 @@ def tiny(data: Data) -> str:
     data["questions"]["questions"] = data["questions"]["questions"][:3]
     levels = data["levels"]["levels"] = data["levels"]["levels"][:3]
     levels[-1]["advance"] = levels[-1]["advance"][:1]
+    spread_option_levels(data)
     publish_edition(data, "tiny", "Tiny", "Three questions and three levels.", replace=True)
     return "A three-question, three-level model."
 

@@ -10,6 +10,8 @@ import {
   dimensionChart,
   dimensionRows,
   dimensionTable,
+  fill,
+  heldBackText,
   noticeNodes,
   reportNodes,
   statusNodes,
@@ -36,7 +38,7 @@ const MODEL = {
   questions: IDS.map((id) => ({
     id,
     dimension: `Dimension ${id}`,
-    options: [0, 1, 2].map((points) => ({ points, text: `${id} option ${points}`, references: points === 0 ? ["doc", "gone"] : [] })),
+    options: [0, 1, 2].map((points) => ({ points, level: points + 1, text: `${id} option ${points}`, references: points === 0 ? ["doc", "gone"] : [] })),
   })),
   bands: [
     { number: 1, min: 0, max: 2 },
@@ -46,6 +48,7 @@ const MODEL = {
   levels: [level(1, "Initial"), level(2, "Defined"), level(3, "Managed")],
   references: { doc: { title: "A document", url: "https://example.org/doc", kind: "docs" } },
   total: { min: 0, max: 6 },
+  held_back: { points: 0, level: 1, says: "Level {total_level} by total; held back to level {level} by: {dimensions} {unknown}", each: "{dimension} ({points}/{max})" },
 };
 const answersOf = (...points) => Object.fromEntries(IDS.map((id, i) => [id, points[i]]));
 const resultOf = (...points) => score(answersOf(...points), MODEL);
@@ -53,12 +56,31 @@ const texts = (nodes) => nodes.map((n) => n.textContent);
 const classOf = (node) => node.getAttribute("class");
 
 describe("dimensionRows", () => {
-  test("one row per dimension in question order, with the answer chosen and the weakest marked", () => {
+  test("one row per dimension in question order, with the answer chosen, its level, the weakest and the held-back marked", () => {
     assert.deepEqual(dimensionRows(MODEL, resultOf(1, 0, 2)), [
-      { id: "models", label: "Dimension models", points: 1, max: 2, ratio: 0.5, weak: false, answer: "models option 1" },
-      { id: "prompts", label: "Dimension prompts", points: 0, max: 2, ratio: 0, weak: true, answer: "prompts option 0" },
-      { id: "grounding", label: "Dimension grounding", points: 2, max: 2, ratio: 1, weak: false, answer: "grounding option 2" },
+      { id: "models", label: "Dimension models", points: 1, max: 2, ratio: 0.5, level: 2, weak: false, held: false, answer: "models option 1" },
+      { id: "prompts", label: "Dimension prompts", points: 0, max: 2, ratio: 0, level: 1, weak: true, held: true, answer: "prompts option 0" },
+      { id: "grounding", label: "Dimension grounding", points: 2, max: 2, ratio: 1, level: 3, weak: false, held: false, answer: "grounding option 2" },
     ]);
+  });
+});
+
+describe("held back", () => {
+  test("the sentence names the level by total, the level held back to and each weak dimension", () => {
+    const result = resultOf(2, 0, 2);
+    assert.equal(result.level, 2);
+    const [line] = select(reportNodes(MODEL, result), "p", "assessment__held-back");
+    assert.equal(line.textContent, "Level 2 by total; held back to level 1 by: Dimension prompts (0/2) {unknown}");
+    assert.deepEqual(dimensionRows(MODEL, result).map((r) => r.held), [false, true, false]);
+  });
+
+  test("no sentence when the rule does not apply", () => {
+    assert.equal(heldBackText(MODEL, resultOf(1, 1, 2)), null);
+    assert.equal(select(reportNodes(MODEL, resultOf(1, 1, 2)), "p", "assessment__held-back").length, 0);
+  });
+
+  test("fill leaves unknown placeholders and stray braces as written", () => {
+    assert.equal(fill("{a} and {b} and {", { a: "<x>" }), "<x> and {b} and {");
   });
 });
 
@@ -152,7 +174,7 @@ describe("reportNodes", () => {
     const rows = select(select(nodes, "tbody"), "tr");
     assert.deepEqual(
       rows.map((r) => texts(r.children)),
-      dimensionRows(MODEL, result).map((r) => [r.label, `${r.points} of ${r.max}`, r.answer]),
+      dimensionRows(MODEL, result).map((r) => [r.label, `${r.points} of ${r.max}`, `Level ${r.level}`, r.answer]),
     );
     assert.equal(markup(dimensionTable(dimensionRows(MODEL, result))), markup(select(nodes, "table", "assessment__table")[0]));
     const steps = select(nodes, "div", "assessment__step");

@@ -34,15 +34,36 @@ export function svg(tag, attrs = {}, text) {
 export const levelOf = (model, number) => model.levels.find((l) => l.number === number);
 export const questionOf = (model, id) => model.questions.find((q) => q.id === id);
 
+/** `template` with each `{name}` of `values` filled in; other braces stay as written. */
+export function fill(template, values) {
+  return template.replace(/\{([^{}]*)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+}
+
 /**
- * One row per dimension, in question order: {id, label, points, max, ratio, weak, answer},
- * where `answer` is the text of the option chosen and `weak` says it is one of the weakest.
+ * The held-back sentence of the model's rule (content/editions.yml) for `result`, or null
+ * when the rule does not apply: "Level 4 by total; held back to level 2 by: ...".
+ */
+export function heldBackText(model, result) {
+  if (!result.heldBack) return null;
+  const rule = model.held_back;
+  const dimensions = result.heldBack.by
+    .map((id) => result.dimensions.find((d) => d.id === id))
+    .map((d) => fill(rule.each, { dimension: questionOf(model, d.id).dimension, points: d.points, max: d.max }))
+    .join("; ");
+  return fill(rule.says, { total_level: result.level, level: result.heldBack.level, dimensions });
+}
+
+/**
+ * One row per dimension, in question order: {id, label, points, max, ratio, level, weak,
+ * held, answer}, where `answer` is the text of the option chosen, `level` the level it
+ * indicates, `weak` says it is one of the weakest and `held` that it holds the level back.
  */
 export function dimensionRows(model, result) {
   return result.dimensions.map((d) => {
     const q = questionOf(model, d.id);
     const answer = q.options.find((o) => o.points === d.points).text;
-    return { id: d.id, label: q.dimension, points: d.points, max: d.max, ratio: d.ratio, weak: result.weakest.includes(d.id), answer };
+    const held = Boolean(result.heldBack?.by.includes(d.id));
+    return { id: d.id, label: q.dimension, points: d.points, max: d.max, ratio: d.ratio, level: d.level, weak: result.weakest.includes(d.id), held, answer };
   });
 }
 
@@ -101,6 +122,7 @@ export function reportNodes(model, result, { mismatch = false } = {}) {
       { class: "assessment__headline" },
       h("p", { class: "assessment__level" }, h("span", { class: "assessment__level-number", text: `Level ${level.number}` }), " · ", h("span", { text: level.name })),
       h("p", { class: "assessment__total", text: `${result.total} of ${model.total.max} points` }),
+      ...(result.heldBack ? [h("p", { class: "assessment__held-back", "data-held-back": "", text: heldBackText(model, result) })] : []),
       h("p", { class: "assessment__summary", text: level.summary }),
       h("p", {}, h("a", { href: level.url, text: `Read about level ${level.number}, ${level.name}` })),
     ),
@@ -152,10 +174,19 @@ export function dimensionChart(rows) {
   return chart;
 }
 
-/** The table of `dimensionRows`: dimension, points and the answer chosen. */
+/** The table of `dimensionRows`: dimension, points, the level it indicates and the answer chosen. */
 export function dimensionTable(rows) {
-  const head = h("tr", {}, ...["Dimension", "Points", "Your answer"].map((text) => h("th", { scope: "col", text })));
-  const body = rows.map((d) => h("tr", {}, h("th", { scope: "row", text: d.label }), h("td", { text: `${d.points} of ${d.max}` }), h("td", { text: d.answer })));
+  const head = h("tr", {}, ...["Dimension", "Points", "Level", "Your answer"].map((text) => h("th", { scope: "col", text })));
+  const body = rows.map((d) =>
+    h(
+      "tr",
+      d.held ? { class: "assessment__row--held" } : {},
+      h("th", { scope: "row", text: d.label }),
+      h("td", { text: `${d.points} of ${d.max}` }),
+      h("td", { text: `Level ${d.level}` }),
+      h("td", { text: d.answer }),
+    ),
+  );
   return h("table", { class: "assessment__table" }, h("caption", { text: "Points per dimension" }), h("thead", {}, head), h("tbody", {}, ...body));
 }
 
