@@ -190,6 +190,7 @@ def assessment_data(content: Content, href: Href = directory_href) -> dict:
             {
                 "id": q["id"],
                 "dimension": q["dimension"],
+                "why": q["why"],
                 "options": [
                     {"points": o["points"], "level": numbers[o["level"]], "text": o["text"], "references": o.get("references", [])} for o in q["options"]
                 ],
