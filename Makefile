@@ -71,7 +71,7 @@ bench: build
 
 # The site built by other engines, with the same checks each (tests/canary, ENGINES.md):
 # ProperDocs must pass; Zensical is report-only. The outcome goes to bench/canary.json,
-# which bench/report.py shows in bench/results.md. About 2.5 minutes; not in `make test`.
+# which bench/engines_report.py shows in bench/results.md. About 2.5 minutes; not in `make test`.
 CANARY_REPORT ?= bench/canary.json
 canary: install
 	CANARY_REPORT=$(CANARY_REPORT) $(PY) -m pytest -q -p no:cacheprovider -rxX tests/canary

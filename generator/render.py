@@ -24,6 +24,7 @@ from generator.pages import meta_policy
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 ASSESSMENT = "assessment.md"
+TEAM = "team.md"
 
 Href = Callable[[str, str], str]
 """(target page, linking page), both paths in the docs folder -> the href a browser follows."""
@@ -59,6 +60,18 @@ def _level_title(env, level: dict, escaper: str | None = None) -> str:
     return level_title(level, env.filters[escaper] if escaper else str)
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept in the system's temporary folder between processes, so a
+    fresh `mkdocs build` skips Jinja's compiler (most of the generator's first-call
+    time). Jinja checks each entry against its template's source, so an edited template
+    is compiled again; where no private cache folder can be made, templates are simply
+    compiled each time."""
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 @cache
 def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     """Jinja for markdown output: undefined names fail loudly, and every piece of
@@ -67,6 +80,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     a template edited under `mkdocs serve` is still reloaded, as its file is newer."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
+        bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -98,7 +112,10 @@ def render_site(content: Content, templates_dir: Path = TEMPLATES_DIR, href: Hre
         ),
         "references.md": env.get_template("references.md.j2").render(**common, page="references.md", cited_by=cited_by(content)),
         "editions.md": env.get_template("editions.md.j2").render(**common, page="editions.md", terms=term_rows(content)),
-        ASSESSMENT: env.get_template("assessment.md.j2").render(**common, page=ASSESSMENT, data=assessment_data(content, href)),
+        ASSESSMENT: env.get_template("assessment.md.j2").render(
+            **common, page=ASSESSMENT, data=assessment_data(content, href), team_url=href(TEAM, ASSESSMENT)
+        ),
+        TEAM: env.get_template("team.md.j2").render(**common, page=TEAM, data=assessment_data(content, href, TEAM)),
         "fields.md": env.get_template("fields.md.j2").render(**common, page="fields.md", files=schema_fields()),
         "changelog.md": env.get_template("changelog.md.j2").render(**common, page="changelog.md"),
     }
@@ -143,6 +160,7 @@ def nav(content: Content) -> list:
         {"Home": "index.md"},
         {"Levels": [{level_title(lv, title): level_path(lv)} for lv in content.levels]},
         {"Self-assessment": "assessment.md"},
+        {"Team view": "team.md"},
         {"References": "references.md"},
         {"Editions": "editions.md"},
         {"About": ["about.md", "fields.md", "changelog.md"]},
@@ -175,10 +193,10 @@ def term_rows(content: Content) -> list[tuple[str, list[str | None]]]:
     return [(t, [e["terms"].get(t) for e in content.editions]) for t in topics]
 
 
-def assessment_data(content: Content, href: Href = directory_href) -> dict:
-    """What the questionnaire script needs, embedded in the page as JSON. Its level URLs
-    are hrefs from the assessment page, as the site serves them: MkDocs does not rewrite
-    links inside JSON."""
+def assessment_data(content: Content, href: Href = directory_href, page: str = ASSESSMENT) -> dict:
+    """What the questionnaire script (and the team view) needs, embedded in the page as
+    JSON. Its level URLs are hrefs from `page`, as the site serves them: MkDocs does not
+    rewrite links inside JSON."""
     edition = content.edition(content.default_edition)
     numbers = {lv["id"]: lv["number"] for lv in content.levels}
     held_back = edition.get("held_back")
@@ -202,7 +220,7 @@ def assessment_data(content: Content, href: Href = directory_href) -> dict:
             for lv in content.levels
         ],
         "levels": [
-            {"id": lv["id"], "number": lv["number"], "name": lv["name"], "summary": lv["summary"], "url": href(level_path(lv), ASSESSMENT), "advance": lv["advance"]}
+            {"id": lv["id"], "number": lv["number"], "name": lv["name"], "summary": lv["summary"], "url": href(level_path(lv), page), "advance": lv["advance"]}
             for lv in content.levels
         ],
         "references": {rid: {"title": r["title"], "url": r["url"], "kind": r["kind"]} for rid, r in content.references.items()},

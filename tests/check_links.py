@@ -5,12 +5,13 @@ folder, so the site is served from this process instead and checked by URL.
 External links are not fetched here (CI has no network); the weekly workflow
 checks them with `--extern --csv FILE`: linkchecker then reports as CSV on its standard
 output (it runs as `nobody`, which may not write files here) and this script saves it.
-Usage: python tests/check_links.py SITE_DIR [--extern] [--csv FILE].
+Usage: python tests/check_links.py [SITE_DIR] [--extern] [--csv FILE].
 Exit 0 when every link works, 1 on any broken link, 2 and up when linkchecker failed.
 """
 
 from __future__ import annotations
 
+import argparse
 import functools
 import http.server
 import subprocess
@@ -44,8 +45,14 @@ def check(site: Path, extern: bool = False, csv: Path | None = None) -> int:
     return result.returncode
 
 
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("site", nargs="?", type=Path, default=Path("site"), help="the built site (default: site)")
+    parser.add_argument("--extern", action="store_true", help="also fetch links to other hosts")
+    parser.add_argument("--csv", type=Path, metavar="FILE", help="save linkchecker's report as CSV to FILE")
+    args = parser.parse_args(argv)
+    return check(args.site, extern=args.extern, csv=args.csv)
+
+
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    csv = Path(args.pop(args.index("--csv") + 1)) if "--csv" in args and args.index("--csv") + 1 < len(args) else None
-    folders = [a for a in args if not a.startswith("--")]
-    sys.exit(check(Path(folders[0] if folders else "site"), extern="--extern" in args, csv=csv))
+    sys.exit(main())

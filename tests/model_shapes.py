@@ -187,18 +187,24 @@ if __name__ == "__main__":
 
 # --- Whole sites from a content folder ------------------------------------------------------
 
-SITE_PARTS = ("generator", "templates", "schema", "overrides")
+SITE_PARTS = ("mkdocs.yml", "Makefile", "generator", "templates", "schema", "overrides")
 
 
 def repo_with(content: Path, repo: Path) -> Path:
-    """A copy of the site's sources in `repo` with `content` as its content/ (copied, not
-    linked: the hook finds content/ next to its own resolved path)."""
-    repo.mkdir(parents=True)
-    shutil.copy2(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    """A copy of what builds the site (mkdocs.yml, the Makefile, the code, templates and
+    schemas) in `repo`, with `content` as its content/; copied, not linked, since the hook
+    finds content/ next to its own resolved path. node_modules and .venv are linked, so
+    `make -o ...` and the browser pieces work there. The one way tests make a repository."""
+    repo.mkdir(parents=True, exist_ok=True)
     for part in SITE_PARTS:
-        shutil.copytree(ROOT / part, repo / part, ignore=shutil.ignore_patterns("__pycache__"))
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, repo / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, repo / part)
     shutil.copytree(content, repo / "content")
-    (repo / "node_modules").symlink_to(ROOT / "node_modules")
+    for linked in ("node_modules", ".venv"):
+        (repo / linked).symlink_to(ROOT / linked)
     return repo
 
 

@@ -29,6 +29,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests import model_shapes
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "tests" / "fixtures" / "content"
 """A frozen copy of content/ at one release: the corpus tests the checks, not today's
@@ -594,12 +596,7 @@ def _mkdocs(config: Path, site: Path) -> subprocess.CompletedProcess:
 
 
 def test_a_failing_build_leaves_the_previous_site_untouched(tmp_path):
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    shutil.copy2(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
-    for folder in ("generator", "templates", "schema", "overrides", "content"):
-        shutil.copytree(ROOT / folder, repo / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (repo / "node_modules").symlink_to(ROOT / "node_modules")
+    repo = model_shapes.repo_with(ROOT / "content", tmp_path / "repo")
     site = tmp_path / "site"
 
     first = _mkdocs(repo / "mkdocs.yml", site)

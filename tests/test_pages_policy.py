@@ -19,6 +19,7 @@ import pytest
 from generator.__main__ import main
 from generator.content import load_content
 from generator.render import render_site
+from tests import model_shapes
 from tests.conftest import ROOT, build_site
 
 ABOUT = (ROOT / "content" / "pages" / "about.md").read_text(encoding="utf-8")
@@ -178,11 +179,7 @@ def _levels_doc():
 
 @pytest.fixture
 def repo(tmp_path) -> Path:
-    for name in ["mkdocs.yml", "generator", "templates", "schema", "overrides", "content"]:
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name, **({"ignore": shutil.ignore_patterns("__pycache__")} if src.is_dir() else {}))
-    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
-    return tmp_path
+    return model_shapes.repo_with(ROOT / "content", tmp_path)
 
 
 BUILD_CASES = ["a script in the description", "a raw html page", "no _headers", "an empty policy", "a page that is not UTF-8", "a page over the assessment"]

@@ -5,7 +5,6 @@ new text when a content file is saved."""
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -15,16 +14,12 @@ import urllib.request
 
 import pytest
 
-COPY = ["mkdocs.yml", "generator", "templates", "schema", "overrides", "content"]
+from tests import model_shapes
 
 
 @pytest.fixture
 def repo_copy(root, tmp_path):
-    for name in COPY:
-        src = root / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
-    (tmp_path / "node_modules").symlink_to(root / "node_modules")
-    return tmp_path
+    return model_shapes.repo_with(root / "content", tmp_path)
 
 
 def free_port() -> int:

@@ -11,16 +11,14 @@ as some tests and scripts run it, and the first build of `mkdocs serve`).
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
 
 import pytest
 
+from tests import model_shapes
 from tests.conftest import build_site
-
-COPY = ["mkdocs.yml", "Makefile", "generator", "templates", "schema", "overrides", "content"]
 
 BROKEN = {
     "a link to a page that does not exist": ("[gone](no-such-page.md)", "no-such-page.md"),
@@ -33,12 +31,7 @@ BROKEN = {
 
 @pytest.fixture
 def repo_copy(root, tmp_path):
-    for name in COPY:
-        src = root / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
-    (tmp_path / "node_modules").symlink_to(root / "node_modules")
-    (tmp_path / ".venv").symlink_to(root / ".venv")
-    return tmp_path
+    return model_shapes.repo_with(root / "content", tmp_path)
 
 
 def break_about_page(repo, link: str) -> None:

@@ -4,7 +4,7 @@ CANARY_ENGINES (default "properdocs zensical") picks the engines. ProperDocs mus
 Zensical is report-only for now: its checks are expected to fail (xfail, not strict),
 so `make canary` stays green while the report says which checks pass under it.
 CANARY_REPORT, when set, is where the outcome of every check is written as JSON
-(bench/report.py turns it into the engines section of bench/results.md).
+(bench/engines_report.py turns it into the engines section of bench/results.md).
 """
 
 from __future__ import annotations
@@ -15,7 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import conftest as browser_checks
 from tests.canary import engines
+
+browser = browser_checks.browser
+"""The browser tests' session Chromium, the same launch for the canary's checks."""
 
 REPORT_ONLY = {"zensical"}
 _outcomes: dict[str, dict] = {}

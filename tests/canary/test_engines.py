@@ -10,11 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from generator.content import load_content
 from generator.render import assessment_data
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, Server, assert_clean, guarded_context, read_headers
+from tests.browser.conftest import Server, assert_clean, guarded_context, read_headers
 from tests.browser.questionnaire import answer, answers_for_total, band_edges, expect_result, open_assessment
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,14 +23,6 @@ CSP_META = re.compile(r'<head>\s*<meta http-equiv="Content-Security-Policy" cont
 
 def pages(site: Path) -> list[str]:
     return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="session")
@@ -50,6 +41,14 @@ def server(site):
     srv.close()
 
 
+@pytest.fixture
+def context(browser, server):
+    """A fresh guarded context per check, closed whatever happens."""
+    ctx = guarded_context(browser, server)
+    yield ctx
+    ctx.close()
+
+
 def test_builds(builds, engine):
     built = builds(engine)
     assert built.ok, built.log[-2000:]
@@ -63,45 +62,33 @@ def test_csp_meta_on_every_page(site):
     assert not missing, f"no CSP <meta> first in <head>: {missing}"
 
 
-def test_no_offhost_request_on_any_page(browser, server, site):
-    context = guarded_context(browser, server)
-    try:
-        page = context.new_page()
-        for path in pages(site):
-            page.goto(server.url + path)
-            page.wait_for_load_state("networkidle")
-        assert_clean(context, [page])
-    finally:
-        context.close()
+def test_no_offhost_request_on_any_page(context, server, site):
+    page = context.new_page()
+    for path in pages(site):
+        page.goto(server.url + path)
+        page.wait_for_load_state("networkidle")
+    assert_clean(context, [page])
 
 
-def test_questionnaire_answers_give_the_level(browser, server):
+def test_questionnaire_answers_give_the_level(context, server):
     model = assessment_data(load_content(ROOT / "content"))
-    context = guarded_context(browser, server)
-    try:
-        page = context.new_page()
-        page.site = lambda path="": page.goto(server.url + path)
-        for total, level in band_edges(model):
-            open_assessment(page)
-            answer(page, answers_for_total(model, total))
-            expect_result(page, total, level)
-        assert_clean(context, [page])
-    finally:
-        context.close()
+    page = context.new_page()
+    page.site = lambda path="": page.goto(server.url + path)
+    for total, level in band_edges(model):
+        open_assessment(page)
+        answer(page, answers_for_total(model, total))
+        expect_result(page, total, level)
+    assert_clean(context, [page])
 
 
-def test_axe_finds_nothing_serious(browser, server, site):
-    context = guarded_context(browser, server)
+def test_axe_finds_nothing_serious(context, server, site):
     context.add_init_script(path=str(AXE))
     found = []
-    try:
-        page = context.new_page()
-        for path in pages(site):
-            page.goto(server.url + path)
-            page.wait_for_load_state("networkidle")
-            violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                                       ".map(v => `${v.impact} ${v.id}: ${v.nodes.length} node(s)`)")
-            found += [f"/{path}: {v}" for v in violations if v.startswith(("serious", "critical"))]
-    finally:
-        context.close()
+    page = context.new_page()
+    for path in pages(site):
+        page.goto(server.url + path)
+        page.wait_for_load_state("networkidle")
+        violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                                   ".map(v => `${v.impact} ${v.id}: ${v.nodes.length} node(s)`)")
+        found += [f"/{path}: {v}" for v in violations if v.startswith(("serious", "critical"))]
     assert not found, "\n".join(found)

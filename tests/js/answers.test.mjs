@@ -20,25 +20,8 @@ import {
   storedValue,
 } from "../../overrides/assets/js/answers.js";
 import { score } from "../../overrides/assets/js/scoring.js";
+import { IDS, MODEL } from "./model-fixture.mjs";
 
-const IDS = ["models", "prompts", "grounding", "evaluation", "deployment", "monitoring", "safety"];
-const MODEL = {
-  model: "genaiops",
-  version: "1.2.3",
-  edition: { id: "genaiops", name: "GenAIOps (current)" },
-  questions: IDS.map((id) => ({
-    id,
-    dimension: `Dimension ${id}`,
-    options: [0, 1, 2, 3, 4].map((points) => ({ points, text: `${id} ${points}`, references: [] })),
-  })),
-  bands: [
-    { level: "initial", number: 1, min: 0, max: 9 },
-    { level: "defined", number: 2, min: 10, max: 14 },
-    { level: "managed", number: 3, min: 15, max: 19 },
-    { level: "optimized", number: 4, min: 20, max: 28 },
-  ],
-  total: { min: 0, max: 28 },
-};
 const HEAD = "genaiops@1.2.3";
 const FULL = { models: 3, prompts: 2, grounding: 1, evaluation: 4, deployment: 0, monitoring: 2, safety: 3 };
 const FULL_FRAGMENT = "models=3&prompts=2&grounding=1&evaluation=4&deployment=0&monitoring=2&safety=3";

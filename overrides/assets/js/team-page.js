@@ -1,0 +1,191 @@
+/*
+ * The team view page's controller: reads answer files (picker or drag and drop) and
+ * pasted share links, hands them to team.js, and draws the result. Nothing leaves the
+ * browser and nothing is stored: closing the page forgets the team.
+ *
+ * Every word shown comes from the page's JSON (`text`, from templates/team.md.j2), with
+ * {name} placeholders filled here. Content and inputs go into the page as text only.
+ * Notices appear next to the inputs that caused them (the controls are above them).
+ */
+
+import { fileSizeNotice } from "./answers.js";
+import { h } from "./report-view.js";
+import { MAX_INPUTS, teamView } from "./team.js";
+
+/** Members beyond this many are left out of the table's columns (the list has them all). */
+const MAX_COLUMNS = 12;
+
+const bound = new WeakSet();
+
+/** `template` with each {name} replaced by values[name]. */
+function fill(template, values = {}) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+}
+
+function readData(root) {
+  const holder = root.querySelector("template[data-team-data]");
+  const script = holder?.content.getElementById("team-data");
+  if (!script) throw new Error("the page holds no team data");
+  return JSON.parse(script.textContent);
+}
+
+class TeamPage {
+  constructor(root) {
+    const { model, text, discussGap } = readData(root);
+    this.model = model;
+    this.text = text;
+    this.gap = discussGap;
+    this.inputs = [];
+    this.links = 0;
+    this.notices = [];
+    this.parts = {
+      files: root.querySelector("[data-team-files]"),
+      drop: root.querySelector("[data-team-inputs]"),
+      links: root.querySelector("[data-team-links]"),
+      addLinks: root.querySelector("[data-team-add-links]"),
+      names: root.querySelector("[data-team-names]"),
+      clear: root.querySelector("[data-team-clear]"),
+      notices: root.querySelector("[data-team-notices]"),
+      body: root.querySelector("[data-team-body]"),
+    };
+    const { files, drop, addLinks, names, clear } = this.parts;
+    files.addEventListener("change", () => {
+      this.addFiles([...files.files]);
+      files.value = "";
+    });
+    drop.addEventListener("dragover", (event) => {
+      event.preventDefault();
+      drop.classList.add("team__inputs--over");
+    });
+    drop.addEventListener("dragleave", () => drop.classList.remove("team__inputs--over"));
+    drop.addEventListener("drop", (event) => {
+      event.preventDefault();
+      drop.classList.remove("team__inputs--over");
+      this.addFiles([...(event.dataTransfer?.files ?? [])]);
+    });
+    addLinks.addEventListener("click", () => this.addLinks());
+    names.addEventListener("change", () => this.render());
+    clear.addEventListener("click", () => {
+      this.inputs = [];
+      this.links = 0;
+      this.say([{ kind: "info", key: "cleared", values: {} }]);
+    });
+    this.render();
+  }
+
+  /** Read the files as text (huge ones refused before reading), then add them all at once. */
+  addFiles(files) {
+    const room = Math.max(0, MAX_INPUTS + 1 - this.inputs.length);
+    const refused = [];
+    const reads = files.slice(0, room).map((file) => {
+      if (fileSizeNotice(file.size)) {
+        refused.push({ kind: "warning", key: "tooLarge", values: { source: file.name, bytes: file.size } });
+        return null;
+      }
+      return file.text().then(
+        (text) => ({ kind: "file", source: file.name, text }),
+        () => ({ kind: "file", source: file.name, text: "" }),
+      );
+    });
+    Promise.all(reads).then((read) => this.add(read.filter(Boolean), refused));
+  }
+
+  addLinks() {
+    const lines = this.parts.links.value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+    const added = lines.map((line) => ({ kind: "link", source: fill(this.text.linkName, { n: ++this.links }), text: line }));
+    this.parts.links.value = "";
+    this.add(added, []);
+  }
+
+  add(inputs, refused) {
+    this.inputs = [...this.inputs, ...inputs];
+    this.say([{ kind: "info", key: "added", values: { n: inputs.length } }, ...refused]);
+  }
+
+  say(notices) {
+    this.notices = notices;
+    this.render();
+  }
+
+  /** A notice's words: team.js gives a key and values, answers.js gives text. */
+  words(notice) {
+    return notice.text ?? fill(this.text[notice.key], notice.values);
+  }
+
+  render() {
+    const view = teamView(this.inputs, this.model, this.gap);
+    const notices = [...this.notices, ...view.notices, ...view.left.map((l) => l.why)];
+    this.parts.notices.replaceChildren(
+      ...(notices.length
+        ? [h("ul", { class: "assessment__notice-list" }, ...notices.map((n) => h("li", { class: `assessment__notice assessment__notice--${n.kind}`, text: this.words(n) })))]
+        : []),
+    );
+    this.parts.body.replaceChildren(...this.report(view));
+  }
+
+  report(view) {
+    const { text, model } = this;
+    if (!view.members.length) return [h("p", { "data-team-empty": "", text: text.none })];
+    const showNames = this.parts.names.checked;
+    const who = (m) => (showNames && m.name ? `${m.label} (${m.name})` : m.label);
+    const level = model.levels.find((l) => l.number === view.level);
+    const nodes = [
+      h("p", { class: "team__count", text: fill(text.count, { members: view.members.length, left: view.left.length }) }),
+      h("p", { class: "team__result", "data-team-total": String(view.total), "data-team-level": String(view.level), text: fill(text.teamResult, { total: view.total, max: model.total.max, number: level.number, name: level.name }) }),
+      h("p", {}, h("a", { href: level.url, text: fill(text.levelLink, { number: level.number, name: level.name }) })),
+      h("h3", { text: text.byDimension }),
+      this.table(view),
+      h("h3", { text: text.spread }),
+      h(
+        "ul",
+        { "data-team-spread": "" },
+        ...view.levels.map((l) => {
+          const lv = model.levels.find((x) => x.number === l.level);
+          return h("li", { text: fill(text.spreadItem, { number: lv.number, name: lv.name, members: l.members.join(", ") }) });
+        }),
+      ),
+      h("h3", { text: text.members }),
+      this.memberTable(view, who),
+    ];
+    return nodes;
+  }
+
+  table(view) {
+    const { text, model } = this;
+    const columns = view.members.length <= MAX_COLUMNS;
+    const showNames = this.parts.names.checked;
+    const head = [text.dimension, ...(columns ? view.members.map((m) => (showNames && m.name ? `${m.label} (${m.name})` : m.label)) : []), text.median, text.min, text.max, text.discuss];
+    const rows = view.dimensions.map((d) => {
+      const q = model.questions.find((x) => x.id === d.id);
+      const cells = [q.dimension, ...(columns ? d.points.map(String) : []), String(d.median), String(d.min), String(d.max), d.discuss ? fill(text.discussYes, { gap: d.max - d.min }) : text.discussNo];
+      return h("tr", { "data-team-dimension": d.id, ...(d.discuss ? { "data-discuss": "" } : {}) }, ...cells.map((c, i) => h(i ? "td" : "th", i ? {} : { scope: "row" }, c)));
+    });
+    const table = h("table", { "data-team-table": "dimensions" }, h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))), h("tbody", {}, ...rows));
+    const wrap = h("div", { class: "md-typeset__table" }, table);
+    return columns ? wrap : h("div", {}, h("p", { text: fill(text.manyMembers, { max: MAX_COLUMNS }) }), wrap);
+  }
+
+  memberTable(view, who) {
+    const { text, model } = this;
+    const head = [text.member, text.source, text.total, text.level];
+    const rows = view.members.map((m) => {
+      const lv = model.levels.find((l) => l.number === m.level);
+      return h("tr", { "data-team-member": m.label }, ...[who(m), m.source, String(m.total), `${lv.number}, ${lv.name}`].map((c) => h("td", {}, c)));
+    });
+    return h("div", { class: "md-typeset__table" }, h("table", { "data-team-table": "members" }, h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))), h("tbody", {}, ...rows)));
+  }
+}
+
+function start() {
+  for (const root of document.querySelectorAll("[data-team]")) {
+    if (bound.has(root)) continue;
+    bound.add(root);
+    new TeamPage(root);
+  }
+}
+
+// mkdocs-material's document$ emits on every page view, instant navigation included.
+const documents = window.document$;
+if (typeof documents?.subscribe === "function") documents.subscribe(start);
+else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+else start();

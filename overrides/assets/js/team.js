@@ -1,0 +1,148 @@
+/*
+ * The team view's arithmetic: several people's answers in, one team picture out.
+ * Pure: strings and objects in, new plain objects out; no DOM, no storage. The page
+ * (team-page.js) reads files and links, and draws what `teamView` returns.
+ *
+ * Each input is read exactly as the questionnaire reads an import or a share link
+ * (answers.js), so a bad one is named the same way. Then, per input:
+ *   - the same text twice (the same file or link added again) counts once;
+ *   - answers from another model or MAJOR content version are listed, not mixed in
+ *     (their questions or points may mean something else);
+ *   - answers that do not cover every question are listed, not mixed in (a median of
+ *     some members on one dimension and others on the next would not be one team).
+ * Members are labelled A, B, C ... in the order added (AA, AB ... after Z); a file may
+ * carry a `name`, which the page shows only when the user asks it to.
+ *
+ * Per dimension: every member's points, the median, min, max, and `discuss` when
+ * members are `discussGap` or more points apart (the page says how many: team.md.j2). The median of an even count is the lower of the
+ * two middle answers, so it is always one of the options and the team's total (the sum
+ * of the medians) falls in a band. The team's level is that total's band.
+ *
+ * Notices are {kind, key, values} (or answers.js's {kind, text}): the page words them
+ * from the texts it carries, so no sentence lives here.
+ */
+
+import { readFragment, readImport } from "./answers.js";
+import { score } from "./scoring.js";
+
+/** At most this many inputs are read; more are named in one notice. */
+export const MAX_INPUTS = 1000;
+/** A member's name is shown only if it is plain text of this length or less. */
+export const MAX_NAME = 60;
+
+/** "A", "B", ... "Z", "AA", "AB", ... for member 0, 1, 2 ... */
+export function memberLabel(index) {
+  let label = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) label = String.fromCharCode(65 + ((n - 1) % 26)) + label;
+  return label;
+}
+
+/** The lower median of a non-empty list of numbers. */
+export function lowerMedian(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** The optional `name` a file carries: trimmed plain text, or null. */
+function nameIn(text) {
+  try {
+    const data = JSON.parse(text);
+    const name = typeof data?.name === "string" ? data.name.trim() : "";
+    // eslint-disable-next-line no-control-regex
+    return name && name.length <= MAX_NAME && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(name) ? name : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "model@version" as a file states it (quoted as text, cut short), or "". */
+function madeWith(text) {
+  try {
+    const data = JSON.parse(text);
+    return `${String(data?.model ?? "?")}@${String(data?.version ?? "?")}`.slice(0, MAX_NAME);
+  } catch {
+    return "";
+  }
+}
+
+/** The answers part of a pasted share link (everything after "#"), or the line itself. */
+function fragmentOfLine(line) {
+  const hash = line.indexOf("#");
+  return hash < 0 ? line : line.slice(hash + 1);
+}
+
+/**
+ * Read one input: {kind: "file" | "link", source, text}; `source` names it in notices
+ * (a file name, or "link 3"). Returns {source, answers, name, notices, usable, why}
+ * where `why` (when not usable) is a notice saying why it was left out.
+ */
+export function readInput(input, model) {
+  const { kind, source, text } = input;
+  const read = kind === "file" ? readImport(text, model) : readFragment(fragmentOfLine(text.trim()), model);
+  const notices = read.notices ?? [];
+  const name = kind === "file" ? nameIn(text) : null;
+  const base = { source, answers: read.answers, name, notices };
+  if (kind === "link" && read.found === false) return { ...base, usable: false, why: { kind: "warning", key: "notALink", values: { source } } };
+  if (notices.some((n) => n.kind === "mismatch")) {
+    const made = kind === "file" ? madeWith(text) : fragmentOfLine(text.trim()).split("&")[0];
+    return { ...base, usable: false, why: { kind: "warning", key: "otherVersion", values: { source, made: made || "?", page: `${model.model}@${model.version}` } } };
+  }
+  const answered = model.questions.filter((q) => Object.hasOwn(read.answers, q.id)).length;
+  const problem = notices.find((n) => n.kind === "warning");
+  if (answered === 0 && problem) return { ...base, usable: false, why: { kind: "warning", key: "unreadable", values: { source, reason: problem.text } } };
+  if (answered < model.questions.length) {
+    return { ...base, usable: false, why: { kind: "warning", key: "incomplete", values: { source, answered, all: model.questions.length } } };
+  }
+  return { ...base, usable: true, why: null };
+}
+
+/**
+ * The team picture for a list of inputs, in the order added.
+ * Returns {members, left, notices, dimensions, total, level, levels} where
+ *   members    [{label, name, source, answers, total, level}] the inputs that count
+ *   left       [{source, why}] the inputs listed but not counted
+ *   notices    duplicates and the input cap, as {kind, key, values}
+ *   dimensions [{id, points: [per member], median, min, max, discuss}] in question order
+ *   total, level  from the medians (null with no members)
+ *   levels     [{level, members: [label, ...]}] the spread of individual levels, low to high
+ */
+export function teamView(inputs, model, discussGap) {
+  const notices = [];
+  const kept = inputs.slice(0, MAX_INPUTS);
+  if (inputs.length > MAX_INPUTS) notices.push({ kind: "warning", key: "tooMany", values: { max: MAX_INPUTS, ignored: inputs.length - MAX_INPUTS } });
+  const seen = new Map();
+  const members = [];
+  const left = [];
+  for (const input of kept) {
+    const key = `${input.kind}\u0000${String(input.text).trim()}`;
+    if (seen.has(key)) {
+      notices.push({ kind: "info", key: "duplicate", values: { source: input.source, first: seen.get(key) } });
+      continue;
+    }
+    seen.set(key, input.source);
+    const read = readInput(input, model);
+    if (!read.usable) {
+      left.push({ source: read.source, why: read.why });
+      continue;
+    }
+    const result = score(read.answers, model);
+    members.push({ label: memberLabel(members.length), name: read.name, source: read.source, answers: read.answers, total: result.total, level: result.level });
+  }
+  const dimensions = model.questions.map((q) => {
+    const points = members.map((m) => m.answers[q.id]);
+    if (!points.length) return { id: q.id, points, median: null, min: null, max: null, discuss: false };
+    const min = Math.min(...points);
+    const max = Math.max(...points);
+    return { id: q.id, points, median: lowerMedian(points), min, max, discuss: max - min >= discussGap };
+  });
+  let total = null;
+  let level = null;
+  if (members.length) {
+    const medians = Object.fromEntries(dimensions.map((d) => [d.id, d.median]));
+    ({ total, level } = score(medians, model));
+  }
+  const levels = model.levels
+    .map((l) => ({ level: l.number, members: members.filter((m) => m.level === l.number).map((m) => m.label) }))
+    .filter((l) => l.members.length);
+  return { members, left, notices, dimensions, total, level, levels };
+}

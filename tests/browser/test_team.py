@@ -1,0 +1,107 @@
+"""The team view in Chromium: answer files and share links in, per-dimension medians,
+ranges and "discuss" flags out, with a notice per input that is broken, repeated, from
+another version or not a link; names shown only when asked; nothing leaves the page.
+The expected numbers are worked out here, independently, from content/."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.content import load_content
+from generator.render import assessment_data
+from generator.scoring import score
+from tests import model_shapes
+from tests.browser.test_a11y import AXE, assert_accessible
+
+MODEL = assessment_data(load_content(model_shapes.ROOT / "content"))
+IDS = [q["id"] for q in MODEL["questions"]]
+POINTS = [sorted(o["points"] for o in q["options"]) for q in MODEL["questions"]]
+
+
+def answers(pick: list[int]) -> dict[str, int]:
+    """Member answers: the `pick[i]`-th option (lowest first) of question i, wrapping."""
+    return {qid: POINTS[i][pick[i % len(pick)] % len(POINTS[i])] for i, qid in enumerate(IDS)}
+
+
+def file(filename: str, given: dict, **extra) -> dict:
+    record = {"model": MODEL["model"], "version": MODEL["version"], "answers": given, **extra}
+    return {"name": filename, "mimeType": "application/json", "buffer": json.dumps(record).encode()}
+
+
+def lower_median(values: list[int]) -> int:
+    return sorted(values)[(len(values) - 1) // 2]
+
+
+MEMBERS = [answers([4, 4, 4, 4, 4, 0, 2]), answers([3, 2, 4, 4, 3, 1, 2]), answers([0, 1, 2, 3, 4, 4, 3]), answers([1])]
+
+
+@pytest.fixture
+def team(page):
+    page.site("team/")
+    page.wait_for_selector("[data-team-body] [data-team-empty]")
+    return page
+
+
+def cells(page, qid: str) -> list[str]:
+    return page.locator(f'[data-team-dimension="{qid}"] > *').all_inner_texts()
+
+
+def test_files_give_each_dimensions_median_range_and_discuss_flag_with_a_notice_per_bad_file(team):
+    files = [
+        file("ana.json", MEMBERS[0], name="Ana"),
+        file("ben.json", MEMBERS[1]),
+        {"name": "broken.json", "mimeType": "application/json", "buffer": b"{not json"},
+        file("ben-again.json", MEMBERS[1]),
+        file("cleo.json", MEMBERS[2]),
+        file("old.json", MEMBERS[3]) | {"buffer": json.dumps({"model": MODEL["model"], "version": "0.1.0", "answers": MEMBERS[3]}).encode()},
+    ]
+    team.set_input_files("[data-team-files]", files)
+    team.wait_for_selector("[data-team-total]")
+    counted = [MEMBERS[0], MEMBERS[1], MEMBERS[2]]
+    for qid in IDS:
+        points = [m[qid] for m in counted]
+        median, low, high = lower_median(points), min(points), max(points)
+        row = cells(team, qid)
+        assert row[1:7] == [*map(str, points), str(median), str(low), str(high)], qid
+        assert (team.locator(f'[data-team-dimension="{qid}"][data-discuss]').count() == 1) == (high - low >= 2), qid
+    expected = score({qid: lower_median([m[qid] for m in counted]) for qid in IDS}, MODEL)
+    result = team.locator("[data-team-total]")
+    assert result.get_attribute("data-team-total") == str(expected["total"])
+    assert result.get_attribute("data-team-level") == str(expected["level"])
+    notices = team.locator("[data-team-notices]").inner_text()
+    assert "ben-again.json" in notices and "counts once" in notices
+    assert "broken.json" in notices and "JSON" in notices
+    assert "old.json" in notices and "0.1.0" in notices
+    assert "3 counted, 2 not counted" in team.locator("[data-team-body]").inner_text()
+    # The notices sit right under the controls that caused them, in view.
+    box = team.locator("[data-team-notices]").bounding_box()
+    picker = team.locator("[data-team-inputs]").bounding_box()
+    assert picker["y"] <= box["y"] <= picker["y"] + picker["height"]
+
+
+def test_pasted_links_count_and_names_show_only_when_asked(team, server):
+    link = lambda given: f"{server.url}assessment/#{MODEL['model']}@{MODEL['version']}&" + "&".join(f"{k}={v}" for k, v in given.items())  # noqa: E731
+    team.set_input_files("[data-team-files]", [file("ana.json", MEMBERS[0], name="Ana <b>")])
+    team.wait_for_selector("[data-team-total]")
+    team.fill("[data-team-links]", f"{link(MEMBERS[1])}\n\nnot a link\n{link(MEMBERS[1])}")
+    team.click("[data-team-add-links]")
+    team.wait_for_function("document.querySelectorAll('[data-team-member]').length === 2")
+    assert team.locator("[data-team-member]").all_inner_texts()[0].startswith("A\t")
+    notices = team.locator("[data-team-notices]").inner_text()
+    assert "link 2 is not a share link" in notices and "link 3 holds the same answers as link 1" in notices
+    team.check("[data-team-names]")
+    assert team.locator('[data-team-member="A"] td').first.inner_text() == "A (Ana <b>)", "a name is shown as text"
+    assert "A (Ana <b>)" in team.locator("[data-team-table=dimensions] thead").inner_text()
+    team.click("[data-team-clear]")
+    team.wait_for_selector("[data-team-body] [data-team-empty]")
+
+
+def test_the_team_view_with_members_has_no_serious_accessibility_problem(context, server):
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    page.goto(server.url + "team/")
+    page.set_input_files("[data-team-files]", [file(f"m{i}.json", m) for i, m in enumerate(MEMBERS)])
+    page.wait_for_selector("[data-team-total]")
+    assert_accessible(page, "the team view with four members")

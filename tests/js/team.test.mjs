@@ -1,0 +1,133 @@
+// The team view's arithmetic (overrides/assets/js/team.js): members from files and
+// links, duplicates counted once, other versions and partial answers listed but not
+// mixed in, lower medians, "discuss" flags, and the team's total and level.
+
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import { MAX_INPUTS, lowerMedian, memberLabel, readInput, teamView } from "../../overrides/assets/js/team.js";
+import { IDS, MODEL } from "./model-fixture.mjs";
+
+
+const GAP = 2;
+const answersOf = (points) => Object.fromEntries(IDS.map((id, i) => [id, points[i]]));
+const file = (source, points, extra = {}) => ({
+  kind: "file",
+  source,
+  text: JSON.stringify({ model: "genaiops", version: "1.2.3", answers: answersOf(points), ...extra }),
+});
+const link = (source, points, head = "genaiops@1.2.3") => ({
+  kind: "link",
+  source,
+  text: `https://example.org/assessment/#${head}&${IDS.map((id, i) => `${id}=${points[i]}`).join("&")}`,
+});
+
+describe("labels and medians", () => {
+  test("members are labelled A..Z, then AA, AB", () => {
+    assert.deepEqual([0, 1, 25, 26, 27, 51, 52].map(memberLabel), ["A", "B", "Z", "AA", "AB", "AZ", "BA"]);
+  });
+
+  test("the median of an even count is the lower middle answer, so it is always an option", () => {
+    assert.equal(lowerMedian([3]), 3);
+    assert.equal(lowerMedian([4, 1]), 1);
+    assert.equal(lowerMedian([0, 4, 2]), 2);
+    assert.equal(lowerMedian([1, 3, 2, 4]), 2);
+  });
+});
+
+describe("teamView", () => {
+  test("medians, min, max and discuss flags per dimension; total and level from the medians", () => {
+    const view = teamView(
+      [file("a.json", [4, 4, 4, 4, 4, 0, 2]), file("b.json", [3, 2, 4, 4, 3, 1, 2]), link("link 1", [2, 2, 4, 3, 3, 2, 2])],
+      MODEL,
+      GAP,
+    );
+    assert.deepEqual(view.members.map((m) => [m.label, m.source, m.total, m.level]), [
+      ["A", "a.json", 22, 4],
+      ["B", "b.json", 19, 3],
+      ["C", "link 1", 18, 3],
+    ]);
+    const byId = Object.fromEntries(view.dimensions.map((d) => [d.id, d]));
+    assert.deepEqual(byId.models, { id: "models", points: [4, 3, 2], median: 3, min: 2, max: 4, discuss: true });
+    assert.deepEqual(byId.prompts, { id: "prompts", points: [4, 2, 2], median: 2, min: 2, max: 4, discuss: true });
+    assert.equal(byId.grounding.discuss, false);
+    assert.equal(byId.monitoring.discuss, true, `0 and 2 are ${GAP} apart`);
+    assert.equal(byId.safety.discuss, false);
+    assert.equal(view.total, 3 + 2 + 4 + 4 + 3 + 1 + 2);
+    assert.equal(view.level, 3);
+    assert.deepEqual(view.levels, [
+      { level: 3, members: ["B", "C"] },
+      { level: 4, members: ["A"] },
+    ]);
+    assert.deepEqual(view.left, []);
+    assert.deepEqual(view.notices, []);
+  });
+
+  test("the same file or link added twice counts once, with a notice naming both", () => {
+    const a = file("a.json", [1, 1, 1, 1, 1, 1, 1]);
+    const view = teamView([a, { ...a, source: "a copy.json" }, link("link 1", [2, 2, 2, 2, 2, 2, 2]), link("link 2", [2, 2, 2, 2, 2, 2, 2])], MODEL, GAP);
+    assert.equal(view.members.length, 2);
+    assert.deepEqual(view.notices, [
+      { kind: "info", key: "duplicate", values: { source: "a copy.json", first: "a.json" } },
+      { kind: "info", key: "duplicate", values: { source: "link 2", first: "link 1" } },
+    ]);
+  });
+
+  test("two people with the same answers in different files both count", () => {
+    const view = teamView([file("a.json", [2, 2, 2, 2, 2, 2, 2], { date: "2026-01-01" }), file("b.json", [2, 2, 2, 2, 2, 2, 2], { date: "2026-01-02" })], MODEL, GAP);
+    assert.equal(view.members.length, 2);
+  });
+
+  test("broken, partial and other-version inputs are listed with the reason, and the rest still count", () => {
+    const view = teamView(
+      [
+        { kind: "file", source: "broken.json", text: "{not json" },
+        { kind: "file", source: "partial.json", text: JSON.stringify({ model: "genaiops", version: "1.2.3", answers: { models: 2 } }) },
+        file("good.json", [4, 4, 4, 4, 4, 4, 4]),
+        { ...file("v2.json", [4, 4, 4, 4, 4, 4, 4]), text: JSON.stringify({ model: "genaiops", version: "2.0.0", answers: answersOf([4, 4, 4, 4, 4, 4, 4]) }) },
+        { ...file("other.json", [0, 0, 0, 0, 0, 0, 0]), text: JSON.stringify({ model: "dora", version: "1.2.3", answers: answersOf([0, 0, 0, 0, 0, 0, 0]) }) },
+        { kind: "link", source: "link 1", text: "https://example.org/assessment/#your-result" },
+        link("link 2", [1, 1, 1, 1, 1, 1, 1], "genaiops@1.9.0"),
+      ],
+      MODEL,
+      GAP,
+    );
+    assert.deepEqual(view.members.map((m) => m.source), ["good.json", "link 2"], "a MINOR version apart scores the same");
+    assert.deepEqual(view.left.map((l) => [l.source, l.why.key]), [
+      ["broken.json", "unreadable"],
+      ["partial.json", "incomplete"],
+      ["v2.json", "otherVersion"],
+      ["other.json", "otherVersion"],
+      ["link 1", "notALink"],
+    ]);
+    assert.match(view.left[0].why.values.reason, /JSON/);
+    assert.deepEqual(view.left[2].why.values, { source: "v2.json", made: "genaiops@2.0.0", page: "genaiops@1.2.3" });
+    assert.equal(view.left[3].why.values.made, "dora@1.2.3");
+    assert.equal(view.left[1].why.values.answered, 1);
+  });
+
+  test("no usable input: no total, no level, nothing thrown", () => {
+    const view = teamView([{ kind: "file", source: "x", text: "" }, { kind: "link", source: "y", text: "#a=1" }], MODEL, GAP);
+    assert.equal(view.members.length, 0);
+    assert.equal(view.total, null);
+    assert.equal(view.level, null);
+    assert.ok(view.dimensions.every((d) => d.median === null && !d.discuss));
+  });
+
+  test(`more than ${MAX_INPUTS} inputs: the first ${MAX_INPUTS} are read, the rest named in one notice`, () => {
+    const inputs = Array.from({ length: MAX_INPUTS + 5 }, (_, i) => file(`m${i}.json`, [i % 5, 1, 2, 3, 4, 0, 1]));
+    const view = teamView(inputs, MODEL, GAP);
+    assert.equal(view.members.length + view.notices.filter((n) => n.key === "duplicate").length, MAX_INPUTS);
+    assert.deepEqual(view.notices.filter((n) => n.key === "tooMany"), [{ kind: "warning", key: "tooMany", values: { max: MAX_INPUTS, ignored: 5 } }]);
+  });
+
+  test("a file's name is kept only when it is short plain text", () => {
+    const named = (name) => readInput(file("n.json", [1, 1, 1, 1, 1, 1, 1], { name }), MODEL).name;
+    assert.equal(named("  Ana  "), "Ana");
+    assert.equal(named("x".repeat(61)), null);
+    assert.equal(named("evil\u202Etxt"), null);
+    assert.equal(named(42), null);
+    assert.equal(named("<img src=x onerror=alert(1)>"), "<img src=x onerror=alert(1)>", "kept as text; the page sets it with textContent");
+    assert.equal(readInput(link("l", [1, 1, 1, 1, 1, 1, 1]), MODEL).name, null);
+  });
+});
