@@ -311,7 +311,7 @@ def options_indicate_levels(docs: Docs) -> Iterator[Problem]:
 
 
 PLACEHOLDER = r"\{([^{}]*)\}"
-"""A placeholder in a wording: `{name}`. scoring.js and report-view.js fill the same ones."""
+"""A placeholder in a wording: `{name}`. report-view.js fills the same ones (and leaves any other as written)."""
 HELD_BACK_PLACEHOLDERS = {"says": ("total_level", "level", "dimensions"), "each": ("dimension", "points", "max")}
 
 

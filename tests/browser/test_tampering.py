@@ -175,19 +175,15 @@ def test_there_are_at_least_twenty_damaged_saved_values():
 
 
 TARGETS_KEY = f"{MODEL['model']}-targets"
-LAST = IDS[-1]
 # (value saved as the plan's targets, text the notice must contain). The answers are all 2
-# points (ALL), so each dimension has a step to 3 unless a target survives.
+# points, so each dimension has a step to 3 unless a target survives. The full corpus of
+# damaged targets is in tests/js/roadmap.test.mjs; these prove the page survives them.
 STORED_TARGETS = [
     ("garbage", "could not be read as JSON"),
-    ("", "could not be read as JSON"),
     ("null", 'no "targets" object'),
-    ('{"targets": [3]}', 'no "targets" object'),
     (json.dumps({"targets": {FIRST: "4"}}), f'"{FIRST}"'),
-    (json.dumps({"targets": {FIRST: 9, LAST: 2.5}}), f'"{FIRST}", "{LAST}"'),
     ('{"targets": {"__proto__": {"polluted": 1}}}', '"__proto__"'),
     (json.dumps({"targets": {"<img src=x onerror=alert(1)>": 1}}), '"<img src=x onerror=alert(1)>"'),
-    (json.dumps({"targets": {f"q{i}": 1 for i in range(150)}}), "150 targets"),
     (json.dumps({"targets": {}, "padding": "x" * 20000}), "too large"),
 ]
 

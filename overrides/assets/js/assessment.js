@@ -38,7 +38,6 @@ import {
   storageKey,
   storedValue,
 } from "./answers.js";
-import { planCsv, planMarkdown } from "./plan-export.js";
 import { h, noticeNodes, planFacts, reportNodes, statusNodes } from "./report-view.js";
 import { planFor, readTargets, targetsForLevel, targetsKey, targetsValue } from "./roadmap.js";
 import { openStorage } from "./storage.js";
@@ -303,8 +302,14 @@ class Page {
     const result = score(this.answers, this.model);
     const { steps } = planFor(this.model, result, this.targets);
     const date = new Date();
-    const text = kind === "md" ? planMarkdown(steps, { ...planFacts(this.model, result), date }) : planCsv(steps);
-    offer(text, kind === "md" ? "text/markdown" : "text/csv", `${this.model.model}-plan-${date.toISOString().slice(0, 10)}.${kind}`);
+    // Loaded on the first download only: most visits never make one.
+    import("./plan-export.js").then(
+      ({ planCsv, planMarkdown }) => {
+        const text = kind === "md" ? planMarkdown(steps, { ...planFacts(this.model, result), date }) : planCsv(steps);
+        offer(text, kind === "md" ? "text/markdown" : "text/csv", `${this.model.model}-plan-${date.toISOString().slice(0, 10)}.${kind}`);
+      },
+      (err) => this.say([{ kind: "warning", text: `The plan could not be made into a file (${err.name}).` }]),
+    );
   }
 
   /** A target picker changed: keep the new targets, save them, draw, and keep the focus. */
