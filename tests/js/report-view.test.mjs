@@ -160,8 +160,8 @@ describe("reportNodes", () => {
     assert.equal(markup(dimensionTable(dimensionRows(MODEL, result))), markup(select(nodes, "table", "assessment__table")[0]));
     const steps = select(nodes, "li", "assessment__step");
     assert.deepEqual(texts(steps.map((s) => s.children[0])), [
-      "Dimension prompts: 0 → 1 of 2, level 2 (holds your level back)",
-      "Dimension models: 1 → 2 of 2, level 3",
+      "Dimension prompts: 0 → 1 of 2 (level 2), holds your level back",
+      "Dimension models: 1 → 2 of 2 (level 3)",
     ]);
     assert.deepEqual(
       select(steps, "a").map((a) => [a.getAttribute("href"), a.textContent]),

@@ -221,7 +221,7 @@ function stepNode(s, first) {
   const item = h(
     "li",
     { class: `assessment__step${s.held ? " assessment__step--held" : ""}`, "data-step": s.id, "data-from": s.from, "data-to": s.to },
-    h("h4", { text: `${s.dimension}: ${s.from} → ${s.to} of ${s.max}, level ${s.level}${s.held ? " (holds your level back)" : ""}` }),
+    h("h4", { text: `${s.dimension}: ${s.from} → ${s.to} of ${s.max} (level ${s.level})${s.held ? ", holds your level back" : ""}` }),
     h("p", { text: s.text }),
   );
   if (first) item.append(h("p", { class: "assessment__why" }, h("strong", { text: "Why: " }), s.why));
