@@ -25,6 +25,7 @@ TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 ASSESSMENT = "assessment.md"
 TEAM = "team.md"
+PROGRESS = "progress.md"
 
 Href = Callable[[str, str], str]
 """(target page, linking page), both paths in the docs folder -> the href a browser follows."""
@@ -113,9 +114,11 @@ def render_site(content: Content, templates_dir: Path = TEMPLATES_DIR, href: Hre
         "references.md": env.get_template("references.md.j2").render(**common, page="references.md", cited_by=cited_by(content)),
         "editions.md": env.get_template("editions.md.j2").render(**common, page="editions.md", terms=term_rows(content)),
         ASSESSMENT: env.get_template("assessment.md.j2").render(
-            **common, page=ASSESSMENT, data=assessment_data(content, href), team_url=href(TEAM, ASSESSMENT)
+            **common, page=ASSESSMENT, data=assessment_data(content, href),
+            team_url=href(TEAM, ASSESSMENT), progress_url=href(PROGRESS, ASSESSMENT),
         ),
         TEAM: env.get_template("team.md.j2").render(**common, page=TEAM, data=assessment_data(content, href, TEAM)),
+        PROGRESS: env.get_template("progress.md.j2").render(**common, page=PROGRESS, data=assessment_data(content, href, PROGRESS)),
         "fields.md": env.get_template("fields.md.j2").render(**common, page="fields.md", files=schema_fields()),
         "changelog.md": env.get_template("changelog.md.j2").render(**common, page="changelog.md"),
     }
@@ -161,6 +164,7 @@ def nav(content: Content) -> list:
         {"Levels": [{level_title(lv, title): level_path(lv)} for lv in content.levels]},
         {"Self-assessment": "assessment.md"},
         {"Team view": "team.md"},
+        {"Progress": "progress.md"},
         {"References": "references.md"},
         {"Editions": "editions.md"},
         {"About": ["about.md", "fields.md", "changelog.md"]},

@@ -91,7 +91,7 @@ def assert_nothing_ran(page, where: str) -> None:
 
 
 LEVELS = yaml.safe_load((HERE.parents[1] / "content" / "levels.yml").read_text(encoding="utf-8"))["levels"]
-PAGES = ["", "about/", "assessment/", "changelog/", "editions/", "fields/", "references/", "team/", *(f"levels/{lv['slug']}/" for lv in LEVELS)]
+PAGES = ["", "about/", "assessment/", "changelog/", "editions/", "fields/", "progress/", "references/", "team/", *(f"levels/{lv['slug']}/" for lv in LEVELS)]
 """Every page of the site, known without building it (so collecting the tests is cheap)."""
 
 

@@ -5,6 +5,8 @@ The expected numbers are worked out here, independently, from content/."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -13,6 +15,7 @@ from generator.content import load_content
 from generator.render import assessment_data
 from generator.scoring import score
 from tests import model_shapes
+from tests.browser.conftest import assert_clean, guarded_context
 from tests.browser.test_a11y import AXE, assert_accessible
 
 MODEL = assessment_data(load_content(model_shapes.ROOT / "content"))
@@ -66,6 +69,13 @@ def test_files_give_each_dimensions_median_range_and_discuss_flag_with_a_notice_
         row = cells(team, qid)
         assert row[1:7] == [*map(str, points), str(median), str(low), str(high)], qid
         assert (team.locator(f'[data-team-dimension="{qid}"][data-discuss]').count() == 1) == (high - low >= 2), qid
+    # The chart says what the table says: each dimension's median and range.
+    chart = team.locator("svg.chart")
+    assert chart.get_attribute("role") == "img" and chart.locator("title").count() == 1
+    drawn = chart.locator("text.chart__value").all_text_contents()
+    for qid, value in zip(IDS, drawn):
+        row = cells(team, qid)
+        assert value.split(" ")[0] == row[4] and f"({row[5]}-{row[6]})" in value, (qid, value, row)
     expected = score({qid: lower_median([m[qid] for m in counted]) for qid in IDS}, MODEL)
     result = team.locator("[data-team-total]")
     assert result.get_attribute("data-team-total") == str(expected["total"])
@@ -105,3 +115,39 @@ def test_the_team_view_with_members_has_no_serious_accessibility_problem(context
     page.set_input_files("[data-team-files]", [file(f"m{i}.json", m) for i, m in enumerate(MEMBERS)])
     page.wait_for_selector("[data-team-total]")
     assert_accessible(page, "the team view with four members")
+
+
+def test_the_team_link_opens_the_same_team_in_a_fresh_browser_and_the_summary_downloads(team, browser, server):
+    team.set_input_files("[data-team-files]", [file(f"m{i}.json", m, name=f"N{i}") for i, m in enumerate(MEMBERS)])
+    team.wait_for_selector("[data-team-total]")
+    link = team.locator("[data-team-link]").get_attribute("data-team-link")
+    assert team.url == link, "the address holds the team shown"
+    assert "N0" not in link, "names stay out of the link"
+    before = {qid: cells(team, qid) for qid in IDS}
+
+    with team.expect_download() as got:
+        team.click("[data-team-export=csv]")
+    rows = list(csv.reader(io.StringIO(open(got.value.path(), encoding="utf-8").read())))
+    assert rows[0] == ["Dimension", "A", "B", "C", "D", "Median", "Min", "Max", "Discuss"]
+    assert [r[0] for r in rows[1:-1]] == [q["dimension"] for q in MODEL["questions"]]
+    assert rows[1][1:5] == before[IDS[0]][1:5]
+    with team.expect_download() as got:
+        team.click("[data-team-export=json]")
+    record = json.loads(open(got.value.path(), encoding="utf-8").read())
+    assert [m["answers"] for m in record["members"]] == MEMBERS
+    with team.expect_download() as got:
+        team.click("[data-team-export=markdown]")
+    assert open(got.value.path(), encoding="utf-8").read().startswith("| Dimension | A | B | C | D |")
+
+    fresh = guarded_context(browser, server)
+    try:
+        other = fresh.new_page()
+        other.goto(link)
+        other.wait_for_selector("[data-team-total]")
+        assert {qid: cells(other, qid) for qid in IDS} == before
+        assert "4 member" in other.locator("[data-team-notices]").inner_text()
+        other.goto(server.url + "team/#team=" + MODEL["model"] + "@0.1.0&m=0000000")
+        other.wait_for_function("document.querySelector('[data-team-notices]').textContent.includes('0.1.0')")
+        assert_clean(fresh, [other])
+    finally:
+        fresh.close()

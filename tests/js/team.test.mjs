@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { MAX_INPUTS, lowerMedian, memberLabel, readInput, teamView } from "../../overrides/assets/js/team.js";
+import { MAX_INPUTS, MAX_LINK_MEMBERS, lowerMedian, memberLabel, readInput, readTeamFragment, teamCsv, teamFragment, teamMarkdown, teamRecord, teamView } from "../../overrides/assets/js/team.js";
 import { IDS, MODEL } from "./model-fixture.mjs";
 
 
@@ -129,5 +129,67 @@ describe("teamView", () => {
     assert.equal(named(42), null);
     assert.equal(named("<img src=x onerror=alert(1)>"), "<img src=x onerror=alert(1)>", "kept as text; the page sets it with textContent");
     assert.equal(readInput(link("l", [1, 1, 1, 1, 1, 1, 1]), MODEL).name, null);
+  });
+});
+
+describe("team link", () => {
+  const members = (...sets) => teamView(sets.map((points, i) => file(`m${i}.json`, points, { date: `2026-11-0${i + 1}` })), MODEL, GAP).members;
+
+  test("round trip: every member's answers, in order, same answers twice kept", () => {
+    const team = members([4, 4, 4, 4, 4, 0, 2], [0, 1, 2, 3, 4, 0, 1], [0, 1, 2, 3, 4, 0, 1]);
+    const fragment = teamFragment(team, MODEL);
+    assert.equal(fragment, "team=genaiops@1.2.3&m=4444402&m=0123401&m=0123401");
+    const read = readTeamFragment(`#${fragment}`, MODEL);
+    assert.equal(read.found, true);
+    assert.deepEqual(read.notices, []);
+    const view = teamView(read.inputs, MODEL, GAP);
+    assert.deepEqual(view.members.map((m) => m.answers), team.map((m) => m.answers));
+  });
+
+  test("not a team link, no members, damaged members, another version, too long: a notice each, never a throw", () => {
+    assert.equal(readTeamFragment("#your-result", MODEL).found, false);
+    assert.equal(readTeamFragment("#genaiops@1.2.3&models=1", MODEL).found, false);
+    assert.deepEqual(readTeamFragment("#team=genaiops@1.2.3", MODEL).notices.map((n) => n.key), ["linkEmpty"]);
+    const damaged = readTeamFragment("#team=genaiops@1.2.3&m=4444402&m=44&m=444440z&x=1&m=444444%", MODEL);
+    assert.equal(damaged.inputs.length, 1);
+    assert.deepEqual(damaged.notices, [{ kind: "warning", key: "linkBadMembers", values: { bad: 4 } }]);
+    assert.deepEqual(readTeamFragment("#team=genaiops@2.0.0&m=4444402", MODEL).notices.map((n) => n.key), ["linkOtherVersion"]);
+    assert.deepEqual(readTeamFragment("#team=other@1.2.3&m=4444402", MODEL).notices.map((n) => n.key), ["linkOtherVersion"]);
+    const huge = `#team=genaiops@1.2.3${"&m=4444402".repeat(10000)}`;
+    assert.deepEqual(readTeamFragment(huge, MODEL).notices.map((n) => n.key), ["linkTooLong"]);
+  });
+
+  test(`a team link holds at most ${MAX_LINK_MEMBERS} members`, () => {
+    const many = Array.from({ length: MAX_LINK_MEMBERS + 3 }, (_, i) => ({ answers: answersOf([i % 5, 1, 1, 1, 1, 1, 1]) }));
+    const read = readTeamFragment(teamFragment(many, MODEL), MODEL);
+    assert.equal(read.inputs.length, MAX_LINK_MEMBERS);
+  });
+});
+
+describe("team summary exports", () => {
+  const WORDS = { dimension: "Dimension", median: "Median", min: "Min", max: "Max", discuss: "Discuss", yes: "yes", no: "no", total: "Total" };
+  const view = teamView([file("a.json", [4, 4, 4, 4, 4, 0, 2]), file("b.json", [2, 2, 4, 3, 3, 2, 2])], MODEL, GAP);
+
+  test("CSV: a header, one row per dimension, a total row; formulas and quotes made harmless", () => {
+    const csv = teamCsv(view, MODEL, ["A", '=HYPERLINK("x")'], WORDS);
+    const rows = csv.trimEnd().split("\r\n");
+    assert.equal(rows.length, 1 + IDS.length + 1);
+    assert.equal(rows[0], `Dimension,A,"'=HYPERLINK(""x"")",Median,Min,Max,Discuss`);
+    assert.equal(rows[1], "Dimension models,4,2,2,2,4,yes");
+    assert.equal(rows.at(-1), `Total,22,18,${view.total},,,`);
+  });
+
+  test("Markdown: a table a GitHub issue renders, pipes escaped", () => {
+    const md = teamMarkdown(view, MODEL, ["A|1", "B"], WORDS).trimEnd().split("\n");
+    assert.equal(md[0], "| Dimension | A\\|1 | B | Median | Min | Max | Discuss |");
+    assert.equal(md[1], "|---|---|---|---|---|---|---|");
+    assert.equal(md.length, 2 + IDS.length + 1);
+  });
+
+  test("JSON: members, dimensions, total and level, with the model and version", () => {
+    const record = teamRecord(view, MODEL, ["A", "B"], new Date("2026-11-26T10:00:00Z"));
+    assert.deepEqual(Object.keys(record), ["model", "version", "edition", "date", "members", "dimensions", "total", "level"]);
+    assert.deepEqual(record.members[1], { label: "B", total: 18, level: 3, answers: answersOf([2, 2, 4, 3, 3, 2, 2]) });
+    assert.deepEqual(record.dimensions[0], { id: "models", dimension: "Dimension models", points: [4, 2], median: 2, min: 2, max: 4, discuss: true });
   });
 });

@@ -36,11 +36,6 @@ export function svg(tag, attrs = {}, text) {
 export const levelOf = (model, number) => model.levels.find((l) => l.number === number);
 export const questionOf = (model, id) => model.questions.find((q) => q.id === id);
 
-/** `template` with each `{name}` of `values` filled in; other braces stay as written. */
-export function fill(template, values) {
-  return template.replace(/\{([^{}]*)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
-}
-
 /**
  * The held-back sentence of the model's rule (content/editions.yml) for `result`, or null
  * when the rule does not apply: "Level 4 by total; held back to level 2 by: ...".
@@ -259,4 +254,9 @@ function targetNodes(model, result, targets) {
     h("p", {}, h("label", { for: "target-all", text: "Aim every dimension at " }), all),
     ...pickers,
   );
+}
+
+/** `template` with each {name} replaced by values[name]; unknown names stay as written. */
+export function fill(template, values = {}) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }

@@ -6,21 +6,19 @@
  * Every word shown comes from the page's JSON (`text`, from templates/team.md.j2), with
  * {name} placeholders filled here. Content and inputs go into the page as text only.
  * Notices appear next to the inputs that caused them (the controls are above them).
+ * A team link (#team=...) opens the team it holds; the page's own team link and the
+ * downloads (JSON, CSV, Markdown) are made from what is shown.
  */
 
 import { fileSizeNotice } from "./answers.js";
-import { h } from "./report-view.js";
-import { MAX_INPUTS, teamView } from "./team.js";
+import { seriesChart } from "./chart.js";
+import { fill, h } from "./report-view.js";
+import { MAX_INPUTS, MAX_LINK_MEMBERS, readTeamFragment, teamCsv, teamFragment, teamMarkdown, teamRecord, teamView } from "./team.js";
 
 /** Members beyond this many are left out of the table's columns (the list has them all). */
 const MAX_COLUMNS = 12;
 
 const bound = new WeakSet();
-
-/** `template` with each {name} replaced by values[name]. */
-function fill(template, values = {}) {
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
-}
 
 function readData(root) {
   const holder = root.querySelector("template[data-team-data]");
@@ -70,7 +68,23 @@ class TeamPage {
       this.links = 0;
       this.say([{ kind: "info", key: "cleared", values: {} }]);
     });
-    this.render();
+    root.addEventListener("click", (event) => {
+      const format = event.target.closest?.("[data-team-export]")?.dataset.teamExport;
+      if (format) this.download(format);
+    });
+    window.addEventListener("hashchange", () => root.isConnected && this.openLink());
+    if (!this.openLink()) this.render();
+  }
+
+  /** Open the team link in the address, if there is one (it replaces the inputs); say whether there was. */
+  openLink() {
+    const read = readTeamFragment(location.hash, this.model);
+    if (!read.found) return false;
+    this.inputs = read.inputs.map((input) => ({ ...input, source: fill(this.text.linkMember, { n: input.source }) }));
+    this.links = 0;
+    const opened = read.inputs.length ? [{ kind: "info", key: "opened", values: { n: read.inputs.length } }] : [];
+    this.say([...opened, ...read.notices]);
+    return true;
   }
 
   /** Read the files as text (huge ones refused before reading), then add them all at once. */
@@ -112,6 +126,30 @@ class TeamPage {
     return notice.text ?? fill(this.text[notice.key], notice.values);
   }
 
+  labels(view) {
+    const showNames = this.parts.names.checked;
+    return view.members.map((m) => (showNames && m.name ? `${m.label} (${m.name})` : m.label));
+  }
+
+  download(format) {
+    const { model, text } = this;
+    const view = teamView(this.inputs, model, this.gap);
+    if (!view.members.length) return;
+    const labels = this.labels(view);
+    const date = new Date();
+    const words = { ...text, total: text.teamTotal };
+    const files = {
+      json: () => [`${JSON.stringify(teamRecord(view, model, labels, date), null, 2)}\n`, "application/json", "json"],
+      csv: () => [teamCsv(view, model, labels, words), "text/csv", "csv"],
+      markdown: () => [teamMarkdown(view, model, labels, words), "text/markdown", "md"],
+    };
+    if (!Object.hasOwn(files, format)) return;
+    const [body, type, extension] = files[format]();
+    const href = URL.createObjectURL(new Blob([body], { type }));
+    h("a", { href, download: `${model.model}-team-${date.toISOString().slice(0, 10)}.${extension}` }).click();
+    setTimeout(() => URL.revokeObjectURL(href), 0);
+  }
+
   render() {
     const view = teamView(this.inputs, this.model, this.gap);
     const notices = [...this.notices, ...view.notices, ...view.left.map((l) => l.why)];
@@ -121,19 +159,35 @@ class TeamPage {
         : []),
     );
     this.parts.body.replaceChildren(...this.report(view));
+    // The address holds the team shown, so a reload or a bookmark brings it back.
+    const fragment = teamFragment(view.members, this.model);
+    if (location.hash.replace(/^#/, "") !== fragment) history.replaceState(history.state, "", `${location.pathname}${location.search}${fragment ? `#${fragment}` : ""}`);
   }
 
   report(view) {
     const { text, model } = this;
     if (!view.members.length) return [h("p", { "data-team-empty": "", text: text.none })];
-    const showNames = this.parts.names.checked;
-    const who = (m) => (showNames && m.name ? `${m.label} (${m.name})` : m.label);
+    const labels = this.labels(view);
+    const who = (m) => labels[view.members.indexOf(m)];
     const level = model.levels.find((l) => l.number === view.level);
+    const link = new URL(location.href);
+    link.hash = teamFragment(view.members, model);
     const nodes = [
       h("p", { class: "team__count", text: fill(text.count, { members: view.members.length, left: view.left.length }) }),
       h("p", { class: "team__result", "data-team-total": String(view.total), "data-team-level": String(view.level), text: fill(text.teamResult, { total: view.total, max: model.total.max, number: level.number, name: level.name }) }),
       h("p", {}, h("a", { href: level.url, text: fill(text.levelLink, { number: level.number, name: level.name }) })),
       h("h3", { text: text.byDimension }),
+      ...seriesChart({
+        id: "team-chart",
+        rows: view.dimensions.map((d) => {
+          const q = model.questions.find((x) => x.id === d.id);
+          return { label: q.dimension, max: Math.max(...q.options.map((o) => o.points)) };
+        }),
+        series: [{ name: text.median, shape: "bar", values: view.dimensions.map((d) => d.median), ranges: view.dimensions.map((d) => [d.min, d.max]) }],
+        title: text.chartTitle,
+        description: text.chartDescription,
+        valueLabel: (values, max, i) => fill(text.chartValue, { median: values[0], max, min: view.dimensions[i].min, top: view.dimensions[i].max }),
+      }),
       this.table(view),
       h("h3", { text: text.spread }),
       h(
@@ -146,6 +200,21 @@ class TeamPage {
       ),
       h("h3", { text: text.members }),
       this.memberTable(view, who),
+      h(
+        "p",
+        { class: "team__share" },
+        h("label", { for: "team-link", text: text.teamLink }),
+        h("br"),
+        h("input", { type: "text", id: "team-link", class: "assessment__url", readonly: "", value: link.href, "data-team-link": link.href, "aria-describedby": "team-link-help" }),
+        h("br"),
+        h("span", { id: "team-link-help", text: text.teamLinkHelp + (view.members.length > MAX_LINK_MEMBERS ? ` ${fill(text.linkCapped, { max: MAX_LINK_MEMBERS })}` : "") }),
+      ),
+      h(
+        "p",
+        { class: "team__export" },
+        `${text.export} `,
+        ...["json", "csv", "markdown"].flatMap((f) => [h("button", { type: "button", class: "md-button", "data-team-export": f, text: text[`export${f[0].toUpperCase()}${f.slice(1)}`] }), " "]),
+      ),
     ];
     return nodes;
   }
@@ -153,8 +222,7 @@ class TeamPage {
   table(view) {
     const { text, model } = this;
     const columns = view.members.length <= MAX_COLUMNS;
-    const showNames = this.parts.names.checked;
-    const head = [text.dimension, ...(columns ? view.members.map((m) => (showNames && m.name ? `${m.label} (${m.name})` : m.label)) : []), text.median, text.min, text.max, text.discuss];
+    const head = [text.dimension, ...(columns ? this.labels(view) : []), text.median, text.min, text.max, text.discuss];
     const rows = view.dimensions.map((d) => {
       const q = model.questions.find((x) => x.id === d.id);
       const cells = [q.dimension, ...(columns ? d.points.map(String) : []), String(d.median), String(d.min), String(d.max), d.discuss ? fill(text.discussYes, { gap: d.max - d.min }) : text.discussNo];

@@ -20,13 +20,23 @@
  *
  * Notices are {kind, key, values} (or answers.js's {kind, text}): the page words them
  * from the texts it carries, so no sentence lives here.
+ *
+ * Team link: the members' answers (never names) in one fragment,
+ *
+ *     #team=genaiops@1.1.0&m=4444402&m=3244312
+ *
+ *   one `m` per member, one base-36 digit per question in question order (points 0-35).
+ *   Opening it restores the members in a fresh browser; members keep their order.
  */
 
-import { readFragment, readImport } from "./answers.js";
+import { checkEntries, readFragment, readImport, sourceNotices } from "./answers.js";
 import { score } from "./scoring.js";
 
 /** At most this many inputs are read; more are named in one notice. */
 export const MAX_INPUTS = 1000;
+/** At most this many members go into a team link (about 8 characters each). */
+export const MAX_LINK_MEMBERS = 200;
+const LINK_TEXT = 200 * 16;
 /** A member's name is shown only if it is plain text of this length or less. */
 export const MAX_NAME = 60;
 
@@ -78,6 +88,7 @@ function fragmentOfLine(line) {
  */
 export function readInput(input, model) {
   const { kind, source, text } = input;
+  if (kind === "answers") return { source, answers: input.answers, name: null, notices: [], usable: true, why: null };
   const read = kind === "file" ? readImport(text, model) : readFragment(fragmentOfLine(text.trim()), model);
   const notices = read.notices ?? [];
   const name = kind === "file" ? nameIn(text) : null;
@@ -114,7 +125,7 @@ export function teamView(inputs, model, discussGap) {
   const members = [];
   const left = [];
   for (const input of kept) {
-    const key = `${input.kind}\u0000${String(input.text).trim()}`;
+    const key = `${input.kind}\u0000${String(input.text ?? "").trim()}`;
     if (seen.has(key)) {
       notices.push({ kind: "info", key: "duplicate", values: { source: input.source, first: seen.get(key) } });
       continue;
@@ -145,4 +156,87 @@ export function teamView(inputs, model, discussGap) {
     .map((l) => ({ level: l.number, members: members.filter((m) => m.level === l.number).map((m) => m.label) }))
     .filter((l) => l.members.length);
   return { members, left, notices, dimensions, total, level, levels };
+}
+
+/** The team link's fragment (without "#") for these members, or "" with no members. */
+export function teamFragment(members, model) {
+  if (!members.length) return "";
+  const code = (m) => model.questions.map((q) => m.answers[q.id].toString(36)).join("");
+  return [`team=${model.model}@${model.version}`, ...members.slice(0, MAX_LINK_MEMBERS).map((m) => `m=${code(m)}`)].join("&");
+}
+
+/**
+ * Read a team link's fragment. Returns {found, inputs, notices}: `found` is false when
+ * the fragment is not a team link; `inputs` are {kind: "answers", source, answers, text}
+ * for teamView, one per well-formed member, in order.
+ */
+export function readTeamFragment(hash, model) {
+  const text = String(hash ?? "").replace(/^#/, "");
+  if (!text.startsWith("team=")) return { found: false, inputs: [], notices: [] };
+  if (text.length > LINK_TEXT) return { found: true, inputs: [], notices: [{ kind: "warning", key: "linkTooLong", values: { max: MAX_LINK_MEMBERS } }] };
+  const [head, ...parts] = text.split("&");
+  const made = head.slice("team=".length);
+  const at = made.indexOf("@");
+  const source = sourceNotices(at < 0 ? made : made.slice(0, at), at < 0 ? undefined : made.slice(at + 1), model, "The team link");
+  if (source.some((n) => n.kind === "mismatch")) {
+    return { found: true, inputs: [], notices: [{ kind: "warning", key: "linkOtherVersion", values: { made: made.slice(0, 60), page: `${model.model}@${model.version}` } }] };
+  }
+  const inputs = [];
+  let bad = 0;
+  for (const part of parts) {
+    const code = part.startsWith("m=") ? part.slice(2) : "";
+    const digits = [...code].map((c) => (/^[0-9a-z]$/.test(c) ? parseInt(c, 36) : NaN));
+    const checked = digits.length === model.questions.length && digits.every(Number.isInteger) ? checkEntries(model.questions.map((q, i) => [q.id, digits[i]]), model, "") : null;
+    if (!checked || checked.notices.length) {
+      bad += 1;
+      continue;
+    }
+    inputs.push({ kind: "answers", source: String(inputs.length + 1), answers: checked.answers, text: `${inputs.length}:${code}` });
+  }
+  const notices = [];
+  if (bad) notices.push({ kind: "warning", key: "linkBadMembers", values: { bad } });
+  if (!inputs.length) notices.push({ kind: "warning", key: "linkEmpty", values: {} });
+  return { found: true, inputs, notices };
+}
+
+const csvCell = (value) => {
+  const text = String(value ?? "");
+  // A leading =, +, - or @ would start a formula in a spreadsheet: quote it as text.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/**
+ * The team summary as a plain record (JSON export), and as CSV and Markdown tables.
+ * `labels` are the member labels shown (names included when the user shows them).
+ * `words` holds the column names (the page's texts).
+ */
+export function teamRecord(view, model, labels, date) {
+  return {
+    model: model.model,
+    version: model.version,
+    edition: model.edition.id,
+    date: date.toISOString(),
+    members: view.members.map((m, i) => ({ label: labels[i], total: m.total, level: m.level, answers: { ...m.answers } })),
+    dimensions: view.dimensions.map((d) => ({ id: d.id, dimension: model.questions.find((q) => q.id === d.id).dimension, points: d.points, median: d.median, min: d.min, max: d.max, discuss: d.discuss })),
+    total: view.total,
+    level: view.level,
+  };
+}
+
+function summaryRows(view, model, labels, words) {
+  const head = [words.dimension, ...labels, words.median, words.min, words.max, words.discuss];
+  const rows = view.dimensions.map((d) => [model.questions.find((q) => q.id === d.id).dimension, ...d.points, d.median, d.min, d.max, d.discuss ? words.yes : words.no]);
+  return [head, ...rows, [words.total, ...view.members.map((m) => m.total), view.total, "", "", ""]];
+}
+
+export function teamCsv(view, model, labels, words) {
+  return `${summaryRows(view, model, labels, words).map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+}
+
+export function teamMarkdown(view, model, labels, words) {
+  const cell = (value) => String(value ?? "").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+  const [head, ...rows] = summaryRows(view, model, labels, words);
+  const line = (row) => `| ${row.map(cell).join(" | ")} |`;
+  return `${[line(head), `|${head.map(() => "---").join("|")}|`, ...rows.map(line)].join("\n")}\n`;
 }

@@ -1,0 +1,255 @@
+/*
+ * The Progress page's controller: keeps the current result in the history when asked
+ * (and only then), lists and deletes history entries, and compares two results (two
+ * entries, an entry or a file or an older share link against the current answers).
+ *
+ * Storage: reads the questionnaire's saved answers and reads/writes the history, both
+ * through storage.js; a refused write is said, and the list stays as it was stored.
+ * Every word comes from the page's JSON (templates/progress.md.j2); content and input
+ * go into the page as text only.
+ */
+
+import { readFragment, readImport, readStored, storageKey } from "./answers.js";
+import { seriesChart } from "./chart.js";
+import { compareResults, historyKey, historyValue, keepResult, readHistory } from "./history.js";
+import { fill, h } from "./report-view.js";
+import { openStorage } from "./storage.js";
+
+const bound = new WeakSet();
+const saved = openStorage("localStorage");
+const CURRENT = "current";
+const IMPORTED = "imported";
+
+class ProgressPage {
+  constructor(root) {
+    const holder = root.querySelector("template[data-progress-data]");
+    const { model, text } = JSON.parse(holder.content.getElementById("progress-data").textContent);
+    this.model = model;
+    this.text = text;
+    this.imported = null; // {source, answers}: a file or link to compare with
+    this.confirmAll = false;
+    this.dates = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "medium", timeStyle: "short" });
+    this.parts = {
+      keep: root.querySelector("[data-progress-keep]"),
+      notices: root.querySelector("[data-progress-notices]"),
+      history: root.querySelector("[data-progress-history]"),
+      before: root.querySelector("[data-progress-before]"),
+      after: root.querySelector("[data-progress-after]"),
+      file: root.querySelector("[data-progress-file]"),
+      link: root.querySelector("[data-progress-link]"),
+      useLink: root.querySelector("[data-progress-use-link]"),
+      compareNotices: root.querySelector("[data-progress-compare-notices]"),
+      compare: root.querySelector("[data-progress-compare]"),
+    };
+    const { keep, history, before, after, file, useLink } = this.parts;
+    keep.addEventListener("click", () => this.keep());
+    history.addEventListener("click", (event) => {
+      const button = event.target.closest?.("button");
+      if (button?.dataset.delete !== undefined) this.remove(Number(button.dataset.delete));
+      else if (button?.hasAttribute("data-delete-all")) this.removeAll();
+    });
+    before.addEventListener("change", () => this.drawCompare());
+    after.addEventListener("change", () => this.drawCompare());
+    file.addEventListener("change", () => this.importFile());
+    useLink.addEventListener("click", () => this.useLink());
+    this.draw([]);
+  }
+
+  words(notice) {
+    return notice.text ?? fill(this.text[notice.key], notice.values);
+  }
+
+  say(where, notices) {
+    where.replaceChildren(...(notices.length ? [h("ul", { class: "assessment__notice-list" }, ...notices.map((n) => h("li", { class: `assessment__notice assessment__notice--${n.kind}`, text: this.words(n) })))] : []));
+  }
+
+  /** The history as stored now (read anew each time: another tab may have changed it). */
+  history() {
+    const stored = saved.read(historyKey(this.model));
+    return readHistory(stored.ok ? stored.value : null, this.model);
+  }
+
+  /** The questionnaire's saved answers, if they are complete. */
+  current() {
+    const stored = saved.read(storageKey(this.model));
+    const { answers } = readStored(stored.ok ? stored.value : null, this.model);
+    return this.model.questions.every((q) => Object.hasOwn(answers, q.id)) ? answers : null;
+  }
+
+  store(entries, notices) {
+    const written = saved.write(historyKey(this.model), historyValue(entries));
+    if (!written.ok) notices = [...notices, { kind: "warning", key: "notSaved", values: { reason: written.error?.name ?? "?" } }];
+    this.draw(notices);
+  }
+
+  keep() {
+    const answers = this.current();
+    if (!answers) return this.draw([{ kind: "warning", key: "nothingToKeep", values: {} }]);
+    const date = new Date();
+    const { entries, notices } = keepResult(this.history().entries, answers, this.model, date);
+    const last = entries.at(-1);
+    this.store(entries, [{ kind: "info", key: "kept", values: { date: this.dates.format(date), total: last.total, number: last.level } }, ...notices]);
+  }
+
+  remove(index) {
+    const { entries } = this.history();
+    const gone = entries[index];
+    if (!gone) return this.draw([]);
+    this.store(entries.filter((_, i) => i !== index), [{ kind: "info", key: "deleted", values: { date: this.dates.format(new Date(gone.date)) } }]);
+  }
+
+  removeAll() {
+    if (!this.confirmAll) {
+      this.confirmAll = true;
+      return this.draw([]);
+    }
+    this.confirmAll = false;
+    const removed = saved.remove(historyKey(this.model));
+    this.draw(removed.ok ? [{ kind: "info", key: "deletedAll", values: {} }] : [{ kind: "warning", key: "notSaved", values: { reason: removed.error?.name ?? "?" } }]);
+  }
+
+  importFile() {
+    const input = this.parts.file;
+    const file = input.files?.[0];
+    input.value = "";
+    if (!file) return;
+    file.text().then((text) => this.useImported(file.name, readImport(text, this.model)));
+  }
+
+  useLink() {
+    const line = this.parts.link.value.trim();
+    const hash = line.includes("#") ? line.slice(line.indexOf("#") + 1) : line;
+    this.useImported(line.slice(0, 60), readFragment(hash, this.model));
+  }
+
+  useImported(source, read) {
+    const answered = this.model.questions.filter((q) => Object.hasOwn(read.answers ?? {}, q.id)).length;
+    const problem = (read.notices ?? []).find((n) => n.kind !== "info");
+    if (answered < this.model.questions.length || problem) {
+      const reason = problem ? this.words(problem) : fill(this.text.incomplete, { answered, all: this.model.questions.length });
+      this.say(this.parts.compareNotices, [{ kind: "warning", key: "unusable", values: { source, reason } }]);
+      return;
+    }
+    this.imported = { source, answers: read.answers };
+    this.say(this.parts.compareNotices, [{ kind: "info", key: "importedFrom", values: { source } }]);
+    this.draw([], { before: IMPORTED, after: CURRENT });
+  }
+
+  /** Everything that can be compared: history entries by index, the current answers, the imported one. */
+  choices(entries) {
+    const { text } = this;
+    const list = entries.map((e, i) => ({ value: String(i), label: fill(text.entry, { date: this.dates.format(new Date(e.date)), total: e.total, number: e.level }), answers: e.answers }));
+    const current = this.current();
+    if (current) list.push({ value: CURRENT, label: text.current, answers: current });
+    if (this.imported) list.push({ value: IMPORTED, label: `${text.imported}: ${this.imported.source}`, answers: this.imported.answers });
+    return list;
+  }
+
+  draw(notices, pick = {}) {
+    const { entries, notices: readNotices } = this.history();
+    this.say(this.parts.notices, [...notices, ...readNotices]);
+    this.drawHistory(entries);
+    const choices = this.choices(entries);
+    this.choicesShown = choices;
+    for (const [select, fallback] of [
+      [this.parts.before, pick.before ?? choices.at(-2)?.value],
+      [this.parts.after, pick.after ?? choices.at(-1)?.value],
+    ]) {
+      const keep = choices.some((c) => c.value === select.value) && !pick.before ? select.value : fallback;
+      select.replaceChildren(...choices.map((c) => h("option", { value: c.value, text: c.label })));
+      if (keep !== undefined) select.value = keep;
+    }
+    this.drawCompare();
+  }
+
+  drawHistory(entries) {
+    const { text, model } = this;
+    if (!entries.length) {
+      this.parts.history.replaceChildren(h("p", { "data-history-empty": "", text: text.historyEmpty }));
+      return;
+    }
+    const head = h("tr", {}, ...[text.date, text.total, text.level, text.actions].map((t) => h("th", { scope: "col", text: t })));
+    const rows = entries.map((e, i) => {
+      const when = this.dates.format(new Date(e.date));
+      const level = model.levels.find((l) => l.number === e.level);
+      return h(
+        "tr",
+        { "data-history-entry": String(i) },
+        h("td", { text: when }),
+        h("td", { text: String(e.total) }),
+        h("td", { text: fill(text.levelValue, { number: level.number, name: level.name }) }),
+        h("td", {}, h("button", { type: "button", class: "md-button", "data-delete": String(i), "aria-label": fill(text.deleteLabel, { date: when }), text: text.delete })),
+      );
+    });
+    this.parts.history.replaceChildren(
+      h("div", { class: "md-typeset__table" }, h("table", {}, h("thead", {}, head), h("tbody", {}, ...rows))),
+      h("p", {}, h("button", { type: "button", class: "md-button", "data-delete-all": "", text: this.confirmAll ? fill(text.deleteAllConfirm, { n: entries.length }) : text.deleteAll })),
+    );
+  }
+
+  drawCompare() {
+    const { text, model } = this;
+    const find = (value) => this.choicesShown.find((c) => c.value === value);
+    const before = find(this.parts.before.value);
+    const after = find(this.parts.after.value);
+    if (!before || !after || before === after) {
+      this.parts.compare.replaceChildren(h("p", { "data-compare-empty": "", text: text.pick }));
+      return;
+    }
+    const diff = compareResults(before.answers, after.answers, model);
+    const levelName = (n) => {
+      const l = model.levels.find((x) => x.number === n);
+      return fill(text.levelValue, { number: l.number, name: l.name });
+    };
+    const change = diff.total.after - diff.total.before;
+    const rows = model.questions.map((q) => ({ label: q.dimension, max: Math.max(...q.options.map((o) => o.points)) }));
+    const mark = { up: "↑", down: "↓", same: "=" };
+    const table = h(
+      "table",
+      { "data-compare-table": "" },
+      h("caption", { text: text.caption }),
+      h("thead", {}, h("tr", {}, ...[text.dimension, text.before, text.after, text.changeColumn].map((t) => h("th", { scope: "col", text: t })))),
+      h(
+        "tbody",
+        {},
+        ...diff.dimensions.map((d, i) =>
+          h("tr", { "data-compare-dimension": d.id, "data-change": d.change }, h("th", { scope: "row", text: rows[i].label }), h("td", { text: String(d.before) }), h("td", { text: String(d.after) }), h("td", { text: `${mark[d.change]} ${text[d.change]}` })),
+        ),
+      ),
+    );
+    const done = diff.done.length
+      ? h("ul", { "data-compare-done": "" }, ...diff.done.map((s) => h("li", {}, h("strong", { text: `${model.questions.find((q) => q.id === s.id).dimension}: ` }), s.text)))
+      : h("p", { "data-compare-done": "", text: text.noneDone });
+    this.parts.compare.replaceChildren(
+      h("p", { "data-compare-total": `${diff.total.before}>${diff.total.after}`, text: fill(text.totalChange, { before: diff.total.before, after: diff.total.after, change: `${change > 0 ? "+" : ""}${change}` }) }),
+      h("p", { "data-compare-level": `${diff.level.before}>${diff.level.after}`, text: fill(text.levelChange, { before: levelName(diff.level.before), after: levelName(diff.level.after) }) }),
+      ...seriesChart({
+        id: "compare-chart",
+        rows,
+        series: [
+          { name: text.after, shape: "bar", values: diff.dimensions.map((d) => d.after) },
+          { name: text.before, shape: "circle", values: diff.dimensions.map((d) => d.before) },
+        ],
+        title: text.chartTitle,
+        description: text.chartDescription,
+        valueLabel: (values, max, i) => fill(text.chartValue, { before: diff.dimensions[i].before, after: diff.dimensions[i].after, max }),
+      }),
+      h("div", { class: "md-typeset__table" }, table),
+      h("h3", { text: text.done }),
+      done,
+    );
+  }
+}
+
+function start() {
+  for (const root of document.querySelectorAll("[data-progress]")) {
+    if (bound.has(root)) continue;
+    bound.add(root);
+    new ProgressPage(root);
+  }
+}
+
+const documents = window.document$;
+if (typeof documents?.subscribe === "function") documents.subscribe(start);
+else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+else start();

@@ -1,0 +1,112 @@
+"""The Progress page in Chromium: results kept in this browser's history only when
+asked, listed, compared (two entries, or a share link against the current answers)
+and deleted; a hand-edited history and a refused write each get a notice and lose
+nothing else. Expected numbers are worked out here from content/."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.content import load_content
+from generator.render import assessment_data
+from generator.scoring import score
+from tests import model_shapes
+
+MODEL = assessment_data(load_content(model_shapes.ROOT / "content"))
+IDS = [q["id"] for q in MODEL["questions"]]
+POINTS = [sorted(o["points"] for o in q["options"]) for q in MODEL["questions"]]
+SAVED = f"{MODEL['model']}-assessment"
+HISTORY = f"{MODEL['model']}-history"
+
+
+def answers(pick: list[int]) -> dict[str, int]:
+    return {qid: POINTS[i][pick[i % len(pick)] % len(POINTS[i])] for i, qid in enumerate(IDS)}
+
+
+def save(page, given: dict) -> None:
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [SAVED, json.dumps({"model": MODEL["model"], "version": MODEL["version"], "answers": given})])
+
+
+@pytest.fixture
+def progress(page):
+    page.site("progress/")
+    page.wait_for_selector("[data-history-empty]")
+    return page
+
+
+def test_results_are_kept_only_when_asked_then_compared_and_deleted(progress):
+    first, second, now = answers([1, 0, 2]), answers([2, 1, 2]), answers([4, 1, 3])
+    save(progress, first)
+    progress.reload()
+    assert progress.evaluate("([key]) => localStorage.getItem(key)", [HISTORY]) is None, "nothing is kept unasked"
+    progress.click("[data-progress-keep]")
+    save(progress, second)
+    progress.click("[data-progress-keep]")
+    assert progress.locator("[data-history-entry]").count() == 2
+    totals = progress.locator("[data-history-entry] td:nth-child(2)").all_inner_texts()
+    assert totals == [str(score(first, MODEL)["total"]), str(score(second, MODEL)["total"])]
+
+    save(progress, now)
+    progress.reload()
+    progress.wait_for_selector("[data-compare-table]")  # the newest kept result against the current answers
+    before, after = score(second, MODEL), score(now, MODEL)
+    assert progress.locator("[data-compare-total]").get_attribute("data-compare-total") == f"{before['total']}>{after['total']}"
+    assert progress.locator("[data-compare-level]").get_attribute("data-compare-level") == f"{before['level']}>{after['level']}"
+    for qid in IDS:
+        change = "up" if now[qid] > second[qid] else "down" if now[qid] < second[qid] else "same"
+        assert progress.locator(f'[data-compare-dimension="{qid}"]').get_attribute("data-change") == change
+    passed = sum(1 for i, qid in enumerate(IDS) for p in POINTS[i] if second[qid] < p <= now[qid])
+    assert progress.locator("[data-compare-done] li").count() == passed
+    # The chart draws the same before and after as the table.
+    drawn = progress.locator("svg.chart text.chart__value").all_text_contents()
+    assert [d.split(" of ")[0] for d in drawn] == [f"{second[q]} → {now[q]}" for q in IDS]
+
+    progress.select_option("[data-progress-before]", "0")
+    assert progress.locator("[data-compare-total]").get_attribute("data-compare-total").startswith(f"{score(first, MODEL)['total']}>")
+
+    progress.click('[data-history-entry="0"] button')
+    assert progress.locator("[data-history-entry]").count() == 1
+    progress.click("[data-delete-all]")
+    assert progress.locator("[data-history-entry]").count() == 1, "the first click only asks"
+    progress.click("[data-delete-all]")
+    progress.wait_for_selector("[data-history-empty]")
+    assert progress.evaluate("([key]) => localStorage.getItem(key)", [HISTORY]) is None
+
+
+def test_an_older_share_link_is_compared_with_the_current_answers(progress, server):
+    old, now = answers([0, 1]), answers([3, 2])
+    save(progress, now)
+    progress.reload()
+    link = f"{server.url}assessment/#{MODEL['model']}@{MODEL['version']}&" + "&".join(f"{k}={v}" for k, v in old.items())
+    progress.fill("[data-progress-link]", link)
+    progress.click("[data-progress-use-link]")
+    progress.wait_for_selector("[data-compare-table]")
+    assert progress.locator("[data-compare-total]").get_attribute("data-compare-total") == f"{score(old, MODEL)['total']}>{score(now, MODEL)['total']}"
+    progress.fill("[data-progress-link]", "https://example.org/#models=1")
+    progress.click("[data-progress-use-link]")
+    assert "cannot be compared" in progress.locator("[data-progress-compare-notices]").inner_text()
+
+
+def test_a_hand_edited_history_and_a_refused_write_lose_nothing_silently(progress):
+    good = {"date": "2026-01-05T10:00:00.000Z", "version": MODEL["version"], "answers": answers([2])}
+    edited = [good, {**good, "date": "not a date"}, {**good, "answers": {"models": 99}}, "junk"]
+    progress.evaluate("([key, value]) => localStorage.setItem(key, value)", [HISTORY, json.dumps(edited)])
+    progress.reload()
+    progress.wait_for_selector("[data-history-entry]")
+    assert progress.locator("[data-history-entry]").count() == 1
+    assert "3 damaged" in progress.locator("[data-progress-notices]").inner_text()
+
+    save(progress, answers([3]))
+    progress.evaluate("""() => {
+        const real = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (key, value) {
+            if (key.endsWith('-history')) throw new DOMException('full', 'QuotaExceededError');
+            return real.call(this, key, value);
+        };
+    }""")
+    progress.click("[data-progress-keep]")
+    assert "QuotaExceededError" in progress.locator("[data-progress-notices]").inner_text()
+    assert progress.locator("[data-history-entry]").count() == 1, "the list is what is stored"
+    assert json.loads(progress.evaluate("([key]) => localStorage.getItem(key)", [HISTORY]))[0] == good

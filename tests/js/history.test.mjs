@@ -1,0 +1,80 @@
+// Results over time (overrides/assets/js/history.js): the history kept in this browser
+// (hand edits, other versions and a full list never lose good entries silently) and the
+// comparison of two results.
+
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import { MAX_ENTRIES, compareResults, historyKey, historyValue, keepResult, readHistory } from "../../overrides/assets/js/history.js";
+import { IDS, MODEL } from "./model-fixture.mjs";
+
+const answersOf = (points) => Object.fromEntries(IDS.map((id, i) => [id, points[i]]));
+const DAY = (n) => new Date(Date.UTC(2026, 0, n));
+
+describe("history", () => {
+  test("kept results read back in order, with totals and levels worked out again", () => {
+    let entries = [];
+    entries = keepResult(entries, answersOf([1, 1, 1, 1, 1, 1, 1]), MODEL, DAY(1)).entries;
+    entries = keepResult(entries, answersOf([3, 3, 3, 3, 3, 3, 3]), MODEL, DAY(2)).entries;
+    const read = readHistory(historyValue(entries), MODEL);
+    assert.deepEqual(read.notices, []);
+    assert.deepEqual(read.entries.map((e) => [e.date, e.total, e.level]), [
+      ["2026-01-01T00:00:00.000Z", 7, 1],
+      ["2026-01-02T00:00:00.000Z", 21, 4],
+    ]);
+    assert.equal(historyKey(MODEL), "genaiops-history");
+  });
+
+  test("a hand-edited list keeps its good entries and names how many were left out", () => {
+    const good = { date: "2026-01-01T00:00:00.000Z", version: "1.2.3", answers: answersOf([2, 2, 2, 2, 2, 2, 2]) };
+    const text = JSON.stringify([
+      good,
+      { ...good, total: 28, level: 4 },
+      { ...good, date: "yesterday" },
+      { ...good, date: "2026-02-31T00:00:00Z" },
+      { ...good, version: "2.0.0" },
+      { ...good, answers: { models: 9 } },
+      { ...good, answers: answersOf([2, 2, 2]) },
+      "x",
+      null,
+      [],
+    ]);
+    const read = readHistory(text, MODEL);
+    assert.equal(read.entries.length, 2);
+    assert.equal(read.entries[1].total, 14, "a total written in the file is not believed");
+    assert.deepEqual(read.notices, [{ kind: "warning", key: "historyDropped", values: { n: 8 } }]);
+  });
+
+  test("unreadable text: no entries, one notice, nothing thrown", () => {
+    for (const text of ["{", "{}", "42", "[".repeat(100000), "x".repeat(300000)]) {
+      const read = readHistory(text, MODEL);
+      assert.deepEqual(read.entries, []);
+      assert.deepEqual(read.notices.map((n) => n.key), ["historyUnreadable"], text.slice(0, 10));
+    }
+    assert.deepEqual(readHistory(null, MODEL), { entries: [], notices: [] });
+  });
+
+  test(`past ${MAX_ENTRIES} entries the oldest goes, and a notice says so`, () => {
+    let entries = [];
+    for (let i = 0; i < MAX_ENTRIES; i++) entries = keepResult(entries, answersOf([i % 5, 0, 0, 0, 0, 0, 0]), MODEL, DAY(1 + (i % 28))).entries;
+    const kept = keepResult(entries, answersOf([4, 4, 4, 4, 4, 4, 4]), MODEL, DAY(28));
+    assert.equal(kept.entries.length, MAX_ENTRIES);
+    assert.equal(kept.entries.at(-1).total, 28);
+    assert.deepEqual(kept.entries[0].answers, entries[1].answers);
+    assert.deepEqual(kept.notices, [{ kind: "info", key: "historyFull", values: { max: MAX_ENTRIES } }]);
+  });
+});
+
+describe("compareResults", () => {
+  test("per dimension up, down or same; totals and levels; every option passed on the way up, in order", () => {
+    const diff = compareResults(answersOf([0, 3, 2, 2, 2, 2, 2]), answersOf([2, 1, 2, 2, 2, 2, 3]), MODEL);
+    assert.deepEqual(diff.dimensions.map((d) => [d.id, d.before, d.after, d.change]).slice(0, 3), [
+      ["models", 0, 2, "up"],
+      ["prompts", 3, 1, "down"],
+      ["grounding", 2, 2, "same"],
+    ]);
+    assert.deepEqual(diff.total, { before: 13, after: 14 });
+    assert.deepEqual(diff.level, { before: 2, after: 2 });
+    assert.deepEqual(diff.done.map((s) => s.text), ["models 1", "models 2", "safety 3"]);
+  });
+});
