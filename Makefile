@@ -34,7 +34,8 @@ build: install
 	if [ -d site ]; then mv site site.old; fi
 	mv site.new site
 	rm -rf site.old
-	@echo "built site/ ($$(find site -name index.html | wc -l) pages)"
+	@all=$$(find site -name index.html | wc -l); hand=$$(find content/pages -name '*.md' | wc -l); \
+	echo "built site/: $$all pages, $$((all - hand)) generated from content/*.yml and $$hand hand-written in content/pages/"
 
 # The first build is as strict as `make build`: a warning stops it. After that, a save
 # that makes the content invalid keeps the last good pages and lists the problems on

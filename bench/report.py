@@ -34,9 +34,9 @@ TARGETS = {
 A11Y_FIXES = {
     "aria-dialog-name": 'Material\'s search box (`div.md-search`, role=dialog) has no name; give it one, e.g. `aria-label="Search"` '
     "by overriding partials/search.html in overrides/",
-    "color-contrast": "override the colour named above in overrides/assets/css/site.css (Material's defaults fall short here)",
+    "color-contrast": "override the color named above in overrides/assets/css/site.css (Material's defaults fall short here)",
     "link-in-text-block": "underline links in running text (`.md-typeset a { text-decoration: underline }` in site.css), "
-    "since the indigo link colour is too close to the text colour",
+    "since the indigo link color is too close to the text color",
 }
 """How to fix the accessibility audits seen so far; others are reported without a hint."""
 

@@ -9,7 +9,7 @@ Cases, each written into a temporary copy of content/ and checked with
 start included; best of three runs):
 
 * valid: synthetic.py's content scaled to about 1 MB, no problems;
-* unknown ids: the same, with every citation (levels and options) misspelt, each
+* unknown ids: the same, with every citation (levels and options) misspelled, each
   differently, so each needs its own suggestion search: thousands of problems;
 * hidden characters: the same, with a control character appended to every text value:
   thousands of schema problems;

@@ -63,7 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     counts = ", ".join(_count(n, what) for n, what in (
         (len(content.levels), "level"), (len(content.questions), "question"),
         (len(content.references), "reference"), (len(content.editions), "edition")))
-    say(f"content OK: {counts}, version {content.version}; {_count(len(pages), 'page')} render")
+    handwritten = len(list((args.content / "pages").rglob("*.md")))
+    say(f"content OK: {counts}, version {content.version}; {_count(len(pages), 'generated page')} render, "
+        f"and content/pages adds {_count(handwritten, 'hand-written page')}")
     return 0
 
 

@@ -5,7 +5,7 @@ and hand back one `Content` object, or raise `ContentError` listing every proble
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import ContentError, Problem
@@ -47,6 +47,8 @@ class Content:
     warnings: tuple[Problem, ...] = ()
     """Things that do not stop a build here but that the strict site build refuses:
     prose stating a count the data contradicts."""
+    positions: dict[str, dict] = field(default_factory=dict, compare=False, repr=False)
+    """Where each value stands: {file name (FILES): {data path: (line, col)}}."""
 
     @classmethod
     def from_documents(cls, docs: dict[str, YamlDoc], warnings: tuple[Problem, ...] = ()) -> Content:
@@ -54,6 +56,7 @@ class Content:
         data = {name: doc.data for name, doc in docs.items()}
         return cls(
             warnings=warnings,
+            positions={name: doc.at for name, doc in docs.items()},
             model=data["model"],
             levels=data["levels"]["levels"],
             references={r["id"]: r for r in data["references"]["references"]},
@@ -67,6 +70,11 @@ class Content:
     @property
     def version(self) -> str:
         return self.model["version"]
+
+    def line(self, name: str, path: tuple) -> int | None:
+        """The line of the value at `path` in content/<name>.yml, if known."""
+        where = self.positions.get(name, {}).get(tuple(path))
+        return where[0] if where else None
 
     def edition(self, edition_id: str) -> dict:
         return next(e for e in self.editions if e["id"] == edition_id)

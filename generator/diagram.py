@@ -1,4 +1,4 @@
-"""The progression diagram: levels as boxes, each arrow labelled with the focus
+"""The progression diagram: levels as boxes, each arrow labeled with the focus
 areas that lead from one level to the next (as in the community overview, seed 000).
 """
 
@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from generator.content import level_title
 from generator.escape import mermaid_text
 
 
@@ -13,8 +14,7 @@ def progression(levels: list[dict]) -> str:
     """Mermaid flowchart source for the levels, top to bottom (readable at page width); the top level loops on itself."""
     lines = ["graph TD"]
     for level in levels:
-        name = mermaid_text(f"Level {level['number']} - {level['name']}")
-        lines.append(f'    L{level["number"]}["{name}"]')
+        lines.append(f'    L{level["number"]}["{level_title(level, mermaid_text)}"]')
     for level, after in pairwise(levels + levels[-1:]):
         label = "<br>".join(mermaid_text(area) for area in level["focus_areas"])
         lines.append(f'    L{level["number"]} -->|"{label}"| L{after["number"]}')

@@ -1,6 +1,9 @@
 """The only MkDocs glue: validate content, hand the generated pages to MkDocs in
 memory, and serve mermaid from the site.
 
+Each page's "Edit this page" link (when mkdocs.yml has a repository: the deploy workflow
+sets one) goes to the file the page is made from, not to generated markdown.
+
 Listed under `hooks:` in mkdocs.yml. Pages go in through `File.generated`, so nothing
 is written into the docs folder and `mkdocs serve` does not rebuild in a loop.
 Validation runs in `on_config`, before MkDocs cleans `site/`, so a build that fails
@@ -27,8 +30,9 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a packa
     sys.path.insert(0, str(ROOT))
 
 from generator import ContentError, load_content, render_site  # noqa: E402
+from generator.drawing import drawer  # noqa: E402
 from generator.pages import content_security_policy  # noqa: E402
-from generator.render import Href, engine_settings  # noqa: E402
+from generator.render import Href, engine_settings, handwritten_source, page_sources  # noqa: E402
 
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 MERMAID_URI = "assets/vendor/mermaid.min.js"
@@ -37,6 +41,8 @@ HEADERS = ROOT / "content" / "pages" / "_headers"
 
 log = logging.getLogger("mkdocs.hooks.content")
 _pages: dict[str, str] = {}
+_sources: dict[str, str] = {}
+"""Each generated page's source file (and line), for the edit link (generator/render.py)."""
 _serving = False
 _last_good: dict | None = None
 """While serving: what the last good build used (nav, footer, version, content/pages)."""
@@ -68,7 +74,9 @@ def on_config(config):
     for warning in content.warnings:  # `--strict` counts these and fails the build
         log.warning("%s:%d:%d: %s", warning.path, warning.line, warning.col, warning.message)
     _pages.clear()
-    _pages.update(render_site(content, href=mkdocs_href(config)))
+    _pages.update(render_site(content, href=mkdocs_href(config), draw=drawer()))
+    _sources.clear()
+    _sources.update(page_sources(content))
     # load_content checked content/pages/_headers, so its policy is there to read.
     # `mkdocs serve` injects an inline live-reload script, which the policy would block.
     settings = engine_settings(content, "" if _serving else content_security_policy(HEADERS))
@@ -120,8 +128,11 @@ def on_files(files: Files, config) -> Files:
         raise Abort(f"{MERMAID.relative_to(ROOT)} is missing - run 'npm ci' (or 'make install') to install mermaid")
     if config.extra.get("content_problems"):
         _use_last_good_docs(files, config)
+    for file in files.documentation_pages():
+        file.edit_uri = handwritten_source(file.src_uri)
     for path, markdown in _pages.items():
-        files.append(File.generated(config, path, content=markdown))
+        files.append(page := File.generated(config, path, content=markdown))
+        page.edit_uri = _sources[path]
     files.append(File.generated(config, MERMAID_URI, abs_src_path=str(MERMAID)))
     return files
 

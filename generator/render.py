@@ -19,6 +19,7 @@ from generator import escape
 from generator.content import Content, level_path, level_title
 from generator.diagram import progression, progression_steps
 from generator.fields import schema_fields
+from generator.pages import DISPLAY as PAGES_DISPLAY
 from generator.pages import meta_policy
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -26,6 +27,18 @@ TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 ASSESSMENT = "assessment.md"
 TEAM = "team.md"
 PROGRESS = "progress.md"
+
+MADE_FROM = {
+    "index.md": "content/model.yml",
+    "references.md": "content/references.yml",
+    "editions.md": "content/editions.yml",
+    ASSESSMENT: "content/questions.yml",
+    TEAM: "templates/team.md.j2",
+    PROGRESS: "templates/progress.md.j2",
+    "fields.md": "schema/",
+    "changelog.md": "content/changelog.yml",
+}
+"""The file each generated page (but a level's) is made from, from the repository's root."""
 
 Href = Callable[[str, str], str]
 """(target page, linking page), both paths in the docs folder -> the href a browser follows."""
@@ -102,16 +115,27 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     return env
 
 
-def render_site(content: Content, templates_dir: Path = TEMPLATES_DIR, href: Href = directory_href) -> dict[str, str]:
+Draw = Callable[[str, str], "str | None"]
+"""(diagram id, mermaid source) -> the diagram as SVG, or None to draw it in the browser
+(generator/drawing.py draws at build time)."""
+
+
+def render_site(content: Content, templates_dir: Path = TEMPLATES_DIR, href: Href = directory_href,
+                draw: Draw | None = None) -> dict[str, str]:
     """Every generated page, by path relative to the docs folder. `href` links pages from
-    data that MkDocs does not read as links (the questionnaire's JSON)."""
+    data that MkDocs does not read as links (the questionnaire's JSON); `draw`, when given,
+    turns the diagram into SVG at build time."""
     env = environment(templates_dir)
     common = {"content": content, "model": content.model}
+    diagram = progression(content.levels)
     pages = {
         "index.md": env.get_template("home.md.j2").render(
-            **common, page="index.md", diagram=progression(content.levels), steps=progression_steps(content.levels)
+            **common, page="index.md", diagram=diagram, steps=progression_steps(content.levels),
+            drawing=draw("progression", diagram) if draw else None,
         ),
-        "references.md": env.get_template("references.md.j2").render(**common, page="references.md", cited_by=cited_by(content)),
+        "references.md": env.get_template("references.md.j2").render(
+            **common, page="references.md", cited_by=cited_by(content), by_kind=references_by_kind(content, list(content.references))
+        ),
         "editions.md": env.get_template("editions.md.j2").render(**common, page="editions.md", terms=term_rows(content)),
         ASSESSMENT: env.get_template("assessment.md.j2").render(
             **common, page=ASSESSMENT, data=assessment_data(content, href),
@@ -133,6 +157,22 @@ def render_site(content: Content, templates_dir: Path = TEMPLATES_DIR, href: Hre
             by_kind=references_by_kind(content, level["references"]),
         )
     return pages
+
+
+def page_sources(content: Content) -> dict[str, str]:
+    """For "Edit this page": where each generated page is made from, as a path from the
+    repository's root, with `#L<line>` where the page is one entry of a file (a level's
+    page: its entry in content/levels.yml). Hand-written pages: `handwritten_source`."""
+    sources = dict(MADE_FROM)
+    for i, level in enumerate(content.levels):
+        line = content.line("levels", ("levels", i))
+        sources[level_path(level)] = "content/levels.yml" + (f"#L{line}" if line else "")
+    return sources
+
+
+def handwritten_source(page: str) -> str:
+    """'about.md' -> 'content/pages/about.md': a hand-written page is its own source."""
+    return f"{PAGES_DISPLAY}/{page}"
 
 
 def site_facts(content: Content) -> dict[str, str]:

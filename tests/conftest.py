@@ -17,9 +17,10 @@ def root() -> Path:
     return ROOT
 
 
-def build_site(out: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` into `out`, the way `make build` runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", env: dict | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` into `out`, the way `make build` runs it (`env`: the
+    environment, if not this process's)."""
+    env = {**(os.environ if env is None else env), "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
         cwd=config.parent, env=env, capture_output=True, text=True,

@@ -100,7 +100,7 @@ def publish_edition(data: Data, edition_id: str, name: str, change: str, replace
     level_ids = [lv["id"] for lv in data["levels"]["levels"]]
     default = next(e for e in data["editions"]["editions"] if e["id"] == data["editions"]["default"])
     edition = {
-        "id": edition_id, "name": name, "published": "2026-12", "total": {"min": low, "max": high},
+        "id": edition_id, "name": name, "dates": [{"date": "2026-12-01", "of": "date of the source"}], "total": {"min": low, "max": high},
         "bands": _spread(low, high, level_ids), "sources": list(default["sources"]),
         "summary": f"{change} Totals run from {low} to {high}.",
         "terms": dict(default["terms"]), "changes": [change],

@@ -304,7 +304,7 @@ CASES = [
               "    url: https://learn.microsoft.com/azure/ai-services/content-safety/overview\n")],
          [At("references", "id: content-safety", says="missing key 'kind'")]),
     # --- Unknown fields ---
-    Case("misspelt-key",
+    Case("misspelled-key",
          [Sub("levels", "    slug: managed", "    slgu: managed")],
          [At("levels", "slgu", says="unknown key 'slgu' (did you mean 'slug'?)", exact=True),
           At("levels", "id: managed", says="missing key 'slug'")]),

@@ -168,6 +168,8 @@ def make_hostile(data: dict[str, dict]) -> tuple[dict[str, dict], list[Placed]]:
         default = edition["id"] == data["editions"]["default"]
         put("editions", ("editions", i, "name"), LABEL, ("editions/", *level_pages, *(("",) if default else ())))
         put("editions", ("editions", i, "summary"), PARAGRAPHS, ("editions/",), multiline=True)
+        for j in range(len(edition["dates"])):
+            put("editions", ("editions", i, "dates", j, "of"), LABEL, ("editions/",))
         for j in range(len(edition["changes"])):
             put("editions", ("editions", i, "changes", j), SENTENCE, ("editions/",), multiline=True)
         edition["terms"] = {topics[t]: v for t, v in edition["terms"].items()}

@@ -144,7 +144,7 @@ def test_the_new_edition_recipe_in_the_guide_works(tmp_path):
 NOT_CONTENT = [
     "tests/browser", "tests/canary", "tests/test_bad_content.py", "tests/test_trust_content.py", "tests/test_readme.py",
     "tests/test_cli.py", "tests/test_render.py", "tests/test_hostile_text.py",
-    "tests/test_workflows.py", "tests/test_serve.py", "tests/test_model_shapes.py",
+    "tests/test_workflows.py", "tests/test_serve.py", "tests/test_model_shapes.py", "tests/test_drawing.py",
 ]
 
 

@@ -27,11 +27,6 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "content"
 CODE = sorted([*(ROOT / "generator").glob("*.py"), *(ROOT / "templates").glob("*.j2")])
 
-NOT_YET = {"generator/diagram.py"}
-"""Spells a level 'Level 1 - Initial' in the diagram, which tests/browser/test_site.py
-pins; outside this change's files (see the report of the 'one place' change)."""
-
-
 @pytest.fixture(scope="module")
 def content():
     return load_content(FIXTURE)
@@ -79,7 +74,7 @@ def test_level_pages_and_the_navigation_use_the_same_title(content, pages):
 def test_no_code_or_template_spells_a_level_title_itself():
     spelled = re.compile(r"[Ll]evel \{(level|lv|step|next|previous)|[Ll]evel \{\{|[Ll]evel %d|number \}\}\. |number'?\]\}\. ")
     found = [relative(p) for p in CODE if spelled.search(p.read_text(encoding="utf-8"))]
-    assert sorted(set(found) - NOT_YET) == ["generator/content.py"], "level titles come from content.level_title"
+    assert sorted(set(found)) == ["generator/content.py"], "level titles come from content.level_title"
 
 
 def test_no_code_or_template_spells_a_level_page_address_itself():

@@ -34,7 +34,7 @@ def test_the_valid_sample_is_what_validate_prints(tmp_path):
 
 
 def test_the_broken_sample_is_what_validate_prints(tmp_path):
-    """README: an overlap in the default edition's bands and a misspelt reference id."""
+    """README: an overlap in the default edition's bands and a misspelled reference id."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "tests" / "fixtures" / "content", content)
     editions, levels = content / "editions.yml", content / "levels.yml"

@@ -90,11 +90,38 @@ def test_home_page_has_the_diagram_and_its_text_equivalent(pages):
     assert "The diagram in words" in home
 
 
-def test_editions_page_lines_up_both_editions(content, pages):
+def test_editions_page_lines_up_both_editions_and_marks_the_current_one(content, pages):
     page = pages["editions.md"]
-    names = " | ".join(md_inline(e["name"]) for e in content.editions)
+    names = " | ".join(md_inline(e["name"]) + (" (current)" if e["id"] == content.default_edition else "")
+                       for e in content.editions)
     assert f"| Level | {names} |" in page
     assert f"| Topic | {names} |" in page
+    assert page.count("(current)") == 3  # both tables and the edition's own heading
+
+
+def test_editions_page_gives_each_date_with_what_it_is_the_date_of(content, pages):
+    page = pages["editions.md"]
+    for edition in content.editions:
+        for d in edition["dates"]:
+            assert f"- {d['date']}: {md_inline(d['of'])}\n" in page
+
+
+def test_edition_dates_are_the_ones_the_sources_give(root):
+    """Microsoft Learn's page says 2024-03-28, the LLMOps draft 2024-03-12, the community
+    overview 2025-02-19 (the seeds' ms.date and 'Last updated' lines)."""
+    dates = {e["id"]: [d["date"] for d in e["dates"]] for e in load_content(root / "content").editions}
+    assert dates == {"genaiops": ["2024-03-28", "2025-02-19"], "llmops-2024-draft": ["2024-03-12"]}
+
+
+def test_level_pages_give_each_band_and_its_editions_range_in_their_own_columns(content, pages):
+    """Not "0-9 of 0-28" or "GenAIOps (current) (default)": one fact per cell."""
+    page = pages["levels/initial.md"]
+    assert "| GenAIOps (current) | 0&ndash;9 | 0&ndash;28 |" in page
+    assert "(default)" not in page and " of 0&ndash;" not in page
+
+
+def test_home_levels_table_names_no_edition_in_its_header(pages):
+    assert "| Level | In one line | Score |" in pages["index.md"]
 
 
 def test_source_is_credited_on_every_generated_content_page(content, pages):

@@ -240,7 +240,22 @@ class TestDeployWorkflow:
         others = [job for job in wf["jobs"].values() if job is not deploy]
         assert others and all("write" not in job["permissions"].values() for job in others), "jobs that run pip/npm code must not get write rights"
 
-    def test_deployments_queue_instead_of_cancelling_each_other(self):
+    def test_the_build_names_the_repository_it_runs_in_for_edit_links(self):
+        """Nothing hard-coded: the address is GitHub's for wherever the workflow runs."""
+        [build] = [s for s in steps(workflow("deploy.yml")) if s.get("run") == "make build"]
+        assert build["env"]["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+        assert build["env"]["EDIT_URI"] == "blob/${{ github.event.repository.default_branch }}/"
+        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        assert "repo_url: !ENV REPO_URL\n" in config and 'edit_uri: !ENV [EDIT_URI, ""]\n' in config
+
+    def test_the_build_draws_diagrams_with_chromium(self):
+        wf = workflow("deploy.yml")
+        [build] = [s for s in steps(wf) if s.get("run") == "make build"]
+        assert build["env"]["PRERENDER_DIAGRAMS"] == "1"
+        [setup] = [s for s in steps(wf) if s.get("uses") == "./.github/actions/setup"]
+        assert setup["with"]["chromium"] == "true"
+
+    def test_deployments_queue_instead_of_canceling_each_other(self):
         concurrency = workflow("deploy.yml")["concurrency"]
         assert concurrency["group"] and concurrency["cancel-in-progress"] is False
 

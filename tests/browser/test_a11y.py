@@ -1,5 +1,5 @@
 """axe-core finds no serious or critical accessibility problem on any page, in the light
-and the dark colour scheme, nor on the self-assessment's result view.
+and the dark color scheme, nor on the self-assessment's result view.
 
 axe is loaded as an init script (init scripts are not subject to the page's CSP, so
 the policy stays as strict as in production). Closed shadow roots are forced open by
@@ -108,7 +108,7 @@ def test_the_search_dialog_has_no_serious_accessibility_problem(axe_page):
 
 
 def test_the_check_can_fail(axe_page):
-    """An image without alt text and an unlabelled button are reported."""
+    """An image without alt text and an unlabeled button are reported."""
     open_in_scheme(axe_page, "about/", "light")
     axe_page.evaluate("""() => {
       const img = document.createElement("img"); img.src = "../assets/images/favicon.svg";
@@ -123,7 +123,7 @@ def test_the_diagram_and_the_search_dialog_have_accessible_names(page):
     page.site("")
     page.locator("div.mermaid svg").wait_for(timeout=15000)
     diagram = page.get_by_role("img", name=re.compile(r"^Diagram: \S"))
-    expect(diagram).to_have_count(1)  # labelled by a mutation observer, just after drawing
+    expect(diagram).to_have_count(1)  # labeled by a mutation observer, just after drawing
     assert diagram.evaluate("el => el.classList.contains('mermaid')")
     assert page.get_by_role("dialog", name="Search").count() == 1
 

@@ -107,7 +107,7 @@ def test_progress_and_result_update_on_every_change_without_a_submit_button(page
     for n, (qid, points) in enumerate(answers.items(), start=1):
         page.locator(f'input[name="{qid}"][value="{points}"]').check()
         if n < len(ids):
-            assert status.inner_text().strip() == f"{n} of {len(ids)} answered"
+            assert status.inner_text().strip().startswith(f"{n} of {len(ids)} answered")
             assert status.get_attribute("data-score") is None
             assert page.locator("[data-report]").is_hidden()
     expect_result(page, 12, level_of(model, 12))
@@ -174,8 +174,8 @@ def test_share_link_restores_the_result_in_a_fresh_browser(page, browser, server
         other.goto(link)
         expect_result(other, 13, 2)
         assert checked(other) == answers
-        # The fragment is taken out of the address once the answers are saved.
-        assert "#" not in other.url
+        # The fragment stays in the address, so the address bar shares the result too.
+        assert other.url == link
         assert other.evaluate(f"localStorage.getItem({json.dumps(storage_key(model))})") is not None
         other.reload()
         expect_result(other, 13, 2)
@@ -192,7 +192,7 @@ def test_share_link_wins_over_saved_answers(page, server, model, ids):
     page.goto("about:blank")
     page.goto(server.url + PATH + "#" + fragment)
     expect_result(page, 28, 4)
-    assert "shared link are filled in" in page.locator("[data-notices]").inner_text()
+    assert "shared link are filled in" in page.locator('[data-notices="result"]').inner_text()
 
 
 def test_share_link_opened_in_the_same_tab_is_read(page, model, ids):
@@ -230,7 +230,7 @@ def test_download_then_import_restores_the_answers(page, model, ids, tmp_path):
     page.locator("[data-import]").set_input_files(str(path))
     expect_result(page, 15, 3)
     assert checked(page) == answers
-    assert path.name in page.locator("[data-notices]").inner_text()
+    assert path.name in page.locator('[data-notices="tools"]').inner_text()
 
 
 def test_a_bad_import_leaves_the_answers_alone(page, model, ids):
@@ -240,7 +240,7 @@ def test_a_bad_import_leaves_the_answers_alone(page, model, ids):
     page.locator("[data-import]").set_input_files(
         files=[{"name": "answers.json", "mimeType": "application/json", "buffer": b"{not json"}]
     )
-    notices = page.locator("[data-notices]")
+    notices = page.locator('[data-notices="tools"]')
     notices.get_by_text("could not be read as JSON").wait_for()
     assert "Your answers were not changed" in notices.inner_text()
     assert checked(page) == answers
@@ -315,7 +315,8 @@ def test_without_javascript_every_question_can_still_be_read(browser, server, mo
         for q in model["questions"]:
             fieldset = page.locator(f'fieldset[data-question="{q["id"]}"]')
             assert fieldset.is_visible()
-            assert q["dimension"] in fieldset.locator("legend").inner_text()
+            assert fieldset.locator("legend").inner_text()
+            assert page.locator(f'h2#q-{q["id"]}').inner_text().startswith(q["dimension"])
             for option in q["options"]:
                 label = fieldset.locator("label", has=page.locator(f'input[value="{option["points"]}"]'))
                 assert option["text"] in label.inner_text()
@@ -389,17 +390,17 @@ def test_instant_navigation_into_the_page_works_and_binds_once(browser, instant_
         assert status.inner_text().strip() == f"0 of {len(ids)} answered"
         page.locator(f'input[name="{ids[0]}"][value="2"]').check()
         page.locator(f'input[name="{ids[1]}"][value="1"]').check()
-        assert status.inner_text().strip() == f"2 of {len(ids)} answered"
+        assert status.inner_text().strip().startswith(f"2 of {len(ids)} answered")
 
         # Away and back twice: the page is set up again each time, but only once.
         for _ in range(2):
             go("references/")
             go(PATH)
-        assert status.inner_text().strip() == f"2 of {len(ids)} answered"
+        assert status.inner_text().strip().startswith(f"2 of {len(ids)} answered")
         assert checked(page) == {ids[0]: 2, ids[1]: 1}
 
         page.locator(f'input[name="{ids[2]}"][value="3"]').check()
-        assert status.inner_text().strip() == f"3 of {len(ids)} answered"
+        assert status.inner_text().strip().startswith(f"3 of {len(ids)} answered")
         rest = {qid: 1 for qid in ids[3:]}
         answer(page, rest)
         total = 2 + 1 + 3 + len(rest)

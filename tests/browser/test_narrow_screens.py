@@ -68,7 +68,7 @@ def test_no_page_is_wider_than_a_phone(phone, built_site):
 
 
 def test_tables_become_cards_with_their_column_names(phone):
-    phone.site("references/")
+    phone.site("editions/")
     cell = phone.locator(".md-typeset__table > table[data-cards] tbody td").first
     cell.wait_for()
     header = phone.locator(".md-typeset__table > table thead th").first.inner_text().strip()

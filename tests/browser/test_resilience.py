@@ -90,7 +90,7 @@ def test_refused_storage_still_scores_and_says_answers_are_not_saved(browser, se
         for qid in IDS:
             page.locator(f'input[name="{qid}"][value="2"]').check()
         assert page.locator("[data-result]").get_attribute("data-score") == str(2 * len(IDS))
-        assert SAVE_REFUSED in page.locator("[data-notices]").inner_text()
+        assert SAVE_REFUSED in page.locator('[data-notices="top"]').inner_text()
         toggle_palette(page)
         assert_clean(ctx, [page])
     finally:
@@ -110,7 +110,7 @@ def test_refused_storage_survives_instant_navigation(browser, instant_server):
         page.locator("[data-assessment][data-ready]").wait_for(state="attached")
         assert page.evaluate("window.__sameDocument") is True
         page.locator(f'input[name="{IDS[0]}"][value="1"]').check()
-        assert SAVE_REFUSED in page.locator("[data-notices]").inner_text()
+        assert SAVE_REFUSED in page.locator('[data-notices="top"]').inner_text()
         toggle_palette(page)
         assert_clean(ctx, [page])
     finally:
@@ -185,7 +185,7 @@ def test_deeply_nested_saved_answers_show_a_notice(page, value, expected):
     page.site(PATH)
     page.evaluate(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(value)})")
     page.reload()
-    area = page.locator("[data-notices]")
+    area = page.locator('[data-notices="top"]')
     area.get_by_text(expected).wait_for()
     assert len(area.inner_text()) < 1000
     page.locator(f'input[name="{IDS[2]}"][value="1"]').check()
@@ -310,7 +310,7 @@ def test_other_keys_changing_in_another_tab_leave_the_answers_alone(context, ser
     a.evaluate("localStorage.setItem('/.__palette', '{}'); localStorage.setItem('unrelated', 'x')")
     a.evaluate(f"sessionStorage.setItem({json.dumps(KEY)}, 'x')")  # same key, another storage area
     b.wait_for_timeout(300)
-    assert b.locator("[data-notices]").inner_text() == ""
+    assert "".join(b.locator("[data-notices]").all_inner_texts()) == ""
     assert shown(b) == {IDS[0]: 2}
     answer(b, {IDS[1]: 2})
     assert saved(b) == {IDS[0]: 2, IDS[1]: 2}
@@ -325,7 +325,7 @@ def test_two_tabs_in_a_browser_without_storage_work_alone(browser, server):
         answer(b, {IDS[4]: 1})
         assert shown(a) == FOUR
         assert shown(b) == {IDS[4]: 1}
-        assert SAVE_REFUSED in b.locator("[data-notices]").inner_text()
+        assert SAVE_REFUSED in b.locator('[data-notices="top"]').inner_text()
         assert_clean(ctx, [a, b])
     finally:
         ctx.close()

@@ -3,11 +3,14 @@ host, and the progression diagram is drawn as SVG from the site's own mermaid.""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import assert_clean, guarded_context
+from generator import drawing
+from tests.browser.conftest import Server, assert_clean, guarded_context
+from tests.conftest import build_site
 
 
 def site_pages(site: Path) -> list[str]:
@@ -39,7 +42,7 @@ def test_home_diagram_is_drawn_as_svg_with_every_level(page):
     svg = page.locator("div.mermaid svg")
     svg.wait_for(timeout=15000)
     text = svg.evaluate("el => el.textContent")
-    for name in ["Level 1 - Initial", "Level 2 - Defined", "Level 3 - Managed", "Level 4 - Optimized", "Explore LLM APIs"]:
+    for name in ["Level 1: Initial", "Level 2: Defined", "Level 3: Managed", "Level 4: Optimized", "Explore LLM APIs"]:
         assert name in text
     assert any(url.endswith(MERMAID) for url in requested)
     # The text equivalent sits beside the diagram.
@@ -85,3 +88,34 @@ def test_mermaid_waits_until_the_diagram_nears_the_viewport(browser, server):
         assert_clean(context, [page])
     finally:
         context.close()
+
+
+@pytest.mark.skipif(not os.access(drawing.CHROMIUM, os.X_OK), reason="needs Chromium at /usr/bin/chromium")
+def test_a_diagram_drawn_at_build_time_shows_without_javascript_or_mermaid(browser, site_headers, tmp_path):
+    """PRERENDER_DIAGRAMS=1 (the deploy workflow): the home page carries the SVG, so it
+    shows with JavaScript off, and with it on the page asks for no mermaid, stays within
+    the CSP and still gets its accessible name. (The tests above cover the fallback.)"""
+    site = tmp_path / "site"
+    result = build_site(site, env={**os.environ, drawing.ENV: "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = Server(site, site_headers)
+    try:
+        off = browser.new_context(java_script_enabled=False)
+        page = off.new_page()
+        page.goto(server.url)
+        box = page.locator("div.progression-diagram svg#progression").bounding_box()
+        assert box and box["height"] > 200, box
+        off.close()
+
+        on = guarded_context(browser, server)
+        page = on.new_page()
+        requested = []
+        page.on("request", lambda r: requested.append(r.url))
+        page.goto(server.url)
+        page.wait_for_load_state("networkidle")
+        assert page.locator("div.progression-diagram.mermaid").get_attribute("role") == "img"
+        assert not [u for u in requested if u.endswith(MERMAID)]
+        assert_clean(on, [page])
+        on.close()
+    finally:
+        server.close()

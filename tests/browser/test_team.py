@@ -104,6 +104,11 @@ def test_pasted_links_count_and_names_show_only_when_asked(team, server):
     team.check("[data-team-names]")
     assert team.locator('[data-team-member="A"] td').first.inner_text() == "A (Ana <b>)", "a name is shown as text"
     assert "A (Ana <b>)" in team.locator("[data-team-table=dimensions] thead").inner_text()
+    big = {"name": "huge.json", "mimeType": "application/json", "buffer": b" " * 2_000_000}
+    team.set_input_files("[data-team-files]", [big])
+    team.wait_for_function("document.querySelector('[data-team-notices]').textContent.includes('huge.json')")
+    assert "not read" in team.locator("[data-team-notices]").inner_text()
+    assert team.locator("[data-team-member]").count() == 2, "the others still count"
     team.click("[data-team-clear]")
     team.wait_for_selector("[data-team-body] [data-team-empty]")
 

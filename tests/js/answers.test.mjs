@@ -132,6 +132,20 @@ describe("malformed share fragments give a notice, never throw", () => {
   }
 });
 
+describe("a link none of whose answers can be used", () => {
+  for (const hash of ["#foo=bar", "#a=1", "#xyz@1&q=2", `#${HEAD}&models=9`, "#devops@9.9.9&nope=1"]) {
+    test(`${hash}: one warning, which says nothing was changed and claims no other version`, () => {
+      const read = readFragment(hash, MODEL);
+      assert.deepEqual(read.answers, {});
+      assert.equal(read.notices.length, 1);
+      const [only] = read.notices;
+      assert.equal(only.kind, "warning");
+      assert.match(only.text, /^The shared link is not a valid answers link: .*your answers were not changed\./);
+      assert.doesNotMatch(only.text, /filled in|level may differ|content version|another model/);
+    });
+  }
+});
+
 describe("saved answers", () => {
   test("round trip", () => {
     assert.deepEqual(readStored(storedValue(FULL, MODEL), MODEL), { answers: FULL, notices: [] });

@@ -89,6 +89,18 @@ describe("statusNodes", () => {
     assert.deepEqual(texts(statusNodes(MODEL, 2, null)), ["2 of 3 answered"]);
   });
 
+  test("unanswered questions are links to them, once any question is answered", () => {
+    const missing = [{ text: "2", label: "Prompts", href: "#q-prompts" }, { text: "3", label: "Safety", href: "#q-safety" }];
+    const [count, rest] = statusNodes(MODEL, 1, null, missing);
+    assert.equal(count.textContent, "1 of 3 answered");
+    assert.equal(rest.textContent, ". Still to answer: 2, 3");
+    assert.deepEqual(
+      select([rest], "a").map(markup),
+      ['<a href="#q-prompts" title="Prompts" aria-label="Prompts">2</a>', '<a href="#q-safety" title="Safety" aria-label="Safety">3</a>'],
+    );
+    assert.deepEqual(texts(statusNodes(MODEL, 0, null, missing)), ["0 of 3 answered"]);
+  });
+
   test("complete: total, level and a link to the result", () => {
     const [line, link] = statusNodes(MODEL, 3, resultOf(1, 1, 1));
     assert.equal(line.textContent, "All 3 answered. Total 3 of 6: level 2, Defined. ");
@@ -115,7 +127,7 @@ describe("noticeNodes", () => {
 });
 
 describe("dimensionChart", () => {
-  test("draws each row as a labelled track and bar, the weakest marked, exactly", () => {
+  test("draws each row as a labeled track and bar, the weakest marked, exactly", () => {
     const rows = [
       { label: "A", points: 1, max: 4, ratio: 0.25, weak: false },
       { label: "B", points: 0, max: 4, ratio: 0, weak: true },

@@ -170,8 +170,18 @@ export function readFragment(hash, model) {
   }
   const entries = pairs.filter(([id]) => counts.get(id) === 1).map(([id, value]) => [id, DIGITS.test(value) ? Number(value) : value]);
   const checked = checkEntries(entries, model, from);
+  if (answeredCount(checked.answers, model) === 0) return { found: true, ...unusable(from, [...notices, ...checked.notices]) };
   notices.push(...checked.notices, ...coverageNotices(checked.answers, model, from));
   return { found: true, answers: checked.answers, notices };
+}
+
+/**
+ * A link none of whose answers can be used: one notice, with the reasons that apply
+ * (the warnings; a note on its model or version would speak of answers there are none of).
+ */
+function unusable(from, notices) {
+  const reasons = notices.filter((n) => n.kind === "warning").map((n) => ` ${n.text}`);
+  return none(notice("warning", `${from} is not a valid answers link: it holds no answers this page can use, so it was ignored and your answers were not changed.${reasons.join("")}`));
 }
 
 function coverageNotices(answers, model, from) {

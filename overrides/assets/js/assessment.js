@@ -4,22 +4,29 @@
  * draws with report-view.js. Holds no content of its own: questions, options, levels and
  * references come from the page.
  *
- * - Every change of answers (a click in the form, a share link, an import, Reset,
+ * - Every change of answers (a click in the form, a share link, an import, Start over,
  *   another tab's save, the saved copy read again) goes through `Page.apply`, which takes
  *   the new state, saves it when asked and then renders all of it, in that order. The
  *   form, the notices, [data-result] and the report are drawn from that state only.
  * - Answers are scored at once: [data-result] says how many of the questions are
  *   answered, or the total and level (and carries data-score, data-level).
- * - A share link's fragment wins over the saved answers; it is then removed from the
- *   address (the answers are saved, so a reload shows the same result).
+ * - A share link's fragment wins over the saved answers, which are first kept aside
+ *   (under `<key>-aside`, the first copy only) until "Back to my answers" brings them
+ *   back. The page then opens at the result, and the fragment stays in the address, kept
+ *   in step with the answers, so the address bar can be shared too. A fragment with no
+ *   usable answers is removed and changes nothing.
+ * - Notices appear where the eye is: next to the control that caused them (import and
+ *   Start over: "tools"; a shared link with a result: "result"), else at the top of the
+ *   form ("top"). One region holds them at a time; the others are empty.
+ * - Start over can be undone until the answers next change.
  * - Several tabs or windows share one saved copy, and the newest saved answers win
  *   everywhere, announced, never merged: when another tab saves or clears the answers
  *   (the `storage` event), this page shows them at once with a notice. No tab ever
  *   overwrites a saved copy it has not seen: before saving a change, the page reads the
  *   saved copy again, and if it is not the one this page last read or wrote (an event
  *   missed while the tab slept), it shows the newer saved answers instead and says the
- *   change was not saved. Only deliberate replacements (a share link, an import, Reset)
- *   write over whatever is saved.
+ *   change was not saved. Only deliberate replacements (a share link, an import, Start
+ *   over, Back to my answers) write over whatever is saved.
  * - Runs on every page view with mkdocs-material's instant navigation (document$) or
  *   without it, and binds each [data-assessment] element once.
  * - Content goes into the page as text nodes only (textContent, append), never as HTML.
@@ -58,7 +65,10 @@ function init(root) {
     status: root.querySelector("[data-result]"),
     report: root.querySelector("[data-report]"),
     body: root.querySelector("[data-report-body]"),
-    notices: root.querySelector("[data-notices]"),
+    notices: root.querySelector('[data-notices="top"]'),
+    regions: root.querySelectorAll("[data-notices]"),
+    aside: root.querySelector("[data-aside]"),
+    undo: root.querySelector("[data-undo]"),
     share: root.querySelector("[data-share-url]"),
     copied: root.querySelector("[data-copy-status]"),
     tools: root.querySelector("[data-tools]"),
@@ -83,27 +93,41 @@ class Page {
     this.parts = parts;
     this.model = model;
     this.key = storageKey(model);
+    this.asideKey = `${this.key}-aside`;
     // The state; only `apply` (and `say` for notices alone) changes it.
     this.answers = {};
     this.notices = [];
     this.mismatch = false;
     this.storageFailed = null;
+    // Which notice region shows the notices: "top", "result" or "tools".
+    this.place = "top";
+    // What Start over cleared, while it can be undone: {answers, aside}; else null.
+    this.cleared = null;
+    // Whether the address holds a share fragment, kept in step with the answers.
+    this.linked = false;
+    // The answers kept aside when a share link replaced them (saved text), or null.
+    this.asideText = null;
     // The saved copy's text as this page last read or wrote it (null: nothing saved;
     // undefined: not known yet, or storage refused).
     this.savedText = undefined;
     // The notices as last drawn: the live region is redrawn (and read out) only when they change.
     this.drawnNotices = this.notices;
+    this.drawnPlace = this.place;
     // The plan's targets set on purpose (roadmap.js), saved apart from the answers.
     this.targets = {};
   }
 
   start() {
     const { form, tools, file } = this.parts;
+    // Each question stays one Tab stop: its heading's permalink is for pointers only.
+    for (const link of form.querySelectorAll(".headerlink")) link.tabIndex = -1;
+    const kept = saved.read(this.asideKey);
+    this.asideText = kept.ok ? kept.value : null;
     const savedTargets = saved.read(targetsKey(this.model));
-    const kept = readTargets(savedTargets.ok ? savedTargets.value : null, this.model);
-    this.targets = kept.targets;
+    const keptTargets = readTargets(savedTargets.ok ? savedTargets.value : null, this.model);
+    this.targets = keptTargets.targets;
     const shared = this.takeShared();
-    shared.notices.unshift(...kept.notices);
+    shared.notices.unshift(...keptTargets.notices);
     if (!this.useShared(shared)) {
       const stored = readStored(this.load(), this.model);
       // A damaged saved copy is replaced with what could be used from it.
@@ -130,10 +154,14 @@ class Page {
    *           whether `notices` hold a "mismatch" one, and a storage failure already met
    *           is said again with them. "reset": no answers, no mismatch.
    *   notices replace what is said; default: keep it.
+   *   place   the notice region they are said in (see `drawNotices`); default: "top".
+   *   undo    what Start over cleared, to offer its undo; any other change ends the offer.
    */
-  apply(answers, { save = "no", from = "elsewhere", notices = this.notices } = {}) {
+  apply(answers, { save = "no", from = "elsewhere", notices = this.notices, place = "top", undo = null } = {}) {
     this.answers = answers;
     this.notices = notices;
+    this.place = place;
+    this.cleared = undo;
     if (from === "elsewhere") {
       this.mismatch = notices.some((n) => n.kind === "mismatch");
       const failed = this.storageFailed;
@@ -152,25 +180,70 @@ class Page {
     return shared;
   }
 
-  /** Show and save a share link's answers, in place of any saved; false if it has none. */
+  /**
+   * Show and save a share link's answers, in place of any saved (kept aside first), and
+   * open the page at the result; false if the link has none.
+   */
   useShared(shared) {
     if (!answeredCount(shared.answers, this.model)) return false;
-    const filled = { kind: "info", text: "The answers from the shared link are filled in below, in place of any saved in this browser." };
-    this.apply(shared.answers, { notices: [...shared.notices, filled], save: "replace" });
+    const text = storedValue(shared.answers, this.model);
+    const own = this.load();
+    const notices = [...shared.notices];
+    // The same answers as saved (a reload of the link): nothing is replaced, nothing to say.
+    if (own !== text) {
+      this.keepAside(own);
+      notices.push({ kind: "info", text: "The answers from the shared link are filled in." });
+    }
+    this.linked = true;
+    this.apply(shared.answers, { notices, save: "replace", place: "result" });
+    if (!this.parts.report.hidden) {
+      this.parts.report.scrollIntoView({ block: "start" });
+      this.parts.report.focus({ preventScroll: true });
+    }
     return true;
+  }
+
+  /** Keep the saved answers `own` aside, unless they hold none or a copy is kept already. */
+  keepAside(own) {
+    if (this.asideText !== null || !answeredCount(readStored(own, this.model).answers, this.model)) return;
+    if (saved.write(this.asideKey, own).ok) this.asideText = own;
+  }
+
+  /** "Back to my answers": the answers kept aside replace the shown ones, and the link goes. */
+  restore() {
+    const read = readStored(this.asideText, this.model);
+    saved.remove(this.asideKey);
+    this.asideText = null;
+    this.unlink();
+    const back = { kind: "info", text: "Your own answers are back." };
+    this.apply(read.answers, { save: "replace", notices: [...read.notices, back], place: "result" });
+    this.reveal();
+  }
+
+  /** Take the share fragment out of the address and stop keeping it in step. */
+  unlink() {
+    this.linked = false;
+    if (location.hash) history.replaceState(history.state, "", location.pathname + location.search);
+  }
+
+  /** Move focus to the result if there is one, else to the first question. */
+  reveal() {
+    const { report, form } = this.parts;
+    if (report.hidden) form.querySelector("input[type=radio]")?.focus();
+    else report.focus();
   }
 
   /** A share link opened in the tab that already shows the page (only the fragment changes). */
   hashChanged() {
     const shared = this.takeShared();
-    if (shared.found && !this.useShared(shared)) this.say(shared.notices);
+    if (shared.found && !this.useShared(shared)) this.say(shared.notices, "top");
   }
 
   changed() {
     const entries = [...this.parts.form.querySelectorAll("input[type=radio]:checked")].map((r) => [r.name, Number(r.value)]);
     const checked = checkEntries(entries, this.model, "The form");
     const notices = checked.notices.length ? checked.notices : this.notices;
-    this.apply(checked.answers, { from: "form", save: "check", notices });
+    this.apply(checked.answers, { from: "form", save: "check", notices, place: checked.notices.length ? "top" : this.place });
   }
 
   clicked(event) {
@@ -183,7 +256,9 @@ class Page {
     else if (action === "export-plan-csv") this.downloadPlan("csv");
     else if (action === "print") window.print();
     else if (action === "reset") this.reset();
-    else if (action === "dismiss") this.say([]);
+    else if (action === "undo") this.undo();
+    else if (action === "restore") this.restore();
+    else if (action === "dismiss") this.say([], this.place);
   }
 
   load() {
@@ -219,8 +294,14 @@ class Page {
 
   /** Another tab or window saved, changed or cleared the answers (a `storage` event). */
   storageChanged(event) {
-    if (event.key !== null && event.key !== this.key) return;
     if (!saved.holds(event.storageArea)) return;
+    if (event.key === this.asideKey) {
+      this.asideText = event.newValue;
+      this.drawNotices();
+      return;
+    }
+    if (event.key !== null && event.key !== this.key) return;
+    if (event.key === null) this.asideText = null; // storage.clear(): nothing is kept aside either
     const text = event.key === null ? null : event.newValue;
     if (text === this.savedText) return;
     this.adoptSaved(
@@ -245,11 +326,24 @@ class Page {
     this.notices = [...this.notices, this.storageFailed];
   }
 
+  /** Start over: clear the answers (and any kept aside), saved or not; undone by `undo`. */
   reset() {
+    const had = answeredCount(this.answers, this.model) > 0 || this.asideText !== null;
+    const undo = had ? { answers: this.answers, aside: this.asideText } : null;
     this.parts.form.reset();
-    if (location.hash) history.replaceState(history.state, "", location.pathname + location.search);
-    this.apply({}, { from: "reset", save: "replace", notices: [{ kind: "info", text: "All answers were cleared, here and in this browser's storage." }] });
-    this.parts.form.querySelector("input[type=radio]")?.focus();
+    this.unlink();
+    if (this.asideText !== null && saved.remove(this.asideKey).ok) this.asideText = null;
+    const notices = [{ kind: "info", text: "All answers were cleared, here and in this browser's storage." }];
+    this.apply({}, { from: "reset", save: "replace", notices, place: "tools", undo });
+    (undo ? this.parts.undo.querySelector("button") : this.parts.form.querySelector("input[type=radio]"))?.focus();
+  }
+
+  /** Undo Start over: the answers it cleared come back, unless another tab saved since. */
+  undo() {
+    const { answers, aside } = this.cleared;
+    if (aside !== null && saved.write(this.asideKey, aside).ok) this.asideText = aside;
+    this.apply(answers, { save: "check", notices: [{ kind: "info", text: "Your answers are back." }], place: "tools" });
+    this.root.querySelector('[data-action="reset"]').focus();
   }
 
   importFile() {
@@ -259,19 +353,20 @@ class Page {
     input.value = "";
     const tooLarge = fileSizeNotice(file.size);
     if (tooLarge) {
-      this.say([tooLarge]);
+      this.say([tooLarge], "tools");
       return;
     }
     file.text().then(
       (text) => {
         const read = readImport(text, this.model);
         if (answeredCount(read.answers, this.model) === 0) {
-          this.say([...read.notices, { kind: "info", text: "Your answers were not changed." }]);
+          this.say([...read.notices, { kind: "info", text: "Your answers were not changed." }], "tools");
           return;
         }
-        this.apply(read.answers, { notices: [...read.notices, { kind: "info", text: `The answers from ${file.name} are filled in below.` }], save: "replace" });
+        const filled = { kind: "info", text: `The answers from ${file.name} are filled in.` };
+        this.apply(read.answers, { notices: [...read.notices, filled], save: "replace", place: "tools" });
       },
-      (err) => this.say([{ kind: "warning", text: `The file ${file.name} could not be read (${err.name}).` }]),
+      (err) => this.say([{ kind: "warning", text: `The file ${file.name} could not be read (${err.name}).` }], "tools"),
     );
   }
 
@@ -308,7 +403,7 @@ class Page {
         const text = kind === "md" ? planMarkdown(steps, { ...planFacts(this.model, result), date }) : planCsv(steps);
         offer(text, kind === "md" ? "text/markdown" : "text/csv", `${this.model.model}-plan-${date.toISOString().slice(0, 10)}.${kind}`);
       },
-      (err) => this.say([{ kind: "warning", text: `The plan could not be made into a file (${err.name}).` }]),
+      (err) => this.say([{ kind: "warning", text: `The plan could not be made into a file (${err.name}).` }], "result"),
     );
   }
 
@@ -324,16 +419,30 @@ class Page {
     this.parts.body.querySelector(all ? "[data-target-all]" : `[data-target="${id}"]`)?.focus();
   }
 
-  /** Say these notices, the answers staying as they are: the one change `apply` does not make. */
-  say(notices) {
+  /** Say these notices in region `place`, the answers staying as they are: the one change `apply` does not make. */
+  say(notices, place) {
     this.notices = notices;
+    this.place = place;
     this.drawNotices();
   }
 
+  /**
+   * Draw the notices into the region of `place` ("result" only while there is a result,
+   * else "top") and empty the others; redrawn (and so read out) only when they change.
+   * The undo and "Back to my answers" controls follow the state too.
+   */
   drawNotices() {
-    if (this.notices === this.drawnNotices) return;
+    const { regions, report, aside, undo } = this.parts;
+    const place = this.place === "result" && report.hidden ? "top" : this.place;
+    undo.hidden = this.cleared === null;
+    aside.hidden = this.asideText === null;
+    // "Back to my answers" goes with the result while there is one (a shared link opens there).
+    const anchor = [...regions].find((r) => r.dataset.notices === (report.hidden ? "top" : "result"));
+    if (aside.previousElementSibling !== anchor) anchor.after(aside);
+    if (this.notices === this.drawnNotices && place === this.drawnPlace) return;
     this.drawnNotices = this.notices;
-    this.parts.notices.replaceChildren(...noticeNodes(this.notices));
+    this.drawnPlace = place;
+    for (const region of regions) region.replaceChildren(...(region.dataset.notices === place ? noticeNodes(this.notices) : []));
   }
 
   /** Draw the whole state: the form's choices, the notices, the status line and the report. */
@@ -342,12 +451,20 @@ class Page {
     for (const radio of form.querySelectorAll("input[type=radio]")) {
       radio.checked = Object.hasOwn(this.answers, radio.name) && this.answers[radio.name] === Number(radio.value);
     }
-    this.drawNotices();
     const count = answeredCount(this.answers, this.model);
     const result = count < this.model.questions.length ? null : score(this.answers, this.model);
     copied.textContent = "";
-    status.replaceChildren(...statusNodes(this.model, count, result));
+    // Each unanswered question links to its heading (#q-<id>, made by templates/assessment.md.j2).
+    const missing = this.model.questions
+      .map((q, i) => ({ text: String(i + 1), label: q.dimension, href: `#q-${q.id}`, id: q.id }))
+      .filter((m) => !Object.hasOwn(this.answers, m.id));
+    status.replaceChildren(...statusNodes(this.model, count, result, missing));
     report.hidden = !result;
+    this.drawNotices();
+    if (this.linked) {
+      const hash = count ? `#${fragmentOf(this.answers, this.model)}` : "";
+      if (location.hash !== hash) history.replaceState(history.state, "", location.pathname + location.search + hash);
+    }
     if (!result) {
       delete status.dataset.score;
       delete status.dataset.level;

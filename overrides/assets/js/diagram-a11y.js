@@ -9,7 +9,7 @@
  * Works with instant navigation: it watches the document, not a single page load.
  */
 (() => {
-  const DONE = "data-diagram-labelled";
+  const DONE = "data-diagram-labeled";
 
   function headingText(heading) {
     return [...heading.childNodes]

@@ -64,10 +64,19 @@ export function dimensionRows(model, result) {
   });
 }
 
-/** The status line: how many questions are answered, or (with `result`) the total and level. */
-export function statusNodes(model, answered, result) {
+/**
+ * The status line: how many questions are answered, or (with `result`) the total and level.
+ * `missing`: the unanswered questions as short links ({text, label, href}: the question's
+ * number, its dimension as the link's name), listed once any question is answered.
+ */
+export function statusNodes(model, answered, result, missing = []) {
   const all = model.questions.length;
-  if (!result) return [h("span", { text: `${answered} of ${all} answered` })];
+  if (!result) {
+    const line = [h("span", { text: `${answered} of ${all} answered` })];
+    if (!answered || !missing.length) return line;
+    const links = missing.flatMap((m, i) => [...(i ? [", "] : []), h("a", { href: m.href, title: m.label, "aria-label": m.label, text: m.text })]);
+    return [...line, h("span", { text: ". Still to answer: " }, ...links)];
+  }
   const level = levelOf(model, result.level);
   return [
     h("span", { text: `All ${all} answered. Total ${result.total} of ${model.total.max}: level ${level.number}, ${level.name}. ` }),

@@ -15,7 +15,7 @@
  *   - __md_get returns null ("nothing saved") unless the saved value has the shape the
  *     theme's own code expects for that key (SHAPES below): the palette code in the
  *     theme's bundle and in theme-palette.js trusts what it gets, and an odd value (an
- *     index that is not a number, a colour key that is not an attribute name) made it
+ *     index that is not a number, a color key that is not an attribute name) made it
  *     throw and left the palette toggle dead. Keys not listed are returned as parsed.
  *   - The theme's bundle names `sessionStorage` itself when it calls these helpers for
  *     the version selector and the repository facts; this site uses neither.

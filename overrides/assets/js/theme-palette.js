@@ -1,9 +1,9 @@
 /*
- * Restore the reader's chosen colour scheme before the page paints: mkdocs-material's
+ * Restore the reader's chosen color scheme before the page paints: mkdocs-material's
  * partials/javascripts/palette.html, served as a file for `script-src 'self'`.
  *
  * Invariant: never throws. __md_get (theme-base.js) hands over only a palette of the
- * saved shape ({index, color} with colour keys media/scheme/primary/accent and string
+ * saved shape ({index, color} with color keys media/scheme/primary/accent and string
  * values) or null; a palette that follows the system scheme but finds no matching
  * toggle on the page is left alone (the theme's default scheme shows).
  */
