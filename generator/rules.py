@@ -289,7 +289,9 @@ def _level_numbers(docs: Docs) -> dict[str, int] | None:
 @rule("questions", "levels")
 def options_indicate_levels(docs: Docs) -> Iterator[Problem]:
     """Each option names a known level; going down a question's options the levels never
-    go down, and every level is indicated by some option of every question."""
+    go down, and every level is indicated by some option of every question (a question
+    with fewer options than there are levels spans them: its first option indicates the
+    lowest level and its last the highest)."""
     doc, numbers = docs["questions"], _level_numbers(docs)
     if numbers is None:
         return
@@ -305,9 +307,15 @@ def options_indicate_levels(docs: Docs) -> Iterator[Problem]:
             known.append(lid)
         if len(known) != len(q["options"]):
             continue
-        missing = [lid for lid in numbers if lid not in known]
+        levels = list(numbers)
+        if len(known) >= len(levels):
+            missing = [lid for lid in levels if lid not in known]
+            rule_ = "every level must be reachable in every dimension"
+        else:
+            missing = [lid for lid in dict.fromkeys((levels[0], levels[-1])) if lid not in known]
+            rule_ = "with fewer options than levels, the options must still reach the lowest and the highest level"
         if missing:
-            yield doc.problem(("questions", qi, "options"), f"question '{q['id']}': no option indicates level {', '.join(repr(m) for m in missing)} - every level must be reachable in every dimension; give it to an option", key=True)
+            yield doc.problem(("questions", qi, "options"), f"question '{q['id']}': no option indicates level {', '.join(repr(m) for m in missing)} - {rule_}; give it to an option", key=True)
 
 
 PLACEHOLDER = r"\{([^{}]*)\}"

@@ -115,11 +115,13 @@ def publish_edition(data: Data, edition_id: str, name: str, change: str, replace
 
 def spread_option_levels(data: Data) -> None:
     """Each question's options indicate the levels lowest first, as evenly as whole
-    options allow, so every level is reachable (as a contributor adding a level must)."""
-    level_ids = [lv["id"] for lv in data["levels"]["levels"]]
+    options allow, from the lowest level to the highest (as a contributor adding a level
+    or dropping an option must)."""
+    top = len(data["levels"]["levels"]) - 1
     for q in data["questions"]["questions"]:
+        last = max(len(q["options"]) - 1, 1)
         for i, option in enumerate(q["options"]):
-            option["level"] = level_ids[i * len(level_ids) // len(q["options"])]
+            option["level"] = data["levels"]["levels"][int(i * top / last + 0.5)]["id"]
 
 
 def _restate(data: Data, folder: Path) -> None:
@@ -153,6 +155,7 @@ def five_levels(data: Data) -> str:
 def one_to_four(data: Data) -> str:
     for q in data["questions"]["questions"]:
         q["options"] = [o for o in q["options"] if o["points"] != min(p["points"] for p in q["options"])]
+    spread_option_levels(data)
     publish_edition(data, "one-to-four", "Options from one point", "The lowest option of each question is dropped.")
     return "Options worth 1-4 points."
 
