@@ -58,7 +58,7 @@ change how the page is read. Other raw HTML (div, span, a, img, table...) is fin
 FORBIDDEN_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 """Link targets that are code rather than addresses."""
 
-GENERATED = ("index.md", "references.md", "editions.md", "assessment.md", "fields.md", "changelog.md")
+GENERATED = ("index.md", "references.md", "editions.md", "assessment.md", "team.md", "progress.md", "fields.md", "changelog.md")
 GENERATED_LEVEL = "levels/{slug}.md"
 """The pages generator/render.py writes (tests/test_pages_policy.py checks they agree):
 a hand-written page at the same address would replace or lose one of them."""

@@ -23,6 +23,8 @@ from tests import model_shapes
 from tests.conftest import ROOT, build_site
 
 ABOUT = (ROOT / "content" / "pages" / "about.md").read_text(encoding="utf-8")
+END = ABOUT.count("\n") + 2
+"""The line of a bad line added after a blank line at the end of the About page."""
 HEADERS = (ROOT / "content" / "pages" / "_headers").read_text(encoding="utf-8")
 BODY = ABOUT.split("---\n", 2)[2]
 
@@ -62,16 +64,16 @@ BAD = [
      "content/pages/about.md:2:8: the front matter between the --- lines is not valid YAML"),
     ("a folder named _headers", {"_headers": None, "_headers/x.md": "# x\n"}, "content/pages/_headers:1:1: is not a file"),
     ("front matter that is not YAML", {"about.md": "---\ntitle: [unclosed\n---\n" + BODY}, "front matter between the --- lines is not valid YAML"),
-    ("a raw script in the body", {"about.md": ABOUT + "\n<script>alert(1)</script>\n"}, "content/pages/about.md:34:1: raw <script> is not allowed"),
-    ("an upper-case script tag", {"about.md": ABOUT + "\nText <SCRIPT >alert(1)</SCRIPT>\n"}, "content/pages/about.md:34:6: raw <script>"),
-    ("a frame", {"about.md": ABOUT + '\n<iframe src="https://evil.example"></iframe>\n'}, "content/pages/about.md:34:1: raw <iframe>"),
+    ("a raw script in the body", {"about.md": ABOUT + "\n<script>alert(1)</script>\n"}, f"content/pages/about.md:{END}:1: raw <script> is not allowed"),
+    ("an upper-case script tag", {"about.md": ABOUT + "\nText <SCRIPT >alert(1)</SCRIPT>\n"}, f"content/pages/about.md:{END}:6: raw <script>"),
+    ("a frame", {"about.md": ABOUT + '\n<iframe src="https://evil.example"></iframe>\n'}, f"content/pages/about.md:{END}:1: raw <iframe>"),
     ("a refresh meta tag in the body", {"about.md": ABOUT + '\n<meta http-equiv="refresh" content="0;url=https://evil.example">\n'},
-     "content/pages/about.md:34:1: raw <meta>"),
+     f"content/pages/about.md:{END}:1: raw <meta>"),
     ("a style element", {"about.md": ABOUT + "\n<style>body{display:none}</style>\n"}, "raw <style>"),
     ("an svg with onload", {"about.md": ABOUT + "\n<svg onload=alert(1)></svg>\n"}, "raw <svg>"),
-    ("an onerror attribute", {"about.md": ABOUT + "\n<img src=x onerror=alert(1)>\n"}, "content/pages/about.md:34:12: the event-handler attribute 'onerror='"),
+    ("an onerror attribute", {"about.md": ABOUT + "\n<img src=x onerror=alert(1)>\n"}, f"content/pages/about.md:{END}:12: the event-handler attribute 'onerror='"),
     ("an onclick through attr_list", {"about.md": ABOUT + '\n[click](fields.md){: onclick="alert(1)" }\n'}, "the event-handler attribute 'onclick='"),
-    ("a javascript: link", {"about.md": ABOUT + "\n[click](javascript:alert(1))\n"}, "content/pages/about.md:34:9: a 'javascript:' address"),
+    ("a javascript: link", {"about.md": ABOUT + "\n[click](javascript:alert(1))\n"}, f"content/pages/about.md:{END}:9: a 'javascript:' address"),
     ("a javascript: link hidden by entities", {"about.md": ABOUT + '\n<a href="&#106;ava&#x09;script:alert(1)">x</a>\n'}, "a 'javascript:' address"),
     ("a data:text/html link", {"about.md": ABOUT + "\n[x]: data:text/html;base64,PHNjcmlwdD4=\n"}, "a 'data:text/html' address"),
     ("a raw html page", {"evil.html": "<script>alert(1)</script>"}, "content/pages/evil.html:1:1: only markdown pages (.md)"),
@@ -86,7 +88,7 @@ BAD = [
     ("a page that differs only in case", {"Changelog.md": "# Changes\n"}, "content/pages/Changelog.md:1:1: is published at /changelog/"),
     ("two hand-written pages at one address", {"about/index.md": "# About again\n"}, "is published at /about/ like another hand-written page"),
     ("a page that is not UTF-8", {"about.md": ABOUT.encode("utf-8") + "\nCaf\xe9\n".encode("latin-1")},
-     "content/pages/about.md:34:4: is not UTF-8 text (byte 0xe9)"),
+     f"content/pages/about.md:{END}:4: is not UTF-8 text (byte 0xe9)"),
     ("no _headers", {"_headers": None}, "content/pages/_headers:1:1: is missing"),
     ("an empty _headers", {"_headers": ""}, "content/pages/_headers:1:1: is empty"),
     ("a _headers with comments only", {"_headers": "# nothing here\n"}, "content/pages/_headers:1:1: is empty"),

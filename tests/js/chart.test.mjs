@@ -29,7 +29,7 @@ const ARGS = {
 
 const text = (node) => node.childNodes.map((c) => c.data ?? text(c)).join("");
 
-test("the chart is one image, labelled by its title and description", () => {
+test("the chart is one image, labeled by its title and description", () => {
   const [chart] = seriesChart(ARGS);
   assert.equal(chart.getAttribute("role"), "img");
   assert.equal(chart.getAttribute("aria-labelledby"), "c-title c-desc");

@@ -23,7 +23,7 @@ const link = (source, points, head = "genaiops@1.2.3") => ({
 });
 
 describe("labels and medians", () => {
-  test("members are labelled A..Z, then AA, AB", () => {
+  test("members are labeled A..Z, then AA, AB", () => {
     assert.deepEqual([0, 1, 25, 26, 27, 51, 52].map(memberLabel), ["A", "B", "Z", "AA", "AB", "AZ", "BA"]);
   });
 

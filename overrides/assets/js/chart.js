@@ -6,7 +6,7 @@
  * Accessible by construction: the SVG is role="img" with a <title> and a <desc> that
  * name the series and say that the table holds the numbers, so a screen reader gets the
  * numbers once (from the table), not twice. Series differ by shape and fill pattern as
- * well as colour (CSS classes chart__s--<shape>), which keeps them apart in dark mode,
+ * well as color (CSS classes chart__s--<shape>), which keeps them apart in dark mode,
  * forced-colors mode and print.
  *
  * Pure: arguments in, detached nodes out; every word comes from the caller.

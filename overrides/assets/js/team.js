@@ -10,7 +10,7 @@
  *     (their questions or points may mean something else);
  *   - answers that do not cover every question are listed, not mixed in (a median of
  *     some members on one dimension and others on the next would not be one team).
- * Members are labelled A, B, C ... in the order added (AA, AB ... after Z); a file may
+ * Members are labeled A, B, C ... in the order added (AA, AB ... after Z); a file may
  * carry a `name`, which the page shows only when the user asks it to.
  *
  * Per dimension: every member's points, the median, min, max, and `discuss` when
