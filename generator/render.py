@@ -242,6 +242,8 @@ def assessment_data(content: Content, href: Href = directory_href, page: str = A
     JSON. Its level URLs are hrefs from `page`, as the site serves them: MkDocs does not
     rewrite links inside JSON."""
     edition = content.edition(content.default_edition)
+    numbers = {lv["id"]: lv["number"] for lv in content.levels}
+    held_back = edition.get("held_back")
     return {
         "model": content.model["id"],
         "version": content.version,
@@ -250,8 +252,9 @@ def assessment_data(content: Content, href: Href = directory_href, page: str = A
             {
                 "id": q["id"],
                 "dimension": q["dimension"],
+                "why": q["why"],
                 "options": [
-                    {"points": o["points"], "text": o["text"], "references": o.get("references", [])} for o in q["options"]
+                    {"points": o["points"], "level": numbers[o["level"]], "text": o["text"], "references": o.get("references", [])} for o in q["options"]
                 ],
             }
             for q in content.questions
@@ -266,4 +269,5 @@ def assessment_data(content: Content, href: Href = directory_href, page: str = A
         ],
         "references": {rid: {"title": r["title"], "url": r["url"], "kind": r["kind"]} for rid, r in content.references.items()},
         "total": dict(edition["total"]),
+        "held_back": held_back and {**held_back, "level": numbers[held_back["level"]]},
     }

@@ -8,6 +8,7 @@ a rule names as `loose` need only parse (the rule reads it defensively).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 
@@ -276,3 +277,66 @@ def version_moves_with_scoring(docs: Docs) -> Iterator[Problem]:
     if newest["scoring"] != current:
         major = _semver(newest["version"])[0] + 1
         yield log.problem(("releases", 0, "scoring"), f"scoring (questions, options, points, levels, bands or the default edition) differs from what release {newest['version']} records: {newest['scoring']}, now {current} - if {newest['version']} is already published, bump version to {major}.0.0 in content/model.yml and add a release at the top of this file with scoring: {current}; if {newest['version']} is new in your change, write scoring: {current} (see CONTRIBUTING.md)")
+
+
+def _level_numbers(docs: Docs) -> dict[str, int] | None:
+    """Each level id's number, or None when a level id is used twice (reported on its own)."""
+    levels = docs["levels"].data["levels"]
+    numbers = {lv["id"]: lv["number"] for lv in levels}
+    return numbers if len(numbers) == len(levels) else None
+
+
+@rule("questions", "levels")
+def options_indicate_levels(docs: Docs) -> Iterator[Problem]:
+    """Each option names a known level; going down a question's options the levels never
+    go down, and every level is indicated by some option of every question (a question
+    with fewer options than there are levels spans them: its first option indicates the
+    lowest level and its last the highest)."""
+    doc, numbers = docs["questions"], _level_numbers(docs)
+    if numbers is None:
+        return
+    for qi, q in enumerate(doc.data["questions"]):
+        known = []
+        for oi, option in enumerate(q["options"]):
+            lid, path = option["level"], ("questions", qi, "options", oi, "level")
+            if lid not in numbers:
+                yield doc.problem(path, f"question '{q['id']}', option {oi + 1}: unknown level '{lid}'{did_you_mean(lid, numbers)} - levels are listed in content/levels.yml")
+                continue
+            if known and numbers[lid] < numbers[known[-1]]:
+                yield doc.problem(path, f"question '{q['id']}', option {oi + 1}: level '{lid}' comes after '{known[-1]}' - an option worth more points never indicates a lower level; reorder the levels of the options")
+            known.append(lid)
+        if len(known) != len(q["options"]):
+            continue
+        levels = list(numbers)
+        if len(known) >= len(levels):
+            missing = [lid for lid in levels if lid not in known]
+            rule_ = "every level must be reachable in every dimension"
+        else:
+            missing = [lid for lid in dict.fromkeys((levels[0], levels[-1])) if lid not in known]
+            rule_ = "with fewer options than levels, the options must still reach the lowest and the highest level"
+        if missing:
+            yield doc.problem(("questions", qi, "options"), f"question '{q['id']}': no option indicates level {', '.join(repr(m) for m in missing)} - {rule_}; give it to an option", key=True)
+
+
+PLACEHOLDER = r"\{([^{}]*)\}"
+"""A placeholder in a wording: `{name}`. report-view.js fills the same ones (and leaves any other as written)."""
+HELD_BACK_PLACEHOLDERS = {"says": ("total_level", "level", "dimensions"), "each": ("dimension", "points", "max")}
+
+
+@rule("editions", "levels")
+def held_back_rules_are_known(docs: Docs) -> Iterator[Problem]:
+    """An edition's held-back rule names a known level and fills only known placeholders."""
+    doc, numbers = docs["editions"], _level_numbers(docs)
+    if numbers is None:
+        return
+    for i, e in enumerate(doc.data["editions"]):
+        rule_ = e.get("held_back")
+        if rule_ is None:
+            continue
+        where = ("editions", i, "held_back")
+        if rule_["level"] not in numbers:
+            yield doc.problem(where + ("level",), f"edition '{e['id']}': held_back names unknown level '{rule_['level']}'{did_you_mean(rule_['level'], numbers)} - levels are listed in content/levels.yml")
+        for key, names in HELD_BACK_PLACEHOLDERS.items():
+            for name in re.findall(PLACEHOLDER, rule_[key]):
+                if name not in names:
+                    yield doc.problem(where + (key,), f"edition '{e['id']}': held_back {key} has unknown placeholder '{{{name}}}'{did_you_mean(name, names)} - {key} may use {', '.join('{' + n + '}' for n in names)}")

@@ -42,11 +42,14 @@ def fingerprint(questions: dict, levels: dict, editions: dict) -> str:
 def score(answers: dict[str, int], model: dict) -> dict:
     """Score complete answers against the assessment model embedded in the page.
 
-    `model` has `questions` ([{id, dimension, options: [{points}]}]) and `bands`
-    ([{level, number, min, max}] for one edition). Returns the total, each
-    dimension's points and share of its maximum, the level number, and the ids
-    of the weakest dimensions (lowest share, below the maximum; in question
-    order), which the result view turns into next steps.
+    `model` has `questions` ([{id, dimension, options: [{points, level}]}]), `bands`
+    ([{level, number, min, max}] for one edition) and `held_back` (None, or {points,
+    level} with level as a number). Returns the total, each dimension's points, share of
+    its maximum and the level its option indicates, the level number by total, the ids
+    of the weakest dimensions (lowest share, below the maximum; in question order), and
+    the practical level: the level by total unless the held-back rule applies (some
+    dimension at held_back.points or fewer while the level by total is above
+    held_back.level), when `heldBack` names that level and those dimensions.
 
     Raises ValueError when a question has no answer or the total falls in no
     band; scoring.js throws in the same two cases.
@@ -57,11 +60,22 @@ def score(answers: dict[str, int], model: dict) -> dict:
             raise ValueError(f'score: no answer for question "{q["id"]}"')
         points = answers[q["id"]]
         top = max(o["points"] for o in q["options"])
-        dimensions.append({"id": q["id"], "points": points, "max": top, "ratio": points / top if top else 0})
+        level = next(o["level"] for o in q["options"] if o["points"] == points)
+        dimensions.append({"id": q["id"], "points": points, "max": top, "ratio": points / top if top else 0, "level": level})
     total = sum(d["points"] for d in dimensions)
     band = next((b for b in model["bands"] if b["min"] <= total <= b["max"]), None)
     if band is None:
         raise ValueError(f"score: total {total} is in no band")
     weakest_ratio = min(d["ratio"] for d in dimensions)
     weakest = [d["id"] for d in dimensions if d["ratio"] == weakest_ratio and d["ratio"] < 1]
-    return {"total": total, "level": band["number"], "dimensions": dimensions, "weakest": weakest}
+    held_back = _held_back(dimensions, band["number"], model.get("held_back"))
+    practical = held_back["level"] if held_back else band["number"]
+    return {"total": total, "level": band["number"], "practical": practical, "heldBack": held_back, "dimensions": dimensions, "weakest": weakest}
+
+
+def _held_back(dimensions: list[dict], level: int, rule: dict | None) -> dict | None:
+    """{level, by} when `rule` holds the level by total back, else None."""
+    if not rule or level <= rule["level"]:
+        return None
+    by = [d["id"] for d in dimensions if d["points"] <= rule["points"]]
+    return {"level": rule["level"], "by": by} if by else None

@@ -105,10 +105,23 @@ def publish_edition(data: Data, edition_id: str, name: str, change: str, replace
         "summary": f"{change} Totals run from {low} to {high}.",
         "terms": dict(default["terms"]), "changes": [change],
     }
+    if "held_back" in default:
+        edition["held_back"] = dict(default["held_back"])
     if replace:
         data["editions"]["editions"] = []
     data["editions"]["editions"].insert(0, edition)
     data["editions"]["default"] = edition_id
+
+
+def spread_option_levels(data: Data) -> None:
+    """Each question's options indicate the levels lowest first, as evenly as whole
+    options allow, from the lowest level to the highest (as a contributor adding a level
+    or dropping an option must)."""
+    top = len(data["levels"]["levels"]) - 1
+    for q in data["questions"]["questions"]:
+        last = max(len(q["options"]) - 1, 1)
+        for i, option in enumerate(q["options"]):
+            option["level"] = data["levels"]["levels"][int(i * top / last + 0.5)]["id"]
 
 
 def _restate(data: Data, folder: Path) -> None:
@@ -134,6 +147,7 @@ def five_levels(data: Data) -> str:
     extra = copy.deepcopy(levels[-1])
     extra.update(id="autonomous", number=len(levels) + 1, name="Autonomous", slug="autonomous", summary="Systems that improve themselves under watch.")
     levels.append(extra)
+    spread_option_levels(data)
     publish_edition(data, "five-levels", "Five levels", "A fifth level is added; earlier editions do not have it.")
     return "A fifth level."
 
@@ -141,6 +155,7 @@ def five_levels(data: Data) -> str:
 def one_to_four(data: Data) -> str:
     for q in data["questions"]["questions"]:
         q["options"] = [o for o in q["options"] if o["points"] != min(p["points"] for p in q["options"])]
+    spread_option_levels(data)
     publish_edition(data, "one-to-four", "Options from one point", "The lowest option of each question is dropped.")
     return "Options worth 1-4 points."
 
@@ -149,6 +164,7 @@ def tiny(data: Data) -> str:
     data["questions"]["questions"] = data["questions"]["questions"][:3]
     levels = data["levels"]["levels"] = data["levels"]["levels"][:3]
     levels[-1]["advance"] = levels[-1]["advance"][:1]
+    spread_option_levels(data)
     publish_edition(data, "tiny", "Tiny", "Three questions and three levels.", replace=True)
     return "A three-question, three-level model."
 

@@ -184,6 +184,19 @@ NEW_REFERENCE = """
     kind: doc
 """
 
+def relevel(text: str, old: str, new: str) -> Sub:
+    """The option whose text starts with `text` indicates level `new` instead of `old`."""
+    return Sub("questions", f"        level: {old}\n        text: {text}", f"        level: {new}\n        text: {text}")
+
+
+HELD_BACK_ANCHOR = "    changes:\n      - The discipline is called GenAIOps"
+HELD_BACK = """    held_back:
+      points: 1
+      level: {level}
+      says: "{says}"
+      each: "{{dimension}} ({{points}}/{{max}})"
+"""
+
 CASES = [
     # --- YAML syntax ---
     Case("unclosed-quote",
@@ -417,12 +430,29 @@ CASES = [
          [At("references", "Azure Content Safety and more", says="it must be at most 120 - shorten it", exact=True)]),
     # --- Questions and levels ---
     Case("two-options-with-the-same-points",
-         [Sub("questions", "      - points: 1\n        text: People try", "      - points: 0\n        text: People try")],
-         [At("questions", "points: 0\n        text: People try", says="0 points is given to two options"), SCORING]),
+         [Sub("questions", "      - points: 1\n        level: initial\n        text: People try", "      - points: 0\n        level: initial\n        text: People try")],
+         [At("questions", "points: 0\n        level: initial\n        text: People try", says="0 points is given to two options"), SCORING]),
     Case("options-out-of-order",
-         [Sub("questions", "      - points: 3\n        text: Model versions", "      - points: 4\n        text: Model versions"),
-          Sub("questions", "      - points: 4\n        text: New models", "      - points: 3\n        text: New models")],
-         [At("questions", "3\n        text: New models", says="but 3 comes after 4", exact=True), SCORING]),
+         [Sub("questions", "      - points: 3\n        level: managed\n        text: Model versions", "      - points: 4\n        level: managed\n        text: Model versions"),
+          Sub("questions", "      - points: 4\n        level: optimized\n        text: New models", "      - points: 3\n        level: optimized\n        text: New models")],
+         [At("questions", "3\n        level: optimized\n        text: New models", says="but 3 comes after 4", exact=True), SCORING]),
+    # --- Levels indicated by options, and the held-back rule ---
+    Case("option-names-unknown-level",
+         [relevel("Model versions", "managed", "manged")],
+         [At("questions", "manged", says="unknown level 'manged' (did you mean 'managed'?)", exact=True)]),
+    Case("option-levels-go-down",
+         [relevel("Candidate models", "defined", "optimized")],
+         [At("questions", "managed\n        text: Model versions", says="level 'managed' comes after 'optimized'", exact=True),
+          At("questions", "    options:\n", says="no option indicates level 'defined'")]),
+    Case("level-not-reachable",
+         [relevel("Candidate models", "defined", "initial")],
+         [At("questions", "    options:\n", says="no option indicates level 'defined' - every level must be reachable")]),
+    Case("held-back-names-unknown-level",
+         [Sub("editions", HELD_BACK_ANCHOR, HELD_BACK.format(level="defind", says="Level {total_level}, held to {level} by {dimensions}") + HELD_BACK_ANCHOR)],
+         [At("editions", "defind", says="held_back names unknown level 'defind' (did you mean 'defined'?)", exact=True)]),
+    Case("held-back-unknown-placeholder",
+         [Sub("editions", HELD_BACK_ANCHOR, HELD_BACK.format(level="defined", says="Level {total_levl}, held to {level} by {dimensions}") + HELD_BACK_ANCHOR)],
+         [At("editions", "says:", says="unknown placeholder '{total_levl}' (did you mean 'total_level'?)")]),
     Case("level-numbered-out-of-order",
          [Sub("levels", "    number: 3", "    number: 4")],
          [At("levels", "number: 4", nth=1, says="this one should be 3"), SCORING]),

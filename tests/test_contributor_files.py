@@ -193,7 +193,7 @@ GUIDE_EXAMPLES = {
     "missing-key": ("references.yml", "    url: https://learn.microsoft.com/azure/ai-services/content-safety/overview\n", ""),
     "unknown-key": ("references.yml", "    title: Azure Content Safety\n", "    titel: Azure Content Safety\n"),
     "not-allowed": ("references.yml", "    kind: workshop\n", "    kind: tutorial\n"),
-    "out-of-range": ("questions.yml", "      - points: 4\n        text: New models", "      - points: 5\n        text: New models"),
+    "out-of-range": ("questions.yml", "      - points: 4\n        level: optimized\n        text: New models", "      - points: 5\n        level: optimized\n        text: New models"),
     "version-mismatch": ("model.yml", "version: 1.0.0\n", "version: 1.1.0\n"),
     "tab": ("references.yml", "  - id: content-safety\n", "  - id: content-safety\n\ttitle: x\n"),
     "indentation": ("references.yml", "    title: Azure Content Safety\n", "     title: Azure Content Safety\n"),

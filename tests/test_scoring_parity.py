@@ -56,8 +56,16 @@ def run_js_scorer(root, model) -> list[str]:
     return result.stdout.splitlines()
 
 
+def stricter(model: dict) -> dict:
+    """The model with another held-back rule: two points or fewer cap at the level below the top."""
+    top = max(b["number"] for b in model["bands"])
+    return {**model, "held_back": {"points": 2, "level": top - 1, "says": "{level}", "each": "{dimension}"}}
+
+
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
-def test_js_and_python_scorers_agree_on_every_combination(root, model):
+@pytest.mark.parametrize("variant", [lambda m: m, stricter], ids=["content", "stricter-held-back"])
+def test_js_and_python_scorers_agree_on_every_combination(root, model, variant):
+    model = variant(model)
     expected_count = math.prod(len(q["options"]) for q in model["questions"])
     assert 1 < expected_count <= 2_000_000, "more combinations than an exhaustive run can take"
 
@@ -66,13 +74,18 @@ def test_js_and_python_scorers_agree_on_every_combination(root, model):
 
     seen = set()
     differences = []
+    held_back = 0
     for line in lines:
         answers, js = json.loads(line)
         seen.add(tuple(answers[q["id"]] for q in model["questions"]))
         py = score(answers, model)
         if js != py or any(type(a["ratio"]) not in (int, float) for a in js["dimensions"]):
             differences.append((answers, js, py))
+        held_back += js["heldBack"] is not None
     assert not differences, f"{len(differences)} differences, first: {differences[0]}"
+    # The held-back rule is exercised both ways: some results are held back, some not.
+    if model["held_back"]:
+        assert 0 < held_back < expected_count, f"{held_back} of {expected_count} held back"
 
     # Every combination was scored exactly once, in the same order as itertools.product.
     assert len(seen) == expected_count

@@ -175,6 +175,35 @@ def test_there_are_at_least_twenty_damaged_saved_values():
     assert len(STORED) >= 20
 
 
+TARGETS_KEY = f"{MODEL['model']}-targets"
+# (value saved as the plan's targets, text the notice must contain). The answers are all 2
+# points, so each dimension has a step to 3 unless a target survives. The full corpus of
+# damaged targets is in tests/js/roadmap.test.mjs; these prove the page survives them.
+STORED_TARGETS = [
+    ("garbage", "could not be read as JSON"),
+    ("null", 'no "targets" object'),
+    (json.dumps({"targets": {FIRST: "4"}}), f'"{FIRST}"'),
+    ('{"targets": {"__proto__": {"polluted": 1}}}', '"__proto__"'),
+    (json.dumps({"targets": {"<img src=x onerror=alert(1)>": 1}}), '"<img src=x onerror=alert(1)>"'),
+    (json.dumps({"targets": {}, "padding": "x" * 20000}), "too large"),
+]
+
+
+def test_damaged_saved_targets_show_a_notice_and_the_plan_aims_one_up(page):
+    """All values in one page: each saved beside answers of 2 points, then a reload."""
+    page.site(PATH)
+    page.evaluate(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(record(answers=dict.fromkeys(IDS, 2)))})")
+    for value, expected in STORED_TARGETS:
+        page.evaluate(f"localStorage.setItem({json.dumps(TARGETS_KEY)}, {json.dumps(value)})")
+        page.reload()
+        text = notices(page)
+        assert expected in text and "one option up" in text, (value[:60], text)
+        steps = page.locator("[data-roadmap] [data-step]")
+        assert steps.count() == len(IDS)
+        assert set(steps.evaluate_all("s => s.map(e => e.dataset.from)")) == {"2"}
+        assert page.evaluate("({}).polluted") is None
+
+
 def test_storage_that_refuses_to_work(browser, server):
     from tests.browser.conftest import assert_clean, guarded_context
 

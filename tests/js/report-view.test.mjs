@@ -10,11 +10,12 @@ import {
   dimensionChart,
   dimensionRows,
   dimensionTable,
+  fill,
+  heldBackText,
   noticeNodes,
   reportNodes,
   statusNodes,
-  stepCards,
-  stepNodes,
+  planFacts,
 } from "../../overrides/assets/js/report-view.js";
 import { score } from "../../overrides/assets/js/scoring.js";
 import { installDocument, markup, select } from "./dom-stub.mjs";
@@ -36,7 +37,8 @@ const MODEL = {
   questions: IDS.map((id) => ({
     id,
     dimension: `Dimension ${id}`,
-    options: [0, 1, 2].map((points) => ({ points, text: `${id} option ${points}`, references: points === 0 ? ["doc", "gone"] : [] })),
+    why: `Why ${id}`,
+    options: [0, 1, 2].map((points) => ({ points, level: points + 1, text: `${id} option ${points}`, references: points === 0 ? ["doc", "gone"] : [] })),
   })),
   bands: [
     { number: 1, min: 0, max: 2 },
@@ -46,6 +48,7 @@ const MODEL = {
   levels: [level(1, "Initial"), level(2, "Defined"), level(3, "Managed")],
   references: { doc: { title: "A document", url: "https://example.org/doc", kind: "docs" } },
   total: { min: 0, max: 6 },
+  held_back: { points: 0, level: 1, says: "Level {total_level} by total; held back to level {level} by: {dimensions} {unknown}", each: "{dimension} ({points}/{max})" },
 };
 const answersOf = (...points) => Object.fromEntries(IDS.map((id, i) => [id, points[i]]));
 const resultOf = (...points) => score(answersOf(...points), MODEL);
@@ -53,31 +56,31 @@ const texts = (nodes) => nodes.map((n) => n.textContent);
 const classOf = (node) => node.getAttribute("class");
 
 describe("dimensionRows", () => {
-  test("one row per dimension in question order, with the answer chosen and the weakest marked", () => {
+  test("one row per dimension in question order, with the answer chosen, its level, the weakest and the held-back marked", () => {
     assert.deepEqual(dimensionRows(MODEL, resultOf(1, 0, 2)), [
-      { id: "models", label: "Dimension models", points: 1, max: 2, ratio: 0.5, weak: false, answer: "models option 1" },
-      { id: "prompts", label: "Dimension prompts", points: 0, max: 2, ratio: 0, weak: true, answer: "prompts option 0" },
-      { id: "grounding", label: "Dimension grounding", points: 2, max: 2, ratio: 1, weak: false, answer: "grounding option 2" },
+      { id: "models", label: "Dimension models", points: 1, max: 2, ratio: 0.5, level: 2, weak: false, held: false, answer: "models option 1" },
+      { id: "prompts", label: "Dimension prompts", points: 0, max: 2, ratio: 0, level: 1, weak: true, held: true, answer: "prompts option 0" },
+      { id: "grounding", label: "Dimension grounding", points: 2, max: 2, ratio: 1, level: 3, weak: false, held: false, answer: "grounding option 2" },
     ]);
   });
 });
 
-describe("stepCards", () => {
-  test("each weakest dimension: today, the next option up, and only the references the model holds", () => {
-    assert.deepEqual(stepCards(MODEL, resultOf(0, 2, 0)), [
-      { id: "models", title: "Dimension models (0 of 2)", today: "models option 0", next: "models option 1", reading: [MODEL.references.doc] },
-      { id: "grounding", title: "Dimension grounding (0 of 2)", today: "grounding option 0", next: "grounding option 1", reading: [MODEL.references.doc] },
-    ]);
+describe("held back", () => {
+  test("the sentence names the level by total, the level held back to and each weak dimension", () => {
+    const result = resultOf(2, 0, 2);
+    assert.equal(result.level, 2);
+    const [line] = select(reportNodes(MODEL, result), "p", "assessment__held-back");
+    assert.equal(line.textContent, "Level 2 by total; held back to level 1 by: Dimension prompts (0/2) {unknown}");
+    assert.deepEqual(dimensionRows(MODEL, result).map((r) => r.held), [false, true, false]);
   });
 
-  test("the next option up is the nearest one above, whatever the options' order", () => {
-    const model = structuredClone(MODEL);
-    model.questions[0].options.reverse();
-    assert.equal(stepCards(model, score(answersOf(0, 2, 2), model))[0].next, "models option 1");
+  test("no sentence when the rule does not apply", () => {
+    assert.equal(heldBackText(MODEL, resultOf(1, 1, 2)), null);
+    assert.equal(select(reportNodes(MODEL, resultOf(1, 1, 2)), "p", "assessment__held-back").length, 0);
   });
 
-  test("no cards when every dimension is at its top", () => {
-    assert.deepEqual(stepCards(MODEL, resultOf(2, 2, 2)), []);
+  test("fill leaves unknown placeholders and stray braces as written", () => {
+    assert.equal(fill("{a} and {b} and {", { a: "<x>" }), "<x> and {b} and {");
   });
 });
 
@@ -164,31 +167,64 @@ describe("reportNodes", () => {
     const rows = select(select(nodes, "tbody"), "tr");
     assert.deepEqual(
       rows.map((r) => texts(r.children)),
-      dimensionRows(MODEL, result).map((r) => [r.label, `${r.points} of ${r.max}`, r.answer]),
+      dimensionRows(MODEL, result).map((r) => [r.label, `${r.points} of ${r.max}`, `Level ${r.level}`, r.answer]),
     );
     assert.equal(markup(dimensionTable(dimensionRows(MODEL, result))), markup(select(nodes, "table", "assessment__table")[0]));
-    const steps = select(nodes, "div", "assessment__step");
-    assert.deepEqual(texts(steps.map((s) => s.children[0])), ["Dimension prompts (0 of 2)"]);
+    const steps = select(nodes, "li", "assessment__step");
+    assert.deepEqual(texts(steps.map((s) => s.children[0])), [
+      "Dimension prompts: 0 → 1 of 2 (level 2), holds your level back",
+      "Dimension models: 1 → 2 of 2 (level 3)",
+    ]);
     assert.deepEqual(
       select(steps, "a").map((a) => [a.getAttribute("href"), a.textContent]),
       [["https://example.org/doc", "A document"]],
+    );
+    assert.equal(select(nodes, "select").length, 1 + 3);
+    assert.deepEqual(
+      select(nodes, "button").map((b) => b.getAttribute("data-export")),
+      ["plan-md", "plan-csv"],
     );
   });
 
   test("the way to the next level, with its page", () => {
     const nodes = reportNodes(MODEL, resultOf(1, 1, 1));
     assert.ok(texts(select(nodes, "h3")).includes("Towards level 3, Managed"));
-    assert.deepEqual(texts(select(select(nodes, "ol"), "li")), ["Defined step one", "Defined step two"]);
+    const advance = select(nodes, "ol").filter((ol) => ol.getAttribute("data-roadmap") === null);
+    assert.deepEqual(texts(select(advance, "li")), ["Defined step one", "Defined step two"]);
     const links = select(nodes, "a").map((a) => [a.getAttribute("href"), a.textContent]);
     assert.deepEqual(links.at(-1), ["../levels/managed/", "Read about level 3, Managed"]);
     assert.deepEqual(links[0], ["../levels/defined/", "Read about level 2, Defined"]);
   });
 
-  test("at the top level: staying there, no next level, and the top-marks sentence", () => {
+  test("held back: the way on starts from the practical level, not the level by total", () => {
+    const nodes = reportNodes(MODEL, resultOf(2, 0, 2));
+    assert.equal(select(nodes, "span", "assessment__level-number")[0].textContent, "Level 2");
+    assert.ok(texts(select(nodes, "h3")).includes("Towards level 2, Defined"));
+    const advance = select(nodes, "ol").filter((ol) => ol.getAttribute("data-roadmap") === null);
+    assert.deepEqual(texts(select(advance, "li")), ["Initial step one", "Initial step two"]);
+  });
+
+  test("at the top level: staying there, no next level, and no steps", () => {
     const nodes = reportNodes(MODEL, resultOf(2, 2, 2));
     assert.ok(texts(select(nodes, "h3")).includes("Staying at level 3"));
     assert.equal(select(nodes, "a").length, 1);
-    assert.deepEqual(stepNodes([]).map(markup), [markup(nodes.find((n) => n.textContent.startsWith("Every dimension")))]);
+    assert.equal(select(nodes, "li", "assessment__step").length, 0);
+    assert.ok(nodes.some((n) => n.textContent.startsWith("Every dimension is at its target")));
+  });
+
+  test("targets set on purpose change the steps; the pickers show them selected", () => {
+    const nodes = reportNodes(MODEL, resultOf(0, 0, 0), { targets: { models: 2, prompts: 0 } });
+    const steps = select(nodes, "li", "assessment__step").map((s) => [s.getAttribute("data-step"), s.getAttribute("data-from")]);
+    assert.deepEqual(steps, [["models", "0"], ["grounding", "0"], ["models", "1"]]);
+    const chosen = select(nodes, "option").filter((o) => o.getAttribute("selected") !== null).map((o) => o.getAttribute("value"));
+    assert.deepEqual(chosen, ["2", "0", "1"]);
+  });
+
+  test("planFacts: the level, the held-back sentence and the version", () => {
+    assert.deepEqual(planFacts({ ...MODEL, edition: { name: "Ed" } }, resultOf(1, 0, 2)), {
+      title: "Self-assessment plan: level 2, Defined",
+      lines: ["Level 2, Defined: 3 of 6 points.", "Level 2 by total; held back to level 1 by: Dimension prompts (0/2) {unknown}", "Edition Ed, content version 1.0.0."],
+    });
   });
 
   test("the mismatch warning shows only when asked", () => {

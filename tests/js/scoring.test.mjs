@@ -8,7 +8,8 @@ import { describe, test } from "node:test";
 import { score } from "../../overrides/assets/js/scoring.js";
 
 const IDS = ["models", "prompts", "grounding", "evaluation", "deployment", "monitoring", "safety"];
-const option = (points) => ({ points, text: `option ${points}`, references: [] });
+const LEVEL_OF = [1, 1, 2, 3, 4];
+const option = (points) => ({ points, level: LEVEL_OF[points], text: `option ${points}`, references: [] });
 
 function makeModel({ ids = IDS, points = [0, 1, 2, 3, 4], bands } = {}) {
   return {
@@ -139,5 +140,40 @@ describe("score", () => {
   test("throws when the total falls in no band", () => {
     const model = makeModel({ bands: [{ number: 1, min: 0, max: 9 }, { number: 2, min: 11, max: 28 }] });
     assert.throws(() => score(answersForTotal(10), model), /total 10 is in no band/);
+  });
+
+  test("each dimension carries the level its chosen option indicates", () => {
+    const result = score(answersOf(0, 1, 2, 3, 4, 0, 0), MODEL);
+    assert.deepEqual(result.dimensions.map((d) => d.level), [1, 1, 2, 3, 4, 1, 1]);
+  });
+});
+
+describe("held back", () => {
+  const RULE = { points: 1, level: 2 };
+  const withRule = { ...makeModel(), held_back: RULE };
+
+  test("a weak dimension holds a high total back, naming every weak dimension in question order", () => {
+    const result = score(answersOf(4, 4, 4, 4, 4, 0, 1), withRule);
+    assert.equal(result.level, 4);
+    assert.equal(result.practical, 2);
+    assert.deepEqual(result.heldBack, { level: 2, by: ["monitoring", "safety"] });
+  });
+
+  test("no dimension at the threshold or below: the practical level is the level by total", () => {
+    const result = score(answersOf(4, 4, 4, 4, 4, 2, 2), withRule);
+    assert.equal(result.practical, 4);
+    assert.equal(result.heldBack, null);
+  });
+
+  test("a level by total at or under the cap is not held back, however weak a dimension", () => {
+    const result = score(answersOf(4, 4, 4, 0, 0, 0, 0), withRule);
+    assert.equal(result.level, 2);
+    assert.equal(result.heldBack, null);
+  });
+
+  test("a model without the rule never holds back", () => {
+    const result = score(answersOf(4, 4, 4, 4, 4, 0, 0), MODEL);
+    assert.equal(result.practical, 4);
+    assert.equal(result.heldBack, null);
   });
 });

@@ -45,7 +45,8 @@ import {
   storageKey,
   storedValue,
 } from "./answers.js";
-import { h, noticeNodes, reportNodes, statusNodes } from "./report-view.js";
+import { h, noticeNodes, planFacts, reportNodes, statusNodes } from "./report-view.js";
+import { planFor, readTargets, targetsForLevel, targetsKey, targetsValue } from "./roadmap.js";
 import { openStorage } from "./storage.js";
 
 const bound = new WeakSet();
@@ -112,6 +113,8 @@ class Page {
     // The notices as last drawn: the live region is redrawn (and read out) only when they change.
     this.drawnNotices = this.notices;
     this.drawnPlace = this.place;
+    // The plan's targets set on purpose (roadmap.js), saved apart from the answers.
+    this.targets = {};
   }
 
   start() {
@@ -120,7 +123,11 @@ class Page {
     for (const link of form.querySelectorAll(".headerlink")) link.tabIndex = -1;
     const kept = saved.read(this.asideKey);
     this.asideText = kept.ok ? kept.value : null;
+    const savedTargets = saved.read(targetsKey(this.model));
+    const keptTargets = readTargets(savedTargets.ok ? savedTargets.value : null, this.model);
+    this.targets = keptTargets.targets;
     const shared = this.takeShared();
+    shared.notices.unshift(...keptTargets.notices);
     if (!this.useShared(shared)) {
       const stored = readStored(this.load(), this.model);
       // A damaged saved copy is replaced with what could be used from it.
@@ -128,6 +135,7 @@ class Page {
       this.apply(stored.answers, { notices: [...shared.notices, ...stored.notices], save: damaged ? "check" : "no" });
     }
     form.addEventListener("change", () => this.changed());
+    this.parts.body.addEventListener("change", (event) => this.targetChanged(event.target));
     form.addEventListener("submit", (event) => event.preventDefault());
     this.root.addEventListener("click", (event) => this.clicked(event));
     file.addEventListener("change", () => this.importFile());
@@ -244,6 +252,8 @@ class Page {
     const action = button.dataset.action ?? `export-${button.dataset.export}`;
     if (action === "copy") this.copy();
     else if (action === "export-json") this.download();
+    else if (action === "export-plan-md") this.downloadPlan("md");
+    else if (action === "export-plan-csv") this.downloadPlan("csv");
     else if (action === "print") window.print();
     else if (action === "reset") this.reset();
     else if (action === "undo") this.undo();
@@ -379,11 +389,34 @@ class Page {
 
   download() {
     const record = exportRecord(this.answers, this.model, score(this.answers, this.model), new Date());
-    const blob = new Blob([`${JSON.stringify(record, null, 2)}\n`], { type: "application/json" });
-    const href = URL.createObjectURL(blob);
-    // Not attached to the document, so the theme's instant navigation never sees the click.
-    h("a", { href, download: `${this.model.model}-assessment-${record.date.slice(0, 10)}.json` }).click();
-    setTimeout(() => URL.revokeObjectURL(href), 60000);
+    offer(`${JSON.stringify(record, null, 2)}\n`, "application/json", `${this.model.model}-assessment-${record.date.slice(0, 10)}.json`);
+  }
+
+  /** The plan as a file: "md" (a Markdown checklist) or "csv". */
+  downloadPlan(kind) {
+    const result = score(this.answers, this.model);
+    const { steps } = planFor(this.model, result, this.targets);
+    const date = new Date();
+    // Loaded on the first download only: most visits never make one.
+    import("./plan-export.js").then(
+      ({ planCsv, planMarkdown }) => {
+        const text = kind === "md" ? planMarkdown(steps, { ...planFacts(this.model, result), date }) : planCsv(steps);
+        offer(text, kind === "md" ? "text/markdown" : "text/csv", `${this.model.model}-plan-${date.toISOString().slice(0, 10)}.${kind}`);
+      },
+      (err) => this.say([{ kind: "warning", text: `The plan could not be made into a file (${err.name}).` }], "result"),
+    );
+  }
+
+  /** A target picker changed: keep the new targets, save them, draw, and keep the focus. */
+  targetChanged(picker) {
+    const id = picker.dataset.target;
+    const all = picker.hasAttribute("data-target-all");
+    if (id === undefined && !(all && picker.value)) return;
+    this.targets = all ? targetsForLevel(this.model, this.answers, Number(picker.value)) : { ...this.targets, [id]: Number(picker.value) };
+    const done = saved.write(targetsKey(this.model), targetsValue(this.targets));
+    if (!done.ok) this.storageProblem(done.error);
+    this.render();
+    this.parts.body.querySelector(all ? "[data-target-all]" : `[data-target="${id}"]`)?.focus();
   }
 
   /** Say these notices in region `place`, the answers staying as they are: the one change `apply` does not make. */
@@ -445,8 +478,16 @@ class Page {
     url.hash = fragmentOf(this.answers, this.model);
     share.value = url.href;
     share.setAttribute("data-share-url", url.href);
-    this.parts.body.replaceChildren(...reportNodes(this.model, result, { mismatch: this.mismatch }));
+    this.parts.body.replaceChildren(...reportNodes(this.model, result, { mismatch: this.mismatch, targets: this.targets }));
   }
+}
+
+/** Offer `text` as a file download. */
+function offer(text, type, name) {
+  const href = URL.createObjectURL(new Blob([text], { type }));
+  // Not attached to the document, so the theme's instant navigation never sees the click.
+  h("a", { href, download: name }).click();
+  setTimeout(() => URL.revokeObjectURL(href), 60000);
 }
 
 /** The questionnaire of the current page view, if it has one. */

@@ -6,9 +6,11 @@
  * Invariants: every export is a function of its arguments alone: no storage, no event
  * listeners, no module state, nothing read from the page. Nodes come back detached and
  * the caller places them. Content becomes text only (textContent, append), never HTML.
- * `dimensionRows` and `stepCards` return plain data (what is shown); the other views
- * draw that data and add no facts of their own.
+ * `dimensionRows`, `planFacts` and roadmap.js's steps are plain data (what is shown); the
+ * other views draw that data and add no facts of their own.
  */
+
+import { planFor } from "./roadmap.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -35,37 +37,31 @@ export const levelOf = (model, number) => model.levels.find((l) => l.number === 
 export const questionOf = (model, id) => model.questions.find((q) => q.id === id);
 
 /**
- * One row per dimension, in question order: {id, label, points, max, ratio, weak, answer},
- * where `answer` is the text of the option chosen and `weak` says it is one of the weakest.
+ * The held-back sentence of the model's rule (content/editions.yml) for `result`, or null
+ * when the rule does not apply: "Level 4 by total; held back to level 2 by: ...".
+ */
+export function heldBackText(model, result) {
+  if (!result.heldBack) return null;
+  const rule = model.held_back;
+  const dimensions = result.heldBack.by
+    .map((id) => result.dimensions.find((d) => d.id === id))
+    .map((d) => fill(rule.each, { dimension: questionOf(model, d.id).dimension, points: d.points, max: d.max }))
+    .join("; ");
+  return fill(rule.says, { total_level: result.level, level: result.heldBack.level, dimensions });
+}
+
+/**
+ * One row per dimension, in question order: {id, label, points, max, ratio, level, weak,
+ * held, answer}, where `answer` is the text of the option chosen, `level` the level it
+ * indicates, `weak` says it is one of the weakest and `held` that it holds the level back.
  */
 export function dimensionRows(model, result) {
   return result.dimensions.map((d) => {
     const q = questionOf(model, d.id);
     const answer = q.options.find((o) => o.points === d.points).text;
-    return { id: d.id, label: q.dimension, points: d.points, max: d.max, ratio: d.ratio, weak: result.weakest.includes(d.id), answer };
+    const held = Boolean(result.heldBack?.by.includes(d.id));
+    return { id: d.id, label: q.dimension, points: d.points, max: d.max, ratio: d.ratio, level: d.level, weak: result.weakest.includes(d.id), held, answer };
   });
-}
-
-/**
- * For each weakest dimension, in question order: {id, title, today, next, reading}: the
- * option chosen, the next option up (null at the top) and the chosen option's references
- * that the model holds ({title, url, kind}).
- */
-export function stepCards(model, result) {
-  return dimensionRows(model, result)
-    .filter((row) => row.weak)
-    .map((row) => {
-      const q = questionOf(model, row.id);
-      const up = q.options.filter((o) => o.points > row.points).sort((a, b) => a.points - b.points)[0];
-      const chosen = q.options.find((o) => o.points === row.points);
-      return {
-        id: row.id,
-        title: `${row.label} (${row.points} of ${row.max})`,
-        today: row.answer,
-        next: up ? up.text : null,
-        reading: chosen.references.map((ref) => model.references[ref]).filter(Boolean),
-      };
-    });
 }
 
 /**
@@ -97,12 +93,16 @@ export function noticeNodes(notices) {
 }
 
 /**
- * The whole result: level, total, chart, table, where to start and the way to the next
- * level. `mismatch`: the answers came from another model or content version (answers.js).
+ * The whole result: level, total, chart, table, the plan and the way to the next level
+ * (from the practical level, which the held-back rule may set below the level by total).
+ * `mismatch`: the answers came from another model or content version (answers.js).
+ * `targets`: the targets set on purpose (roadmap.js); the rest aim one option up.
  */
-export function reportNodes(model, result, { mismatch = false } = {}) {
+export function reportNodes(model, result, { mismatch = false, targets = {} } = {}) {
   const level = levelOf(model, result.level);
-  const next = levelOf(model, level.number + 1);
+  // The way on starts from the practical level: the level by total unless held back.
+  const from = levelOf(model, result.practical);
+  const next = levelOf(model, from.number + 1);
   const rows = dimensionRows(model, result);
   const nodes = [
     h(
@@ -110,6 +110,7 @@ export function reportNodes(model, result, { mismatch = false } = {}) {
       { class: "assessment__headline" },
       h("p", { class: "assessment__level" }, h("span", { class: "assessment__level-number", text: `Level ${level.number}` }), " · ", h("span", { text: level.name })),
       h("p", { class: "assessment__total", text: `${result.total} of ${model.total.max} points` }),
+      ...(result.heldBack ? [h("p", { class: "assessment__held-back", "data-held-back": "", text: heldBackText(model, result) })] : []),
       h("p", { class: "assessment__summary", text: level.summary }),
       h("p", {}, h("a", { href: level.url, text: `Read about level ${level.number}, ${level.name}` })),
     ),
@@ -123,10 +124,10 @@ export function reportNodes(model, result, { mismatch = false } = {}) {
     );
   }
   nodes.push(h("h3", { text: "By dimension" }), dimensionChart(rows), dimensionTable(rows));
-  nodes.push(h("h3", { text: "Where to start" }), ...stepNodes(stepCards(model, result)));
+  nodes.push(...planNodes(model, result, targets));
   nodes.push(
-    h("h3", { text: next ? `Towards level ${next.number}, ${next.name}` : `Staying at level ${level.number}` }),
-    h("ol", {}, ...level.advance.map((step) => h("li", { text: step }))),
+    h("h3", { text: next ? `Towards level ${next.number}, ${next.name}` : `Staying at level ${from.number}` }),
+    h("ol", {}, ...from.advance.map((step) => h("li", { text: step }))),
   );
   if (next) nodes.push(h("p", {}, h("a", { href: next.url, text: `Read about level ${next.number}, ${next.name}` })));
   return nodes;
@@ -161,30 +162,107 @@ export function dimensionChart(rows) {
   return chart;
 }
 
-/** The table of `dimensionRows`: dimension, points and the answer chosen. */
+/** The table of `dimensionRows`: dimension, points, the level it indicates and the answer chosen. */
 export function dimensionTable(rows) {
-  const head = h("tr", {}, ...["Dimension", "Points", "Your answer"].map((text) => h("th", { scope: "col", text })));
-  const body = rows.map((d) => h("tr", {}, h("th", { scope: "row", text: d.label }), h("td", { text: `${d.points} of ${d.max}` }), h("td", { text: d.answer })));
+  const head = h("tr", {}, ...["Dimension", "Points", "Level", "Your answer"].map((text) => h("th", { scope: "col", text })));
+  const body = rows.map((d) =>
+    h(
+      "tr",
+      d.held ? { class: "assessment__row--held" } : {},
+      h("th", { scope: "row", text: d.label }),
+      h("td", { text: `${d.points} of ${d.max}` }),
+      h("td", { text: `Level ${d.level}` }),
+      h("td", { text: d.answer }),
+    ),
+  );
   return h("table", { class: "assessment__table" }, h("caption", { text: "Points per dimension" }), h("thead", {}, head), h("tbody", {}, ...body));
 }
 
-/** The cards of `stepCards`, after a sentence; with no cards, the sentence for top marks. */
-export function stepNodes(cards) {
-  if (!cards.length) return [h("p", { text: "Every dimension is at its top option. Keep it there: the steps below say how." })];
+/**
+ * What a downloaded plan says before its steps: {title, lines}: the level, the held-back
+ * sentence when the rule applies, and the edition and content version.
+ */
+export function planFacts(model, result) {
+  const level = levelOf(model, result.level);
+  const held = heldBackText(model, result);
+  return {
+    title: `Self-assessment plan: level ${level.number}, ${level.name}`,
+    lines: [
+      `Level ${level.number}, ${level.name}: ${result.total} of ${model.total.max} points.`,
+      ...(held ? [held] : []),
+      `Edition ${model.edition.name}, content version ${model.version}.`,
+    ],
+  };
+}
+
+/**
+ * The plan: a target picker per dimension (and one for all), the steps of roadmap.js in
+ * order, and the two downloads (data-export="plan-md", "plan-csv"). `targetsSet`: the
+ * targets set on purpose; the others take roadmap.js's defaults.
+ */
+export function planNodes(model, result, targetsSet = {}) {
+  const { targets, steps } = planFor(model, result, targetsSet);
+  const list = steps.length
+    ? h("ol", { class: "assessment__roadmap", "data-roadmap": "" }, ...steps.map((s, i) => stepNode(s, steps.findIndex((x) => x.id === s.id) === i)))
+    : h("p", { "data-roadmap": "", text: "Every dimension is at its target: raise a target to plan further." });
   return [
-    h("p", { text: "Your lowest-scoring dimensions, with the next option up as the thing to do next:" }),
-    ...cards.map((c) => {
-      const card = h("div", { class: "assessment__step" }, h("h4", { text: c.title }), h("p", {}, h("strong", { text: "Today: " }), c.today));
-      if (c.next !== null) card.append(h("p", {}, h("strong", { text: "Next: " }), c.next));
-      if (c.reading.length) {
-        card.append(
-          h("p", { class: "assessment__reading", text: "Reading for this step:" }),
-          h("ul", {}, ...c.reading.map((r) => h("li", {}, h("a", { href: r.url, text: r.title }), ` (${r.kind})`))),
-        );
-      }
-      return card;
-    }),
+    h("h3", { text: "Your plan" }),
+    h("p", { text: "Each step is the next option up in one dimension, weakest first. Set how far each dimension should go:" }),
+    targetNodes(model, result, targets),
+    list,
+    h(
+      "p",
+      { class: "assessment__plan-tools" },
+      h("button", { type: "button", class: "md-button", "data-export": "plan-md", text: "Download plan (Markdown checklist)" }),
+      " ",
+      h("button", { type: "button", class: "md-button", "data-export": "plan-csv", text: "Download plan (CSV)" }),
+    ),
   ];
+}
+
+/** One step of the plan: where it goes, the option to reach, why (on a dimension's first step), and its new readings. */
+function stepNode(s, first) {
+  const item = h(
+    "li",
+    { class: `assessment__step${s.held ? " assessment__step--held" : ""}`, "data-step": s.id, "data-from": s.from, "data-to": s.to },
+    h("h4", { text: `${s.dimension}: ${s.from} → ${s.to} of ${s.max} (level ${s.level})${s.held ? ", holds your level back" : ""}` }),
+    h("p", { text: s.text }),
+  );
+  if (first) item.append(h("p", { class: "assessment__why" }, h("strong", { text: "Why: " }), s.why));
+  if (s.readings.length) {
+    item.append(
+      h("p", { class: "assessment__reading", text: "Reading for this step:" }),
+      h("ul", {}, ...s.readings.map((r) => h("li", {}, h("a", { href: r.url, text: r.title }), ` (${r.kind})`))),
+    );
+  }
+  return item;
+}
+
+/** The target pickers: one for every dimension at once (by level), one per dimension. */
+function targetNodes(model, result, targets) {
+  const all = h(
+    "select",
+    { id: "target-all", "data-target-all": "" },
+    h("option", { value: "", text: "choose a level" }),
+    ...model.levels.map((l) => h("option", { value: String(l.number), text: `level ${l.number}, ${l.name}` })),
+  );
+  const pickers = result.dimensions.map((d) => {
+    const q = questionOf(model, d.id);
+    const select = h("select", { id: `target-${d.id}`, "data-target": d.id });
+    for (const o of [...q.options].sort((a, b) => a.points - b.points).filter((x) => x.points >= d.points)) {
+      const attrs = { value: String(o.points), text: `${o.points} of ${d.max}, level ${o.level}${o.points === d.points ? " (today)" : ""}` };
+      if (o.points === targets[d.id]) attrs.selected = "";
+      select.append(h("option", attrs));
+    }
+    return h("div", { class: "assessment__target" }, h("label", { for: `target-${d.id}`, text: q.dimension }), select);
+  });
+  return h(
+    "fieldset",
+    { class: "assessment__targets", "data-targets": "" },
+    h("legend", { text: "Targets" }),
+    h("p", {}, h("label", { for: "target-all", text: "Aim every dimension at " }), all),
+    ...pickers,
+  );
 }
 
 /** `template` with each {name} replaced by values[name]; unknown names stay as written. */

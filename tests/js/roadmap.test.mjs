@@ -1,0 +1,157 @@
+// The plan (overrides/assets/js/roadmap.js) and its files (plan-export.js): targets, the
+// order of the steps, readings listed once, the saved targets read back, and Markdown and
+// CSV that keep content as text. tests/browser/test_plan.py checks the same in the page.
+
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import { CSV_COLUMNS, markdownText, planCsv, planMarkdown } from "../../overrides/assets/js/plan-export.js";
+import { oneUp, planFor, readTargets, roadmapSteps, targetsFor, targetsForLevel, targetsValue } from "../../overrides/assets/js/roadmap.js";
+import { score } from "../../overrides/assets/js/scoring.js";
+
+const IDS = ["models", "prompts", "grounding", "evaluation", "deployment", "monitoring", "safety"];
+const LEVEL_OF = [1, 1, 2, 3, 4];
+const MODEL = {
+  model: "genaiops",
+  questions: IDS.map((id) => ({
+    id,
+    dimension: `Dim ${id}`,
+    why: `Why ${id}`,
+    options: [0, 1, 2, 3, 4].map((points) => ({ points, level: LEVEL_OF[points], text: `${id} ${points}`, references: points < 4 ? ["shared", `${id}-${points}`] : [] })),
+  })),
+  bands: [
+    { number: 1, min: 0, max: 9 },
+    { number: 2, min: 10, max: 14 },
+    { number: 3, min: 15, max: 19 },
+    { number: 4, min: 20, max: 28 },
+  ],
+  held_back: { points: 1, level: 2 },
+  references: Object.fromEntries(
+    ["shared", ...IDS.flatMap((id) => [0, 1, 2, 3].map((p) => `${id}-${p}`))].map((r) => [r, { title: `Title ${r}`, url: `https://example.org/${r}`, kind: "doc" }]),
+  ),
+};
+const answersOf = (...points) => Object.fromEntries(IDS.map((id, i) => [id, points[i]]));
+const plan = (answers, set = {}) => roadmapSteps(MODEL, score(answers, MODEL), targetsFor(MODEL, answers, set));
+const order = (steps) => steps.map((s) => `${s.id}:${s.from}`);
+
+describe("targets", () => {
+  test("by default one option up, and the top stays where it is", () => {
+    assert.deepEqual(targetsFor(MODEL, answersOf(0, 1, 2, 3, 4, 0, 0)), answersOf(1, 2, 3, 4, 4, 1, 1));
+    assert.equal(oneUp(MODEL.questions[0], 4), 4);
+  });
+
+  test("a target set on purpose wins when it is an option at or above today's answer", () => {
+    const set = { models: 4, prompts: 1, grounding: 0, evaluation: 9, deployment: "4" };
+    assert.deepEqual(targetsFor(MODEL, answersOf(0, 1, 2, 3, 3, 0, 0), set), answersOf(4, 1, 3, 4, 4, 1, 1));
+  });
+
+  test("a level for all: the lowest option indicating it, never below today", () => {
+    assert.deepEqual(targetsForLevel(MODEL, answersOf(0, 1, 2, 3, 4, 0, 0), 3), answersOf(3, 3, 3, 3, 4, 3, 3));
+    assert.deepEqual(targetsForLevel(MODEL, answersOf(0, 1, 2, 3, 4, 0, 0), 1), answersOf(0, 1, 2, 3, 4, 0, 0));
+  });
+});
+
+describe("roadmapSteps", () => {
+  test("held-back dimensions first, then weakest first, each with the option to reach and why", () => {
+    const steps = plan(answersOf(4, 4, 4, 3, 3, 0, 1));
+    assert.deepEqual(order(steps), ["monitoring:0", "safety:1", "evaluation:3", "deployment:3"]);
+    assert.deepEqual(steps.map((s) => s.held), [true, true, false, false]);
+    assert.deepEqual(
+      { ...steps[0], readings: steps[0].readings.map((r) => r.id) },
+      { id: "monitoring", dimension: "Dim monitoring", from: 0, to: 1, max: 4, level: 1, text: "monitoring 1", why: "Why monitoring", held: true, readings: ["shared", "monitoring-0"] },
+    );
+  });
+
+  test("by default a held-back dimension aims out of the weak range: the plan starts there", () => {
+    const { targets, steps } = planFor(MODEL, score(answersOf(4, 4, 4, 4, 4, 0, 0), MODEL));
+    assert.deepEqual(targets, answersOf(4, 4, 4, 4, 4, 2, 2));
+    assert.deepEqual(order(steps), ["monitoring:0", "safety:0", "monitoring:1", "safety:1"]);
+    assert.ok(steps.every((s) => s.held));
+    assert.deepEqual(order(planFor(MODEL, score(answersOf(4, 4, 4, 4, 4, 0, 0), MODEL), { safety: 1 }).steps), ["monitoring:0", "safety:0", "monitoring:1"]);
+  });
+
+  test("every step up to the target, and a higher target re-orders the plan", () => {
+    const answers = answersOf(2, 2, 2, 2, 2, 1, 2);
+    assert.deepEqual(order(plan(answers)), ["monitoring:1", "models:2", "prompts:2", "grounding:2", "evaluation:2", "deployment:2", "safety:2"]);
+    const far = plan(answers, { safety: 4, monitoring: 1 });
+    assert.deepEqual(order(far), ["models:2", "prompts:2", "grounding:2", "evaluation:2", "deployment:2", "safety:2", "safety:3"]);
+  });
+
+  test("each reading appears once, under the first step that needs it", () => {
+    const steps = plan(answersOf(0, 0, 0, 0, 0, 0, 0), Object.fromEntries(IDS.map((id) => [id, 4])));
+    const ids = steps.flatMap((s) => s.readings.map((r) => r.id));
+    assert.equal(ids.length, new Set(ids).size);
+    assert.deepEqual(steps[0].readings.map((r) => r.id), ["shared", "models-0"]);
+    assert.ok(steps.slice(1).every((s) => !s.readings.some((r) => r.id === "shared")));
+    assert.equal(steps.length, 7 * 4);
+  });
+
+  test("references the model does not hold are left out; no steps when every target is reached", () => {
+    const model = structuredClone(MODEL);
+    model.questions[0].options[0].references = ["gone", "gone"];
+    const answers = answersOf(0, 4, 4, 4, 4, 4, 4);
+    assert.deepEqual(roadmapSteps(model, score(answers, model), targetsFor(model, answers))[0].readings, []);
+    assert.deepEqual(plan(answersOf(4, 4, 4, 4, 4, 4, 4)), []);
+  });
+});
+
+describe("readTargets", () => {
+  test("round trip: what is saved is read back", () => {
+    const set = { models: 3, safety: 2 };
+    assert.deepEqual(readTargets(targetsValue(set), MODEL), { targets: set, notices: [] });
+    assert.deepEqual(readTargets(null, MODEL), { targets: {}, notices: [] });
+  });
+
+  const CORPUS = [
+    ["garbage", "could not be read as JSON", {}],
+    ["[1]", 'have no "targets" object', {}],
+    ['{"targets": [1]}', 'have no "targets" object', {}],
+    ['{"targets": {"models": "3", "prompts": 2}}', '"models"', { prompts: 2 }],
+    ['{"targets": {"models": 7}}', '"models"', {}],
+    ['{"targets": {"models": 2.5}}', '"models"', {}],
+    ['{"targets": {"__proto__": {"polluted": 1}, "safety": 1}}', '"__proto__"', { safety: 1 }],
+    ['{"targets": {"nosuch": 1, "a": 1, "b": 1, "c": 1}}', "and 1 more", {}],
+    [JSON.stringify({ targets: Object.fromEntries([...Array(150).keys()].map((i) => [`q${i}`, 1])) }), "150 targets", {}],
+    [`{"targets": {}, "pad": "${"x".repeat(20000)}"}`, "too large", {}],
+  ];
+  for (const [text, says, kept] of CORPUS) {
+    test(`damaged saved targets: ${says}`, () => {
+      const read = readTargets(text, MODEL);
+      assert.deepEqual(read.targets, kept);
+      assert.equal(read.notices.length, 1);
+      assert.ok(read.notices[0].text.includes(says), read.notices[0].text);
+      assert.equal({}.polluted, undefined);
+    });
+  }
+});
+
+describe("plan files", () => {
+  const steps = plan(answersOf(4, 4, 4, 4, 4, 0, 0));
+  const facts = { title: "Plan: level 4", lines: ["Level 4 by total; held back to level 2 by: X (0/4)"], date: new Date("2026-11-26T10:00:00Z") };
+
+  test("Markdown: a heading, the facts, and one checklist item per step with why and readings", () => {
+    const text = planMarkdown(steps, facts);
+    const items = text.split("\n").filter((line) => line.startsWith("- [ ] "));
+    assert.equal(items.length, steps.length);
+    assert.ok(text.startsWith("## Plan: level 4\n\nLevel 4 by total; held back to level 2 by: X \\(0/4\\)  \n2026-11-26\n"));
+    assert.equal(items[0], "- [ ] **Dim monitoring: 0 → 1 of 4.** monitoring 1");
+    assert.ok(text.includes("    - Why: Why monitoring\n    - Reading: [Title shared](https://example.org/shared), [Title monitoring-0](https://example.org/monitoring-0)\n"));
+  });
+
+  test("Markdown keeps content as text: no links, HTML or list markers from content", () => {
+    assert.equal(markdownText("[x](javascript:alert(1)) <img src=x> *a* _b_\n# c"), "\\[x\\]\\(javascript:alert\\(1\\)\\) \\<img src=x\\> \\*a\\* \\_b\\_ \\# c");
+    assert.equal(markdownText("- item"), "\\- item");
+    assert.equal(markdownText("12. item"), "12\\. item");
+  });
+
+  test("CSV: the header, then one quoted row per step; formulas are defused", () => {
+    const text = planCsv(steps);
+    const lines = text.split("\r\n");
+    assert.equal(lines[0], CSV_COLUMNS.map((c) => `"${c}"`).join(","));
+    assert.equal(lines.length, steps.length + 2);
+    assert.equal(lines.at(-1), "");
+    assert.equal(lines[1], '"Dim monitoring","0","1","monitoring 1","Title shared <https://example.org/shared>; Title monitoring-0 <https://example.org/monitoring-0>"');
+    const hostile = planCsv([{ dimension: '=HYPERLINK("x")', from: 0, to: 1, text: 'say "hi"\nthere', readings: [] }]);
+    assert.equal(hostile.split("\r\n")[1], '"\'=HYPERLINK(""x"")","0","1","say ""hi"" there",""');
+  });
+});
