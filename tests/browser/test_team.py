@@ -80,6 +80,8 @@ def test_files_give_each_dimensions_median_range_and_discuss_flag_with_a_notice_
     result = team.locator("[data-team-total]")
     assert result.get_attribute("data-team-total") == str(expected["total"])
     assert result.get_attribute("data-team-level") == str(expected["level"])
+    held = team.locator("[data-team-held-back]")
+    assert held.count() == (1 if expected["heldBack"] else 0), "the held-back rule applies to the team's medians"
     notices = team.locator("[data-team-notices]").inner_text()
     assert "ben-again.json" in notices and "counts once" in notices
     assert "broken.json" in notices and "JSON" in notices

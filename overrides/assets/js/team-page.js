@@ -12,7 +12,7 @@
 
 import { fileSizeNotice } from "./answers.js";
 import { seriesChart } from "./chart.js";
-import { fill, h } from "./report-view.js";
+import { fill, h, heldBackText } from "./report-view.js";
 import { MAX_INPUTS, MAX_LINK_MEMBERS, readTeamFragment, teamCsv, teamFragment, teamMarkdown, teamRecord, teamView } from "./team.js";
 
 /** Members beyond this many are left out of the table's columns (the list has them all). */
@@ -175,6 +175,7 @@ class TeamPage {
     const nodes = [
       h("p", { class: "team__count", text: fill(text.count, { members: view.members.length, left: view.left.length }) }),
       h("p", { class: "team__result", "data-team-total": String(view.total), "data-team-level": String(view.level), text: fill(text.teamResult, { total: view.total, max: model.total.max, number: level.number, name: level.name }) }),
+      ...(view.result.heldBack ? [h("p", { class: "assessment__held-back", "data-team-held-back": "", text: heldBackText(model, view.result) })] : []),
       h("p", {}, h("a", { href: level.url, text: fill(text.levelLink, { number: level.number, name: level.name }) })),
       h("h3", { text: text.byDimension }),
       ...seriesChart({

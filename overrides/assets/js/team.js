@@ -115,6 +115,7 @@ export function readInput(input, model) {
  *   notices    duplicates and the input cap, as {kind, key, values}
  *   dimensions [{id, points: [per member], median, min, max, discuss}] in question order
  *   total, level  from the medians (null with no members)
+ *   result     scoring.js's result for the medians (the held-back rule included), or null
  *   levels     [{level, members: [label, ...]}] the spread of individual levels, low to high
  */
 export function teamView(inputs, model, discussGap) {
@@ -146,16 +147,13 @@ export function teamView(inputs, model, discussGap) {
     const max = Math.max(...points);
     return { id: q.id, points, median: lowerMedian(points), min, max, discuss: max - min >= discussGap };
   });
-  let total = null;
-  let level = null;
-  if (members.length) {
-    const medians = Object.fromEntries(dimensions.map((d) => [d.id, d.median]));
-    ({ total, level } = score(medians, model));
-  }
+  const result = members.length ? score(Object.fromEntries(dimensions.map((d) => [d.id, d.median])), model) : null;
+  const total = result?.total ?? null;
+  const level = result?.level ?? null;
   const levels = model.levels
     .map((l) => ({ level: l.number, members: members.filter((m) => m.level === l.number).map((m) => m.label) }))
     .filter((l) => l.members.length);
-  return { members, left, notices, dimensions, total, level, levels };
+  return { members, left, notices, dimensions, total, level, result, levels };
 }
 
 /** The team link's fragment (without "#") for these members, or "" with no members. */
