@@ -515,6 +515,11 @@ def weight_section(w, pages) -> list[str]:
     ]
     if "error" in pages:
         return L + [f"Could not measure: {pages['error']}", ""]
+    home = next((p["transferred"] for p in pages if p["page"].split(" ")[0] in ("/", "home")), None)
+    others = sorted(p["transferred"] for p in pages if p["page"].split(" ")[0] not in ("/", "home"))
+    if home and others:
+        median = others[len(others) // 2]
+        L += [f"Home page vs the median other page: {kib(home)} / {kib(median)} = {home / median:.2f}x (target: 1.5x or less).", ""]
     L += table(
         ["Page", "Has a diagram", "Loads mermaid.min.js", "Requests", "Transferred"],
         [

@@ -33,7 +33,9 @@ PARTS = ("mkdocs.yml", "generator", "templates", "schema", "overrides", "content
 """What a build needs besides node_modules (which is symlinked, not copied)."""
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "PRERENDER_DIAGRAMS": "1"}
+"""Builds as the deploy workflow does: the diagram drawn at build time (generator/drawing.py;
+the first build of a snapshot draws it, later ones read the cache)."""
 
 
 def copy_project(target: Path, source: Path = REPO) -> Path:
