@@ -47,7 +47,7 @@ test("each series is drawn in its own shape, a missing value draws nothing, rang
   const firstRow = classes.slice(0, classes.indexOf("chart__value") + 1);
   assert.deepEqual(firstRow, ["chart__label", "chart__track", "chart__mark chart__s--bar", "chart__mark chart__s--triangle", "chart__mark chart__s--circle", "chart__range chart__s--bar", "chart__value"], "the range is drawn over the row's marks");
   const bar = marks.find((n) => n.getAttribute("class") === "chart__mark chart__s--bar");
-  assert.equal(bar.getAttribute("width"), `${(82 * 3) / 4}%`);
+  assert.equal(bar.getAttribute("width"), `${(70 * 3) / 4}%`);
   assert.deepEqual(select(chart, "text", "chart__value").map(text), ["0: 3/4/1 of 4", "1: 0/2 of 4"]);
 });
 

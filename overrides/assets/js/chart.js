@@ -18,7 +18,7 @@ import { h, svg } from "./report-view.js";
 export const SHAPES = Object.freeze(["bar", "diamond", "circle", "triangle"]);
 
 const ROW = 46;
-const TRACK = 82; // per cent of the width; the values go to its right
+const TRACK = 70; // per cent of the width; the values go to its right
 
 function marker(shape, x, y) {
   const size = 7;
