@@ -92,7 +92,7 @@ def scale(data: dict[str, dict], factor: int) -> dict[str, dict]:
             low = sum(min(o["points"] for o in q["options"]) for q in questions)
             high = sum(max(o["points"] for o in q["options"]) for q in questions)
             edition["total"] = {"min": low, "max": high}
-            _stretch_bands(d["levels"]["levels"], default, old, (low, high))
+            _stretch_bands(edition, old, (low, high))
 
     newest = d["changelog"]["releases"][0]
     major = int(newest["version"].split(".")[0])
@@ -105,7 +105,7 @@ def scale(data: dict[str, dict], factor: int) -> dict[str, dict]:
     d["changelog"]["releases"] = releases
     d["model"]["version"] = releases[0]["version"]
 
-    scoring = fingerprint(questions, d["levels"]["levels"], d["editions"]["editions"])
+    scoring = fingerprint(d["questions"], d["levels"], d["editions"])
     for release in releases:
         release["scoring"] = scoring
     return d
@@ -115,17 +115,17 @@ def _copy_url(url: str, j: int) -> str:
     return f"{url}{'&' if '?' in url else '?'}bench-copy={j}"
 
 
-def _stretch_bands(levels: list[dict], edition: str, old: tuple[int, int], new: tuple[int, int]) -> None:
-    """Map each band onto the new total range, keeping the proportions and the tiling."""
+def _stretch_bands(edition: dict, old: tuple[int, int], new: tuple[int, int]) -> None:
+    """Map each of the edition's bands (keyed by level id, in level order) onto the new
+    total range, keeping the proportions and the tiling."""
     (old_lo, old_hi), (new_lo, new_hi) = old, new
 
     def at(x: int) -> int:
         return new_lo + round((x - old_lo) * (new_hi - new_lo) / (old_hi - old_lo))
 
-    starts = [at(lv["bands"][edition]["min"]) for lv in levels]
-    for i, lv in enumerate(levels):
-        end = starts[i + 1] - 1 if i + 1 < len(levels) else new_hi
-        lv["bands"][edition] = {"min": starts[i], "max": end}
+    ids = list(edition["bands"])
+    starts = [at(edition["bands"][lid]["min"]) for lid in ids]
+    edition["bands"] = {lid: {"min": starts[i], "max": starts[i + 1] - 1 if i + 1 < len(ids) else new_hi} for i, lid in enumerate(ids)}
 
 
 def write_content(data: dict[str, dict], content_dir: Path) -> None:

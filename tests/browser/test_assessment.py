@@ -125,7 +125,7 @@ def test_the_result_view_has_chart_table_plan_and_next_level(page, model, ids):
     expect_result(page, 15, 3)
     report = page.locator("[data-report]")
     # One bar per dimension, drawn as SVG, and a table saying the same.
-    assert report.locator("svg.assessment__chart rect.assessment__chart-bar").count() == len(ids)
+    assert report.locator("svg.chart rect.chart__s--bar").count() == len(ids)
     rows = report.locator("table tbody tr")
     assert rows.count() == len(ids)
     assert rows.nth(4).inner_text().split("\t")[:2] == [model["questions"][4]["dimension"], "0 of 4"]
@@ -304,7 +304,7 @@ def test_print_shows_the_result_without_navigation_or_controls(page, model, ids)
     for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", "[data-assessment-form]", "[data-tools]", "[data-result-tools]", RESULT]:
         assert page.locator(hidden).first.is_hidden(), hidden
     assert page.locator("[data-report]").is_visible()
-    assert page.locator("svg.assessment__chart").is_visible()
+    assert page.locator("svg.chart").is_visible()
 
 
 def test_without_javascript_every_question_can_still_be_read(browser, server, model):
@@ -405,7 +405,7 @@ def test_instant_navigation_into_the_page_works_and_binds_once(browser, instant_
         answer(page, rest)
         total = 2 + 1 + 3 + len(rest)
         expect_result(page, total, level_of(model, total))
-        assert page.locator("svg.assessment__chart").count() == 1
+        assert page.locator("svg.chart").count() == 1
         assert_bound_once(page, ids)
         assert_clean(ctx, [page])
     finally:

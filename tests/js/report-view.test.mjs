@@ -127,25 +127,28 @@ describe("noticeNodes", () => {
 });
 
 describe("dimensionChart", () => {
-  test("draws each row as a labeled track and bar, the weakest marked, exactly", () => {
-    const rows = [
-      { label: "A", points: 1, max: 4, ratio: 0.25, weak: false },
-      { label: "B", points: 0, max: 4, ratio: 0, weak: true },
-    ];
-    assert.equal(
-      markup(dimensionChart(rows)),
-      '<svg class="assessment__chart" width="100%" height="92" role="img" aria-labelledby="assessment-chart-title">' +
-        '<title id="assessment-chart-title">Points per dimension as bars; the table below gives the same numbers.</title>' +
-        '<text x="0" y="15" class="assessment__chart-label">A</text>' +
-        '<rect x="0" y="22" width="86%" height="16" rx="3" class="assessment__chart-track"></rect>' +
-        '<rect x="0" y="22" width="21.5%" height="16" rx="3" class="assessment__chart-bar"></rect>' +
-        '<text x="88%" y="35" class="assessment__chart-value">1 / 4</text>' +
-        '<text x="0" y="61" class="assessment__chart-label assessment__chart-label--weak">B</text>' +
-        '<rect x="0" y="68" width="86%" height="16" rx="3" class="assessment__chart-track"></rect>' +
-        '<rect x="0" y="68" width="0%" height="16" rx="3" class="assessment__chart-bar assessment__chart-bar--weak"></rect>' +
-        '<text x="88%" y="81" class="assessment__chart-value">0 / 4</text></svg>',
-    );
-    assert.equal(dimensionChart(rows).namespaceURI, "http://www.w3.org/2000/svg");
+  const rows = [
+    { id: "a", label: "A", points: 1, max: 4, ratio: 0.25, weak: false },
+    { id: "b", label: "B", points: 0, max: 4, ratio: 0, weak: true },
+  ];
+
+  test("draws the one chart: a bar per dimension, the weakest named in bold, no table of its own", () => {
+    const nodes = dimensionChart(MODEL, rows);
+    assert.equal(nodes.length, 1);
+    const [chart] = nodes;
+    assert.equal(chart.namespaceURI, "http://www.w3.org/2000/svg");
+    assert.equal(chart.getAttribute("role"), "img");
+    assert.deepEqual(select(chart, "rect", "chart__s--bar").map((b) => b.getAttribute("width")), ["17.5%", "0%"]);
+    assert.deepEqual(select(chart, "text", "chart__label").map((t) => classOf(t).includes("chart__label--strong")), [false, true]);
+    assert.deepEqual(texts(select(chart, "text", "chart__value")), ["1 / 4", "0 / 4"]);
+    assert.equal(select(chart, "svg", "chart__s--triangle").length, 0);
+  });
+
+  test("a target above today is a triangle, and the value says where it goes", () => {
+    const [chart] = dimensionChart(MODEL, rows, { a: 3, b: 0 });
+    assert.equal(select(chart, "svg", "chart__s--triangle").length, 1, "no triangle where the target is today's answer");
+    assert.deepEqual(texts(select(chart, "text", "chart__value")), ["1 / 4 → 3", "0 / 4"]);
+    assert.match(select(chart, "title")[0].textContent, /targets as triangles/);
   });
 });
 
@@ -155,13 +158,13 @@ describe("reportNodes", () => {
     const nodes = reportNodes(MODEL, result);
     assert.equal(select(nodes, "span", "assessment__level-number")[0].textContent, "Level 2");
     assert.equal(select(nodes, "p", "assessment__total")[0].textContent, "3 of 6 points");
-    const bars = select(nodes, "rect", "assessment__chart-bar");
+    const bars = select(nodes, "rect", "chart__s--bar");
     assert.deepEqual(
       bars.map((b) => b.getAttribute("width")),
-      result.dimensions.map((d) => `${86 * d.ratio}%`),
+      result.dimensions.map((d) => `${70 * d.ratio}%`),
     );
     assert.deepEqual(
-      bars.map((b) => classOf(b).includes("--weak")),
+      select(nodes, "text", "chart__label").map((t) => classOf(t).includes("--strong")),
       [false, true, false],
     );
     const rows = select(select(nodes, "tbody"), "tr");

@@ -12,7 +12,7 @@
  * Pure: arguments in, detached nodes out; every word comes from the caller.
  */
 
-import { h, svg } from "./report-view.js";
+import { h, svg } from "./dom.js";
 
 /** Shapes a series may take: a bar from 0, or a marker on the track. */
 export const SHAPES = Object.freeze(["bar", "diamond", "circle", "triangle"]);
@@ -31,7 +31,7 @@ function marker(shape, x, y) {
 }
 
 /**
- * {id, rows: [{label, max}], series: [{name, shape, values: [number | null], ranges?: [[min, max] | null]}],
+ * {id, rows: [{label, max, strong?}], series: [{name, shape, values: [number | null], ranges?: [[min, max] | null]}],
  *  title, description, valueLabel(values, max, row index), table?: {caption, rowHeader, rangeHeader}}
  * -> [svg] or [svg, table]. `values[i]` belongs to `rows[i]`; null leaves that row empty
  * for the series. The table has a column per series (and the range next to a series
@@ -44,7 +44,7 @@ export function seriesChart({ id, rows, series, title, description, valueLabel, 
   rows.forEach((row, i) => {
     const y = i * ROW;
     const at = (value) => (row.max ? (TRACK * value) / row.max : 0);
-    chart.append(svg("text", { x: 0, y: y + 14, class: "chart__label" }, row.label), svg("rect", { x: 0, y: y + 22, width: `${TRACK}%`, height: 16, rx: 3, class: "chart__track" }));
+    chart.append(svg("text", { x: 0, y: y + 14, class: row.strong ? "chart__label chart__label--strong" : "chart__label" }, row.label), svg("rect", { x: 0, y: y + 22, width: `${TRACK}%`, height: 16, rx: 3, class: "chart__track" }));
     for (const s of series) {
       const value = s.values[i];
       if (value === null || value === undefined) continue;
@@ -58,7 +58,7 @@ export function seriesChart({ id, rows, series, title, description, valueLabel, 
       if (range) chart.append(svg("rect", { x: `${at(range[0])}%`, y: y + 28, width: `${at(range[1] - range[0])}%`, height: 4, class: `chart__range chart__s--${s.shape}` }));
     }
     const values = series.map((s) => s.values[i]).filter((v) => v !== null && v !== undefined);
-    chart.append(svg("text", { x: `${TRACK + 2}%`, y: y + 35, class: "chart__value" }, valueLabel(values, row.max, i)));
+    chart.append(svg("text", { x: `${TRACK + 4}%`, y: y + 35, class: "chart__value" }, valueLabel(values, row.max, i)));
   });
   if (!table) return [chart];
   const { caption, rowHeader, rangeHeader } = table;

@@ -10,28 +10,11 @@
  * other views draw that data and add no facts of their own.
  */
 
+import { seriesChart } from "./chart.js";
+import { fill, h } from "./dom.js";
 import { planFor } from "./roadmap.js";
 
-const SVG = "http://www.w3.org/2000/svg";
-
-/** An element with attributes (`text` sets textContent) and children (strings become text). */
-export function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (name === "text") node.textContent = value;
-    else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
-
-/** An SVG element with attributes and, if given, its text. */
-export function svg(tag, attrs = {}, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+export { fill, h, svg } from "./dom.js";
 
 export const levelOf = (model, number) => model.levels.find((l) => l.number === number);
 export const questionOf = (model, id) => model.questions.find((q) => q.id === id);
@@ -123,7 +106,8 @@ export function reportNodes(model, result, { mismatch = false, targets = {} } = 
       }),
     );
   }
-  nodes.push(h("h3", { text: "By dimension" }), dimensionChart(rows), dimensionTable(rows));
+  const aims = planFor(model, result, targets).targets;
+  nodes.push(h("h3", { text: "By dimension" }), ...dimensionChart(model, rows, aims), dimensionTable(rows));
   nodes.push(...planNodes(model, result, targets));
   nodes.push(
     h("h3", { text: next ? `Towards level ${next.number}, ${next.name}` : `Staying at level ${from.number}` }),
@@ -134,32 +118,22 @@ export function reportNodes(model, result, { mismatch = false, targets = {} } = 
 }
 
 /**
- * Horizontal bars, one per row of `dimensionRows`; the table says the same. Widths are
- * percentages and there is no viewBox, so the text keeps its size on any screen and on
- * paper while the bars stretch.
+ * The one chart (chart.js) for a result: your points as bars, your targets as triangles
+ * (where a target is above today), the weakest dimensions' names in bold. The table
+ * below it (dimensionTable) gives the numbers, so the chart comes without its own.
  */
-export function dimensionChart(rows) {
-  const row = 46;
-  const track = 86; // per cent of the width; the value goes to its right
-  const chart = svg("svg", {
-    class: "assessment__chart",
-    width: "100%",
-    height: row * rows.length,
-    role: "img",
-    "aria-labelledby": "assessment-chart-title",
+export function dimensionChart(model, rows, aims = {}) {
+  const targets = rows.map((r) => (Object.hasOwn(aims, r.id) && aims[r.id] > r.points ? aims[r.id] : null));
+  const series = [{ name: "You", shape: "bar", values: rows.map((r) => r.points) }];
+  if (targets.some((t) => t !== null)) series.push({ name: "Target", shape: "triangle", values: targets });
+  return seriesChart({
+    id: "assessment-chart",
+    rows: rows.map((r) => ({ label: r.label, max: r.max, strong: r.weak })),
+    series,
+    title: "Points per dimension as bars" + (series.length > 1 ? ", with your targets as triangles" : "") + ".",
+    description: "The table below gives the same numbers.",
+    valueLabel: (values, max, i) => `${rows[i].points} / ${max}` + (targets[i] !== null ? ` → ${targets[i]}` : ""),
   });
-  chart.append(svg("title", { id: "assessment-chart-title" }, "Points per dimension as bars; the table below gives the same numbers."));
-  rows.forEach((d, i) => {
-    const y = i * row;
-    const weak = d.weak ? " assessment__chart-bar--weak" : "";
-    chart.append(
-      svg("text", { x: 0, y: y + 15, class: `assessment__chart-label${weak && " assessment__chart-label--weak"}` }, d.label),
-      svg("rect", { x: 0, y: y + 22, width: `${track}%`, height: 16, rx: 3, class: "assessment__chart-track" }),
-      svg("rect", { x: 0, y: y + 22, width: `${track * d.ratio}%`, height: 16, rx: 3, class: `assessment__chart-bar${weak}` }),
-      svg("text", { x: `${track + 2}%`, y: y + 35, class: "assessment__chart-value" }, `${d.points} / ${d.max}`),
-    );
-  });
-  return chart;
 }
 
 /** The table of `dimensionRows`: dimension, points, the level it indicates and the answer chosen. */
@@ -263,9 +237,4 @@ function targetNodes(model, result, targets) {
     h("p", {}, h("label", { for: "target-all", text: "Aim every dimension at " }), all),
     ...pickers,
   );
-}
-
-/** `template` with each {name} replaced by values[name]; unknown names stay as written. */
-export function fill(template, values = {}) {
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }
