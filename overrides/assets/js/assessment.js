@@ -121,6 +121,8 @@ class Page {
     const { form, tools, file } = this.parts;
     // Each question stays one Tab stop: its heading's permalink is for pointers only.
     for (const link of form.querySelectorAll(".headerlink")) link.tabIndex = -1;
+    // Choices made before this module loaded (it is fetched after the page shows).
+    const early = [...form.querySelectorAll("input[type=radio]:checked")];
     const kept = saved.read(this.asideKey);
     this.asideText = kept.ok ? kept.value : null;
     const savedTargets = saved.read(targetsKey(this.model));
@@ -133,6 +135,10 @@ class Page {
       // A damaged saved copy is replaced with what could be used from it.
       const damaged = stored.notices.some((n) => n.kind === "warning");
       this.apply(stored.answers, { notices: [...shared.notices, ...stored.notices], save: damaged ? "check" : "no" });
+      if (early.length) {
+        for (const radio of early) radio.checked = true;
+        this.changed();
+      }
     }
     form.addEventListener("change", () => this.changed());
     this.parts.body.addEventListener("change", (event) => this.targetChanged(event.target));

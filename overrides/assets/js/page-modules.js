@@ -1,11 +1,11 @@
 /*
  * Loads a page's own module only on the page that needs it, so other pages do not fetch
- * the team view's or the progress page's code. On every page view (instant navigation
+ * the self-assessment's, the team view's or the progress page's code. On every page view (instant navigation
  * included) it looks for each module's root element and imports that module once; the
  * module then binds its page itself, now and on later views.
  */
 
-const MODULES = { "[data-team]": "./team-page.js", "[data-progress]": "./progress-page.js" };
+const MODULES = { "[data-assessment]": "./assessment.js", "[data-team]": "./team-page.js", "[data-progress]": "./progress-page.js" };
 
 function load() {
   for (const [selector, path] of Object.entries(MODULES)) {
