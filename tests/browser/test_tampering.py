@@ -204,6 +204,47 @@ def test_damaged_saved_targets_show_a_notice_and_the_plan_aims_one_up(page):
         assert page.evaluate("({}).polluted") is None
 
 
+NOTES_KEY = f"{MODEL['model']}-notes"
+HOSTILE = "<img src=x onerror=alert(1)>"
+# (extra parts after a whole share link's answers, text the notice must contain). The
+# full corpus of damaged notes and targets is in tests/js/notes.test.mjs.
+LINK_EXTRAS = [
+    ("_t=9", '("9.?")'),
+    (f"_t={FIRST}.9", f'"{FIRST}.9"'),
+    (f"_t=nosuch.2,{IDS[1]}.4", '"nosuch.2"'),
+    (f"_n.{FIRST}=%E0%A4%A", f'cannot use ("{FIRST}")'),
+    ("_n.__proto__=1&_date=tomorrow", '"date", "__proto__"'),
+    ("_zzz=1", '("_zzz")'),
+    (f"_n.{FIRST}=" + "a" * 600, "longer than 500 characters"),
+    ("_team=" + "a" * 9000, "more notes and targets than any link"),
+]
+# (value saved as the notes, text the notice must contain)
+STORED_NOTES = [
+    ("garbage", "could not be read"),
+    ('{"answers": {"__proto__": {"polluted": 1}}}', '"__proto__"'),
+    (json.dumps({"answers": {FIRST: 3}, "team": ["x"]}), f'"team", "{FIRST}"'),
+]
+
+
+def test_damaged_notes_and_targets_show_a_notice_and_stay_text(page):
+    """All in one page: each link opened over the same answers, then each saved value."""
+    page.site(f"{PATH}#{HEAD}&{ALL}&_n.{FIRST}={HOSTILE}")
+    page.locator(f"[data-note-of={FIRST}]").wait_for()
+    assert page.locator(f"[data-note-of={FIRST}]").text_content() == HOSTILE
+    assert page.locator("[data-notes-view] img").count() == 0
+    for extra, expected in LINK_EXTRAS:
+        page.evaluate("h => { location.hash = h; }", f"{HEAD}&{ALL}&{extra}")
+        page.locator("[data-notices] li").filter(has_text=expected).first.wait_for()
+        assert page.locator("[data-result]").get_attribute("data-score") == ALL_TOTAL
+    for value, expected in STORED_NOTES:
+        page.evaluate(f"localStorage.setItem({json.dumps(NOTES_KEY)}, {json.dumps(value)})")
+        page.reload()
+        text = notices(page)
+        assert expected in text and "The notes saved in this browser" in text, (value, text)
+        assert page.evaluate("({}).polluted") is None
+    assert_still_works(page)
+
+
 def test_storage_that_refuses_to_work(browser, server):
     from tests.browser.conftest import assert_clean, guarded_context
 
@@ -247,6 +288,7 @@ IMPORTS = [
     (json.dumps({"model": "other", "version": MODEL["version"], "answers": {FIRST: 1}}).encode(), "another model"),
     (b" " * 200_000, "far larger than an answers file"),
     (record(answers={i: 2 for i in IDS}, total=28, level=4).encode(), f"its answers add up to {ALL_TOTAL}"),
+    (record(answers={i: 2 for i in IDS}, notes={"answers": {FIRST: 5}}, targets={FIRST: 9}).encode(), f'targets this page does not have ("{FIRST}.9")'),
 ]
 
 

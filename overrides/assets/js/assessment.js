@@ -45,16 +45,19 @@ import {
   storageKey,
   storedValue,
 } from "./answers.js";
-import { h, noticeNodes, planFacts, reportNodes, statusNodes } from "./report-view.js";
+import { fill, h, noticeNodes, planFacts, reportNodes, statusNodes } from "./report-view.js";
 import { planFor, readTargets, targetsForLevel, targetsKey, targetsValue } from "./roadmap.js";
 import { openStorage } from "./storage.js";
+import { emptyNotes, extrasFragment, extrasRecord, hasNotes, LIMITS, notesKey, notesValue, readExtras, readExtrasImport, readNotes, splitFragment } from "./notes.js";
+import { notesNodes, printHeadNodes } from "./notes-view.js";
 
 const bound = new WeakSet();
 const saved = openStorage("localStorage");
 
-function readModel(root) {
+/** The page's JSON `id` (inside its inert template, or in the page as a fallback). */
+function readData(root, id) {
   const holder = root.querySelector("template[data-assessment-data]");
-  const script = holder?.content.getElementById("assessment-data") ?? document.getElementById("assessment-data");
+  const script = holder?.content.getElementById(id) ?? document.getElementById(id);
   if (!script) throw new Error("the page holds no assessment data");
   return JSON.parse(script.textContent);
 }
@@ -73,27 +76,37 @@ function init(root) {
     copied: root.querySelector("[data-copy-status]"),
     tools: root.querySelector("[data-tools]"),
     file: root.querySelector("[data-import]"),
+    context: root.querySelectorAll("[data-context]"),
+    withNotes: root.querySelector("[data-include-notes]"),
+    linkCut: root.querySelector("[data-link-cut]"),
+    printHead: root.querySelector("[data-print-head]"),
+    notesView: root.querySelector("[data-notes-view]"),
   };
   let model;
+  let words;
   try {
-    model = readModel(root);
+    model = readData(root, "assessment-data");
+    words = readData(root, "assessment-notes-text");
   } catch (err) {
     parts.notices.append(h("p", { class: "assessment__notice assessment__notice--warning", text: `The questionnaire could not start: ${err.message}.` }));
     return null;
   }
-  const page = new Page(root, parts, model);
+  const page = new Page(root, parts, model, words);
   page.start();
   return page;
 }
 
 /** One questionnaire on one page view: its state, the ways it changes, and rendering. */
 class Page {
-  constructor(root, parts, model) {
+  constructor(root, parts, model, words) {
     this.root = root;
     this.parts = parts;
     this.model = model;
+    this.words = words;
     this.key = storageKey(model);
     this.asideKey = `${this.key}-aside`;
+    // The notes and targets kept aside with the answers (notes.js's file record).
+    this.notesAsideKey = `${notesKey(model)}-aside`;
     // The state; only `apply` (and `say` for notices alone) changes it.
     this.answers = {};
     this.notices = [];
@@ -115,11 +128,14 @@ class Page {
     this.drawnPlace = this.place;
     // The plan's targets set on purpose (roadmap.js), saved apart from the answers.
     this.targets = {};
+    // The notes (notes.js), saved apart from the answers; in the link only when asked.
+    this.notes = emptyNotes();
+    this.withNotes = false;
   }
 
   start() {
     const { form, tools, file } = this.parts;
-    // Each question stays one Tab stop: its heading's permalink is for pointers only.
+    // Each question is its options and its note to Tab to: its heading's permalink is for pointers only.
     for (const link of form.querySelectorAll(".headerlink")) link.tabIndex = -1;
     // Choices made before this module loaded (it is fetched after the page shows).
     const early = [...form.querySelectorAll("input[type=radio]:checked")];
@@ -128,8 +144,15 @@ class Page {
     const savedTargets = saved.read(targetsKey(this.model));
     const keptTargets = readTargets(savedTargets.ok ? savedTargets.value : null, this.model);
     this.targets = keptTargets.targets;
+    const savedNotes = saved.read(notesKey(this.model));
+    const keptNotes = readNotes(savedNotes.ok ? savedNotes.value : null, this.model, this.words);
+    this.notes = keptNotes.notes;
+    // A damaged saved copy is replaced with what could be used from it.
+    if (keptNotes.notices.length) this.saveNotes();
+    for (const note of form.querySelectorAll("[data-note]")) note.maxLength = LIMITS.note;
+    this.root.querySelector('[data-context="team"]').maxLength = LIMITS.team;
     const shared = this.takeShared();
-    shared.notices.unshift(...keptTargets.notices);
+    shared.notices.unshift(...keptTargets.notices, ...keptNotes.notices);
     if (!this.useShared(shared)) {
       const stored = readStored(this.load(), this.model);
       // A damaged saved copy is replaced with what could be used from it.
@@ -140,7 +163,12 @@ class Page {
         this.changed();
       }
     }
-    form.addEventListener("change", () => this.changed());
+    form.addEventListener("change", (event) => event.target.type === "radio" && this.changed());
+    this.root.addEventListener("input", (event) => this.noted(event.target));
+    this.parts.withNotes.addEventListener("change", () => {
+      this.withNotes = this.parts.withNotes.checked;
+      this.drawExtras();
+    });
     this.parts.body.addEventListener("change", (event) => this.targetChanged(event.target));
     form.addEventListener("submit", (event) => event.preventDefault());
     this.root.addEventListener("click", (event) => this.clicked(event));
@@ -181,8 +209,10 @@ class Page {
 
   /** The share link in the address, if any: read, and taken out of the address. */
   takeShared() {
-    const shared = readFragment(location.hash, this.model);
+    const { answers, extras } = splitFragment(location.hash);
+    const shared = readFragment(answers, this.model);
     if (shared.found) history.replaceState(history.state, "", location.pathname + location.search);
+    shared.extras = { ...readExtras(extras, this.model, this.words), targetsGiven: extras.some(([key]) => key === "_t") };
     return shared;
   }
 
@@ -194,12 +224,20 @@ class Page {
     if (!answeredCount(shared.answers, this.model)) return false;
     const text = storedValue(shared.answers, this.model);
     const own = this.load();
-    const notices = [...shared.notices];
+    const notices = [...shared.notices, ...shared.extras.notices];
+    const { targets, notes, targetsGiven } = shared.extras;
     // The same answers as saved (a reload of the link): nothing is replaced, nothing to say.
     if (own !== text) {
       this.keepAside(own);
       notices.push({ kind: "info", text: "The answers from the shared link are filled in." });
+      // Another's answers: their targets and notes (or none) replace the ones kept aside.
+      this.setExtras(notes, targets);
+    } else {
+      // A reload of the link: what it holds wins, what it leaves out stays.
+      this.setExtras(hasNotes(notes) ? notes : this.notes, targetsGiven ? targets : this.targets);
     }
+    this.withNotes = hasNotes(notes);
+    this.parts.withNotes.checked = this.withNotes;
     this.linked = true;
     this.apply(shared.answers, { notices, save: "replace", place: "result" });
     if (!this.parts.report.hidden) {
@@ -212,13 +250,51 @@ class Page {
   /** Keep the saved answers `own` aside, unless they hold none or a copy is kept already. */
   keepAside(own) {
     if (this.asideText !== null || !answeredCount(readStored(own, this.model).answers, this.model)) return;
-    if (saved.write(this.asideKey, own).ok) this.asideText = own;
+    if (!saved.write(this.asideKey, own).ok) return;
+    this.asideText = own;
+    saved.write(this.notesAsideKey, JSON.stringify(extrasRecord(this.notes, this.targets, this.model)));
+  }
+
+  /** Take `notes` and `targets` as the state's and save them (the answers are saved by `apply`). */
+  setExtras(notes, targets) {
+    this.notes = notes;
+    this.targets = targets;
+    this.saveNotes();
+    const done = saved.write(targetsKey(this.model), targetsValue(this.targets));
+    if (!done.ok) this.storageProblem(done.error);
+  }
+
+  saveNotes() {
+    const done = hasNotes(this.notes) ? saved.write(notesKey(this.model), notesValue(this.notes)) : saved.remove(notesKey(this.model));
+    if (!done.ok) this.storageProblem(done.error);
+  }
+
+  /** A note, the team or the date typed: keep, save, and redraw what shows them. */
+  noted(field) {
+    const id = field.dataset?.note;
+    const context = field.dataset?.context;
+    if (id === undefined && context === undefined) return;
+    if (id !== undefined) {
+      if (!this.model.questions.some((q) => q.id === id)) return;
+      const answers = { ...this.notes.answers };
+      if (field.value.trim()) answers[id] = field.value;
+      else delete answers[id];
+      this.notes = { ...this.notes, answers };
+    } else if (context === "team" || context === "date") {
+      this.notes = { ...this.notes, [context]: field.value };
+    }
+    this.saveNotes();
+    this.drawExtras();
   }
 
   /** "Back to my answers": the answers kept aside replace the shown ones, and the link goes. */
   restore() {
     const read = readStored(this.asideText, this.model);
+    const kept = saved.read(this.notesAsideKey);
+    const extras = readExtrasImport(kept.ok ? kept.value : null, this.model, this.words);
+    this.setExtras(extras.notes, extras.targets);
     saved.remove(this.asideKey);
+    saved.remove(this.notesAsideKey);
     this.asideText = null;
     this.unlink();
     const back = { kind: "info", text: "Your own answers are back." };
@@ -335,9 +411,11 @@ class Page {
   /** Start over: clear the answers (and any kept aside), saved or not; undone by `undo`. */
   reset() {
     const had = answeredCount(this.answers, this.model) > 0 || this.asideText !== null;
-    const undo = had ? { answers: this.answers, aside: this.asideText } : null;
+    const undo = had || hasNotes(this.notes) ? { answers: this.answers, aside: this.asideText, notes: this.notes } : null;
     this.parts.form.reset();
     this.unlink();
+    this.notes = emptyNotes();
+    this.saveNotes();
     if (this.asideText !== null && saved.remove(this.asideKey).ok) this.asideText = null;
     const notices = [{ kind: "info", text: "All answers were cleared, here and in this browser's storage." }];
     this.apply({}, { from: "reset", save: "replace", notices, place: "tools", undo });
@@ -346,8 +424,10 @@ class Page {
 
   /** Undo Start over: the answers it cleared come back, unless another tab saved since. */
   undo() {
-    const { answers, aside } = this.cleared;
+    const { answers, aside, notes } = this.cleared;
     if (aside !== null && saved.write(this.asideKey, aside).ok) this.asideText = aside;
+    this.notes = notes;
+    this.saveNotes();
     this.apply(answers, { save: "check", notices: [{ kind: "info", text: "Your answers are back." }], place: "tools" });
     this.root.querySelector('[data-action="reset"]').focus();
   }
@@ -370,7 +450,9 @@ class Page {
           return;
         }
         const filled = { kind: "info", text: `The answers from ${file.name} are filled in.` };
-        this.apply(read.answers, { notices: [...read.notices, filled], save: "replace", place: "tools" });
+        const extras = readExtrasImport(text, this.model, this.words);
+        this.setExtras(extras.notes, extras.targets);
+        this.apply(read.answers, { notices: [...read.notices, ...extras.notices, filled], save: "replace", place: "tools" });
       },
       (err) => this.say([{ kind: "warning", text: `The file ${file.name} could not be read (${err.name}).` }], "tools"),
     );
@@ -394,7 +476,7 @@ class Page {
   }
 
   download() {
-    const record = exportRecord(this.answers, this.model, score(this.answers, this.model), new Date());
+    const record = { ...exportRecord(this.answers, this.model, score(this.answers, this.model), new Date()), ...extrasRecord(this.notes, this.targets, this.model) };
     offer(`${JSON.stringify(record, null, 2)}\n`, "application/json", `${this.model.model}-assessment-${record.date.slice(0, 10)}.json`);
   }
 
@@ -457,6 +539,10 @@ class Page {
     for (const radio of form.querySelectorAll("input[type=radio]")) {
       radio.checked = Object.hasOwn(this.answers, radio.name) && this.answers[radio.name] === Number(radio.value);
     }
+    for (const field of this.root.querySelectorAll("[data-note], [data-context]")) {
+      const value = field.dataset.note !== undefined ? (this.notes.answers[field.dataset.note] ?? "") : this.notes[field.dataset.context];
+      if (field.value !== value) field.value = value;
+    }
     const count = answeredCount(this.answers, this.model);
     const result = count < this.model.questions.length ? null : score(this.answers, this.model);
     copied.textContent = "";
@@ -467,10 +553,7 @@ class Page {
     status.replaceChildren(...statusNodes(this.model, count, result, missing));
     report.hidden = !result;
     this.drawNotices();
-    if (this.linked) {
-      const hash = count ? `#${fragmentOf(this.answers, this.model)}` : "";
-      if (location.hash !== hash) history.replaceState(history.state, "", location.pathname + location.search + hash);
-    }
+    this.drawExtras();
     if (!result) {
       delete status.dataset.score;
       delete status.dataset.level;
@@ -480,11 +563,29 @@ class Page {
     status.dataset.score = String(result.total);
     status.dataset.level = String(result.level);
     this.root.dataset.complete = "";
+    this.parts.body.replaceChildren(...reportNodes(this.model, result, { mismatch: this.mismatch, targets: this.targets }));
+  }
+
+  /**
+   * Draw what follows the notes and targets: the share link (and the address, while it
+   * holds one), what the link had to cut, the notes under the result and the print header.
+   */
+  drawExtras() {
+    const { share, linkCut, printHead, notesView } = this.parts;
+    const count = answeredCount(this.answers, this.model);
+    const extras = extrasFragment(this.model, this.targets, this.notes, this.withNotes);
+    const fragment = `${fragmentOf(this.answers, this.model)}${extras.text}`;
+    if (this.linked) {
+      const hash = count ? `#${fragment}` : "";
+      if (location.hash !== hash) history.replaceState(history.state, "", location.pathname + location.search + hash);
+    }
     const url = new URL(location.href);
-    url.hash = fragmentOf(this.answers, this.model);
+    url.hash = fragment;
     share.value = url.href;
     share.setAttribute("data-share-url", url.href);
-    this.parts.body.replaceChildren(...reportNodes(this.model, result, { mismatch: this.mismatch, targets: this.targets }));
+    linkCut.textContent = extras.cut ? fill(this.words.linkCut, { cut: extras.cut }) : "";
+    notesView.replaceChildren(...notesNodes(this.model, this.notes, this.words));
+    printHead.replaceChildren(...printHeadNodes(this.model, this.notes, url.href, this.words));
   }
 }
 
