@@ -106,12 +106,16 @@ def test_a_whole_result_with_a_note_on_every_answer_prints_on_two_a4_pages_at_mo
     answer(page, ANSWERS)
     expect_result(page, TOTAL, level_of(MODEL, TOTAL))
     write_notes(page, dict.fromkeys(IDS, NOTE))
+    plain = share_link(page)
+    page.locator("[data-include-notes]").check()
     page.emulate_media(media="print")
     head = page.locator("[data-print-head]")
     assert head.is_visible()
     text = head.inner_text()
-    for fact in (TEAM, DATE, MODEL["version"], MODEL["edition"]["name"], share_link(page)):
+    for fact in (TEAM, DATE, MODEL["version"], MODEL["edition"]["name"], plain):
         assert fact in text, fact
+    # The notes are printed in full below, so the printed link goes without them.
+    assert "_n." not in text
     assert page.locator("[data-assessment-form]").is_hidden()
     assert len(page.locator("[data-notes-list] dd").all()) == len(IDS)
     pages = pdf_pages(page.pdf(format="A4"))

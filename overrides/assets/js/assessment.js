@@ -585,6 +585,8 @@ class Page {
     share.setAttribute("data-share-url", url.href);
     linkCut.textContent = extras.cut ? fill(this.words.linkCut, { cut: extras.cut }) : "";
     notesView.replaceChildren(...notesNodes(this.model, this.notes, this.words));
+    // On paper the notes are printed in full: the printed link goes without them, short.
+    url.hash = `${fragmentOf(this.answers, this.model)}${extrasFragment(this.model, this.targets, this.notes, false).text}`;
     printHead.replaceChildren(...printHeadNodes(this.model, this.notes, url.href, this.words));
   }
 }
