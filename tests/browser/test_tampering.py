@@ -214,7 +214,7 @@ LINK_EXTRAS = [
     (f"_t=nosuch.2,{IDS[1]}.4", '"nosuch.2"'),
     (f"_n.{FIRST}=%E0%A4%A", f'cannot use ("{FIRST}")'),
     ("_n.__proto__=1&_date=tomorrow", '"date", "__proto__"'),
-    ("_zzz=1", '("_zzz")'),
+    ("_zzz=1", 'does not have: "_zzz"'),
     (f"_n.{FIRST}=" + "a" * 600, "longer than 500 characters"),
     ("_team=" + "a" * 9000, "more notes and targets than any link"),
 ]

@@ -8,8 +8,9 @@
  * each cut at LIMITS (team, note); control characters other than line breaks and tabs
  * are dropped. Saved in this browser under `<model id>-notes` as that object's JSON.
  *
- * Share link: extra parts after the answers, each key starting with "_" (a question id
- * never does, schema/defs.schema.json), so answers.js never sees them:
+ * Share link: extra parts after the answers, keyed "_t", "_team", "_date" or "_n.<id>"
+ * (a question id never starts with "_", schema/defs.schema.json), taken out before
+ * answers.js reads the rest (which names any other part it does not know):
  *     &_t=models.3,safety.4            the targets set on purpose, "<id>.<points>"
  *     &_team=Platform%20team&_date=2026-11-26&_n.models=Pinned%20in%20ADR-12
  *                                      the notes, only when the user asks for them,
@@ -155,14 +156,16 @@ export function readExtrasImport(text, model, words) {
   return { notes: notes.notes, targets: targets.targets, notices: [...notes.notices, ...targets.notices] };
 }
 
+const EXTRA = /^_(t|team|date|n\.[^=]*)(=|$)/;
+
 /**
  * A share link's fragment (without "#") split in two: `answers`, the fragment answers.js
- * reads, and `extras`, the [key, value] parts whose key starts with "_".
+ * reads, and `extras`, the [key, value] parts this module reads.
  */
 export function splitFragment(hash) {
   const text = String(hash ?? "").replace(/^#/, "");
   const parts = text.split("&");
-  const mine = (part) => part.startsWith("_");
+  const mine = (part) => EXTRA.test(part);
   const extras = parts.filter(mine).map((part) => {
     const eq = part.indexOf("=");
     return eq < 0 ? [part, ""] : [part.slice(0, eq), part.slice(eq + 1)];
@@ -181,7 +184,7 @@ function decoded(value) {
 
 /**
  * Read a link's extra parts (splitFragment's `extras`): {targets, notes, notices}.
- * Anything not understood is left out and named.
+ * Anything that does not fit is left out and named.
  */
 export function readExtras(extras, model, words) {
   const from = words.fromLink;
@@ -189,7 +192,6 @@ export function readExtras(extras, model, words) {
   if (!extras.length) return none;
   const size = extras.reduce((n, [k, v]) => n + k.length + v.length + 2, 0);
   if (size > LIMITS.fragment || extras.length > MAX_PARTS) return { ...none, notices: [{ kind: "warning", text: fill(words.extrasTooLong, { from }) }] };
-  const unknown = [];
   const notes = {};
   const answers = [];
   let targets;
@@ -197,15 +199,13 @@ export function readExtras(extras, model, words) {
     if (key === "_t") targets = value;
     else if (key === "_team" || key === "_date") notes[key.slice(1)] = decoded(value);
     else if (key.startsWith("_n.")) answers.push([key.slice(3), decoded(value)]);
-    else unknown.push(key);
   }
   // fromEntries makes own keys only, "__proto__" included: nothing reaches a prototype.
   if (answers.length) notes.answers = Object.fromEntries(answers);
-  const notices = unknown.length ? [{ kind: "warning", text: fill(words.extrasUnknown, { from, names: names(unknown) }) }] : [];
   const read = cleanNotes(Object.keys(notes).length ? notes : undefined, model, words, from);
   const pairs = targets === undefined ? undefined : Object.fromEntries(targetPairs(targets));
   const aims = cleanTargets(pairs, model, words, from);
-  return { targets: aims.targets, notes: read.notes, notices: [...notices, ...read.notices, ...aims.notices] };
+  return { targets: aims.targets, notes: read.notes, notices: [...read.notices, ...aims.notices] };
 }
 
 /** "models.3,safety.4" as [id, points] pairs; a part that is not "<id>.<digits>" keeps its text as points. */
