@@ -44,12 +44,21 @@ def share_link(page) -> str:
     return page.locator("[data-share-url]").get_attribute("data-share-url")
 
 
-def test_notes_and_targets_round_trip_through_the_file_and_the_link(page, browser, server):
+def test_notes_and_targets_round_trip_through_the_file_and_the_link(page, context, browser, server):
     notes = {IDS[0]: HOSTILE, IDS[5]: "Line one\nline two"}
     open_assessment(page)
+    other_tab = context.new_page()
+    other_tab.goto(server.url + "assessment/")
+    other_tab.locator("[data-assessment][data-ready]").wait_for(state="attached")
+    page.bring_to_front()
     answer(page, ANSWERS)
     expect_result(page, TOTAL, level_of(MODEL, TOTAL))
     write_notes(page, notes)
+    # Another tab of the page shows the notes typed here at once.
+    other_tab.wait_for_function(
+        "([id, text]) => document.getElementById(`note-${id}`).value === text", arg=[IDS[5], notes[IDS[5]]], polling=100
+    )
+    other_tab.close()
     page.locator(f'[data-target="{IDS[6]}"]').select_option("4")
     assert notes_shown(page) == notes
     assert page.evaluate("window.pwned") is None

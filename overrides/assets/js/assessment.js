@@ -382,6 +382,12 @@ class Page {
       this.drawNotices();
       return;
     }
+    if (event.key === notesKey(this.model)) {
+      // Notes typed in another tab: shown here at once (the newest saved notes win).
+      this.notes = readNotes(event.newValue, this.model, this.words).notes;
+      this.render();
+      return;
+    }
     if (event.key !== null && event.key !== this.key) return;
     if (event.key === null) this.asideText = null; // storage.clear(): nothing is kept aside either
     const text = event.key === null ? null : event.newValue;
