@@ -1,8 +1,8 @@
 """Damaged, edited or hostile input to the self-assessment, opened in Chromium: share
 links, the copy saved in localStorage, imported files, storage that refuses to work.
 Each case must show a readable notice and never throw (the `page` fixture fails the
-test on any script error or CSP violation). Each runs with the site's headers and with
-none, as GitHub Pages serves it."""
+test on any script error or CSP violation). Each runs with no headers sent, as GitHub
+Pages serves the site, where the <meta> policy is the only guard."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from generator.content import load_content
 from generator.render import assessment_data
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.both_servers
+pytestmark = pytest.mark.no_headers
 
 PATH = "assessment/"
 MODEL = assessment_data(load_content(ROOT / "content"))
