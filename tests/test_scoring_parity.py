@@ -127,7 +127,9 @@ def test_js_and_python_scorers_agree_on_every_option_combination_each_rule_and_a
 def test_the_js_enumeration_covers_every_answer_of_every_question(root, model):
     """SCORE_ALL's own enumeration (no answers given) walks itertools.product order: kept
     for a full run by hand; checked here on a two-question model."""
-    small = {**model, "questions": model["questions"][1:3]}
+    questions = model["questions"][1:3]
+    low, high = (sum(f(o["points"] for o in q["options"]) for q in questions) for f in (min, max))
+    small = {**model, "questions": questions, "total": {"min": low, "max": high}, "bands": [{**model["bands"][0], "min": low, "max": high}]}
     js = js_scores(root, small)
     combos = list(itertools.product(*choices(small)))
     assert len(js) == len(combos) == math.prod(len(c) for c in choices(small))
@@ -181,8 +183,8 @@ def test_js_and_python_scorers_agree_under_other_rules(root, model, variant):
 def test_every_sum_of_every_answered_count_is_a_per_rule_case(model):
     cases = per_rule(model)
     sums = {(sum(isinstance(v, int) for v in c.values()), sum(v for v in c.values() if isinstance(v, int))) for c in cases}
-    highest = [sum(max(o["points"] for o in q["options"]) for q in model["questions"][:k]) for k in range(len(model["questions"]) + 1)]
-    assert sums == {(k, s) for k in range(len(highest)) for s in range(highest[k] + 1)}
+    reach = [[sum(f(o["points"] for o in q["options"]) for q in model["questions"][:k]) for f in (min, max)] for k in range(len(model["questions"]) + 1)]
+    assert sums == {(k, s) for k, (low, high) in enumerate(reach) for s in range(low, high + 1)}
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
