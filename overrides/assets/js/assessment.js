@@ -34,6 +34,7 @@
 
 import { score } from "./scoring.js";
 import {
+  answerOf,
   answeredCount,
   checkEntries,
   exportRecord,
@@ -240,7 +241,7 @@ class Page {
   }
 
   changed() {
-    const entries = [...this.parts.form.querySelectorAll("input[type=radio]:checked")].map((r) => [r.name, Number(r.value)]);
+    const entries = [...this.parts.form.querySelectorAll("input[type=radio]:checked")].map((r) => [r.name, answerOf(r.value)]);
     const checked = checkEntries(entries, this.model, "The form");
     const notices = checked.notices.length ? checked.notices : this.notices;
     this.apply(checked.answers, { from: "form", save: "check", notices, place: checked.notices.length ? "top" : this.place });
@@ -449,7 +450,7 @@ class Page {
   render() {
     const { form, status, report, share, copied } = this.parts;
     for (const radio of form.querySelectorAll("input[type=radio]")) {
-      radio.checked = Object.hasOwn(this.answers, radio.name) && this.answers[radio.name] === Number(radio.value);
+      radio.checked = Object.hasOwn(this.answers, radio.name) && this.answers[radio.name] === answerOf(radio.value);
     }
     const count = answeredCount(this.answers, this.model);
     const result = count < this.model.questions.length ? null : score(this.answers, this.model);
@@ -471,8 +472,9 @@ class Page {
       delete this.root.dataset.complete;
       return;
     }
-    status.dataset.score = String(result.total);
-    status.dataset.level = String(result.level);
+    // "none": too many questions are not scored for a level (scoring.js).
+    status.dataset.score = String(result.total ?? "none");
+    status.dataset.level = String(result.level ?? "none");
     this.root.dataset.complete = "";
     const url = new URL(location.href);
     url.hash = fragmentOf(this.answers, this.model);
