@@ -44,6 +44,8 @@ class Content:
     default_edition: str
     questions: list[dict]
     releases: list[dict]
+    unscored: dict | None = None
+    """questions.yml's `unscored` block (the "not applicable" and "don't know" answers), or None."""
     warnings: tuple[Problem, ...] = ()
     """Things that do not stop a build here but that the strict site build refuses:
     prose stating a count the data contradicts."""
@@ -64,6 +66,7 @@ class Content:
             editions=data["editions"]["editions"],
             default_edition=data["editions"]["default"],
             questions=data["questions"]["questions"],
+            unscored=data["questions"].get("unscored"),
             releases=data["changelog"]["releases"],
         )
 

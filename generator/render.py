@@ -253,6 +253,7 @@ def assessment_data(content: Content, href: Href = directory_href, page: str = A
                 "id": q["id"],
                 "dimension": q["dimension"],
                 "why": q["why"],
+                "not_applicable": bool(content.unscored) and q.get("not_applicable", False),
                 "options": [
                     {"points": o["points"], "level": numbers[o["level"]], "text": o["text"], "references": o.get("references", [])} for o in q["options"]
                 ],
@@ -270,4 +271,5 @@ def assessment_data(content: Content, href: Href = directory_href, page: str = A
         "references": {rid: {"title": r["title"], "url": r["url"], "kind": r["kind"]} for rid, r in content.references.items()},
         "total": dict(edition["total"]),
         "held_back": held_back and {**held_back, "level": numbers[held_back["level"]]},
+        "unscored": content.unscored,
     }

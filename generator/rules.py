@@ -340,3 +340,28 @@ def held_back_rules_are_known(docs: Docs) -> Iterator[Problem]:
             for name in re.findall(PLACEHOLDER, rule_[key]):
                 if name not in names:
                     yield doc.problem(where + (key,), f"edition '{e['id']}': held_back {key} has unknown placeholder '{{{name}}}'{did_you_mean(name, names)} - {key} may use {', '.join('{' + n + '}' for n in names)}")
+
+
+UNSCORED_PLACEHOLDERS = {
+    "says": ("answered", "points", "points_max", "not_applicable", "dont_know"),
+    "too_many": ("unscored", "most", "not_applicable", "dont_know"),
+}
+
+
+@rule("questions")
+def unscored_answers_fit(docs: Docs) -> Iterator[Problem]:
+    """The `unscored` block leaves at least one question to score, fills only known
+    placeholders, and is there when a question allows "not applicable"."""
+    doc = docs["questions"]
+    questions, block = doc.data["questions"], doc.data.get("unscored")
+    if block is None:
+        for qi, q in enumerate(questions):
+            if q.get("not_applicable"):
+                yield doc.problem(("questions", qi, "not_applicable"), f"question '{q['id']}' allows not applicable, but questions.yml has no unscored block - add one at the top (its wording, most and rounding), or remove not_applicable", key=True)
+        return
+    if block["most"] >= len(questions):
+        yield doc.problem(("unscored", "most"), f"unscored most is {block['most']}, but there are only {len(questions)} questions - make it at most {len(questions) - 1}, so a level always rests on one answered question at least")
+    for key, names in UNSCORED_PLACEHOLDERS.items():
+        for name in re.findall(PLACEHOLDER, block[key]):
+            if name not in names:
+                yield doc.problem(("unscored", key), f"unscored {key} has unknown placeholder '{{{name}}}'{did_you_mean(name, names)} - {key} may use {', '.join('{' + n + '}' for n in names)}")

@@ -197,6 +197,16 @@ HELD_BACK = """    held_back:
       each: "{{dimension}} ({{points}}/{{max}})"
 """
 
+NA_ANCHOR = "    dimension: Grounding data and retrieval (RAG)\n"
+UNSCORED = """unscored:
+  not_applicable: Not applicable to us
+  dont_know: Don't know
+  most: {most}
+  rounding: {rounding}
+  says: "{says}"
+  too_many: "No level: {{unscored}} of them."
+"""
+
 CASES = [
     # --- YAML syntax ---
     Case("unclosed-quote",
@@ -456,6 +466,22 @@ CASES = [
     Case("level-numbered-out-of-order",
          [Sub("levels", "    number: 3", "    number: 4")],
          [At("levels", "number: 4", nth=1, says="this one should be 3"), SCORING]),
+    # --- "Not applicable" and "don't know" (questions.yml's unscored block) ---
+    Case("not-applicable-without-unscored-block",
+         [Sub("questions", NA_ANCHOR, NA_ANCHOR + "    not_applicable: true\n")],
+         [At("questions", "not_applicable: true", says="question 'grounding' allows not applicable, but questions.yml has no unscored block", exact=True), SCORING]),
+    Case("not-applicable-as-text",
+         [Sub("questions", NA_ANCHOR, NA_ANCHOR + '    not_applicable: "yes"\n')],
+         [At("questions", '"yes"', says="not_applicable: expected true or false, got 'yes' - write true or false", exact=True)]),
+    Case("unscored-most-not-below-the-question-count",
+         [Sub("questions", "questions:\n", UNSCORED.format(most=7, rounding="half-up", says="{points} of {points_max}") + "questions:\n")],
+         [At("questions", "7\n", says="unscored most is 7, but there are only 7 questions - make it at most 6", exact=True), SCORING]),
+    Case("unscored-unknown-rounding",
+         [Sub("questions", "questions:\n", UNSCORED.format(most=2, rounding="half-even", says="{points} of {points_max}") + "questions:\n")],
+         [At("questions", "half-even", says="'half-even' is not allowed (did you mean 'half-up'?) - use one of: half-up, down, up", exact=True)]),
+    Case("unscored-unknown-placeholder",
+         [Sub("questions", "questions:\n", UNSCORED.format(most=2, rounding="half-up", says="{points} of {point_max}") + "questions:\n")],
+         [At("questions", "says:", says="unscored says has unknown placeholder '{point_max}' (did you mean 'points_max'?)"), SCORING]),
     # --- Encodings and file sizes ---
     Case("non-utf8-byte",
          [Bytes("levels", _insert_bytes(b"Explore LLM ", b"\xe9"))],

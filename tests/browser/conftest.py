@@ -4,7 +4,9 @@ and Debian's Chromium driven by Playwright.
 
 A test module marked `both_servers` runs each test that uses `server` twice: with the
 headers, and with none at all, as GitHub Pages serves the site (the <meta> policy is
-then the only guard). The security tests (CSP, hostile text, tampering) are marked.
+then the only guard); the CSP tests are marked. A module marked `no_headers` runs only
+with none: the tampering corpus, whose cases depend on the policy, which test_csp.py
+proves the same in the header and the <meta> tag, not on who carries it.
 
 Every `page` fails its test on: a request to any other host (it is blocked and
 recorded), a Content-Security-Policy violation, or an uncaught script error.
@@ -90,11 +92,19 @@ SERVED = {"headers": True, "no headers": False}
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "both_servers: run each test with the site served with its headers and with none")
+    config.addinivalue_line("markers", "no_headers: run each test with the site served with no headers, as GitHub Pages does")
+
+
+SERVED_BY_MARKER = {"both_servers": list(SERVED), "no_headers": ["no headers"]}
 
 
 def pytest_generate_tests(metafunc):
-    if "server" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_servers"):
-        metafunc.parametrize("server", list(SERVED), indirect=True, scope="session")
+    if "server" not in metafunc.fixturenames:
+        return
+    for marker, served in SERVED_BY_MARKER.items():
+        if metafunc.definition.get_closest_marker(marker):
+            metafunc.parametrize("server", served, indirect=True, scope="session")
+            return
 
 
 @pytest.fixture(scope="session")

@@ -218,7 +218,8 @@ def test_download_then_import_restores_the_answers(page, model, ids, tmp_path):
     download.save_as(path)
     data = json.loads(path.read_text(encoding="utf-8"))
 
-    assert set(data) == {"model", "version", "edition", "date", "answers", "dimensions", "total", "level", "notes", "targets"}
+    assert set(data) == {"model", "version", "edition", "date", "answers", "dimensions", "total", "level", "not_applicable", "dont_know", "notes", "targets"}
+    assert (data["not_applicable"], data["dont_know"]) == (0, 0)
     assert (data["model"], data["version"], data["edition"]) == (model["model"], model["version"], model["edition"]["id"])
     datetime.fromisoformat(data["date"].replace("Z", "+00:00"))
     assert data["answers"] == answers

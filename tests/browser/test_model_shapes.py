@@ -1,9 +1,9 @@
-"""Any shape of model works end to end in Chromium: the site's own content and four
-differently shaped models made from tests/fixtures/content the way a contributor would
-(tests/model_shapes.py: an eighth question, a fifth level, options worth 1-4 points, a
-tiny three-question three-level model). For each: every band edge scores its level, a
-share link restores the result in a fresh browser, and a download imports back.
-Expectations come from each model's own data."""
+"""Any shape of model works end to end in Chromium: the site's own content and two
+models made from tests/fixtures/content the way a contributor would (tests/model_shapes.py):
+a tiny three-question three-level model, and one with an eighth question, a fifth level
+and options worth 1-4 points, the three shape changes published one after the other. For
+each: every band edge scores its level, a share link restores the result in a fresh
+browser, and a download imports back. Expectations come from each model's own data."""
 
 from __future__ import annotations
 
@@ -18,7 +18,11 @@ from tests import model_shapes
 from tests.browser.conftest import Server, assert_clean, guarded_context, read_headers
 from tests.browser.questionnaire import PATH, answer, answers_for_total, band_edges, checked, expect_result, level_of, open_assessment
 
-MODELS = ["content", *model_shapes.SHAPES]
+MODELS = ["content", "tiny", "eight-questions+five-levels+one-to-four"]
+
+
+def test_the_models_cover_every_shape():
+    assert {shape for model in MODELS[1:] for shape in model.split("+")} == set(model_shapes.SHAPES)
 
 
 @pytest.fixture(scope="module", params=MODELS)
@@ -29,7 +33,8 @@ def shaped(request, root, built_site, tmp_path_factory):
     work = tmp_path_factory.mktemp(request.param)
     content = work / "content"
     shutil.copytree(root / "tests" / "fixtures" / "content", content)
-    model_shapes.reshape(content, request.param)
+    for shape in request.param.split("+"):
+        model_shapes.reshape(content, shape)
     return model_shapes.build(content, work), assessment_data(load_content(content))
 
 

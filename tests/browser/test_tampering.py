@@ -1,8 +1,8 @@
 """Damaged, edited or hostile input to the self-assessment, opened in Chromium: share
 links, the copy saved in localStorage, imported files, storage that refuses to work.
 Each case must show a readable notice and never throw (the `page` fixture fails the
-test on any script error or CSP violation). Each runs with the site's headers and with
-none, as GitHub Pages serves it."""
+test on any script error or CSP violation). Each runs with no headers sent, as GitHub
+Pages serves the site, where the <meta> policy is the only guard."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from generator.content import load_content
 from generator.render import assessment_data
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.both_servers
+pytestmark = pytest.mark.no_headers
 
 PATH = "assessment/"
 MODEL = assessment_data(load_content(ROOT / "content"))
@@ -28,6 +28,8 @@ SAME_MAJOR = f"{MAJOR}.99.0"
 ALL = "&".join(f"{i}=2" for i in IDS)
 ALL_TOTAL = str(2 * len(IDS))  # every question at 2 points (an option in every shape of model)
 FIRST = IDS[0]
+NO_NA = next(q["id"] for q in MODEL["questions"] if not q["not_applicable"])
+NAMES = {q["id"]: q["dimension"] for q in MODEL["questions"]}
 
 
 def notices(page):
@@ -77,6 +79,9 @@ FRAGMENTS = [
     (f"{HEAD}&{FIRST}=%E2%80%AE1", "which is not one of its options", 0),
     (f"{HEAD}&{FIRST}=<script>alert(1)</script>", "which is not one of its options", 0),
     (f"{HEAD}&{FIRST}=1", f"answers 1 of {len(IDS)} questions", 1),
+    # "not applicable" and "don't know": lowercase only, "na" only where the question allows it.
+    (f"{HEAD}&{FIRST}=dK&{IDS[1]}=dk", '"dK"', 1),
+    (f"{HEAD}&{NO_NA}=na&{IDS[1]}=dk", f'gives "na" for "{NAMES[NO_NA]}"', 1),
 ]
 
 

@@ -7,6 +7,8 @@ import { describe, test } from "node:test";
 
 import {
   LIMITS,
+  allowedAnswers,
+  answerOf,
   answeredCount,
   checkEntries,
   exportRecord,
@@ -218,7 +220,7 @@ describe("downloaded and imported JSON", () => {
   test("the download holds model, version, edition, date, answers, dimensions, total, level", () => {
     const result = score(FULL, MODEL);
     const data = exportRecord(FULL, MODEL, result, date);
-    assert.deepEqual(Object.keys(data), ["model", "version", "edition", "date", "answers", "dimensions", "total", "level"]);
+    assert.deepEqual(Object.keys(data), ["model", "version", "edition", "date", "answers", "dimensions", "total", "level", "not_applicable", "dont_know"]);
     assert.equal(data.model, "genaiops");
     assert.equal(data.version, "1.2.3");
     assert.equal(data.edition, "genaiops");
@@ -347,4 +349,98 @@ describe("deeply nested JSON gives a notice, never throws", () => {
       assert.match(read.notices[0].text, /is nested too deeply to be answers, so it was ignored/);
     });
   }
+});
+
+describe("not applicable and don't know", () => {
+  // grounding allows "not applicable"; every question allows "don't know".
+  const NA_MODEL = {
+    ...MODEL,
+    version: "2.0.0",
+    questions: MODEL.questions.map((q) => ({ ...q, not_applicable: q.id === "grounding" })),
+    unscored: { most: 2, rounding: "half-up" },
+  };
+  const NA_HEAD = "genaiops@2.0.0";
+  const ANSWERS = { models: 4, prompts: 4, grounding: "na", evaluation: 2, deployment: 2, monitoring: "dk", safety: 2 };
+  const FRAGMENT = `${NA_HEAD}&models=4&prompts=4&grounding=na&evaluation=2&deployment=2&monitoring=dk&safety=2`;
+  const date = new Date("2026-11-26T10:00:00Z");
+
+  test("the share link writes na and dk, and reads them back", () => {
+    assert.equal(fragmentOf(ANSWERS, NA_MODEL), FRAGMENT);
+    assert.deepEqual(readFragment(`#${FRAGMENT}`, NA_MODEL), { found: true, answers: ANSWERS, notices: [] });
+  });
+
+  test("the saved copy and the download keep them as the strings na and dk, and read them back", () => {
+    assert.deepEqual(JSON.parse(storedValue(ANSWERS, NA_MODEL)).answers, ANSWERS);
+    assert.deepEqual(readStored(storedValue(ANSWERS, NA_MODEL), NA_MODEL), { answers: ANSWERS, notices: [] });
+    const text = JSON.stringify(exportRecord(ANSWERS, NA_MODEL, score(ANSWERS, NA_MODEL), date));
+    assert.deepEqual(readImport(text, NA_MODEL), { answers: ANSWERS, notices: [] });
+  });
+
+  test("the download counts each, scales the total, and gives unscored dimensions no points", () => {
+    const data = exportRecord(ANSWERS, NA_MODEL, score(ANSWERS, NA_MODEL), date);
+    assert.deepEqual([data.not_applicable, data.dont_know, data.total, data.level], [1, 1, 20, 4]);
+    assert.deepEqual(data.dimensions[2], { id: "grounding", dimension: "Dimension grounding", points: null, max: 4 });
+    assert.equal(data.answers.grounding, "na");
+  });
+
+  test("past the limit the download has no total and no level, and reads back without a notice", () => {
+    const many = { ...ANSWERS, models: "dk" };
+    const data = exportRecord(many, NA_MODEL, score(many, NA_MODEL), date);
+    assert.deepEqual([data.total, data.level, data.not_applicable, data.dont_know], [null, null, 1, 2]);
+    assert.deepEqual(readImport(JSON.stringify(data), NA_MODEL), { answers: many, notices: [] });
+  });
+
+  test("an edited file's total is still named when na and dk make it differ", () => {
+    const data = { ...exportRecord(ANSWERS, NA_MODEL, score(ANSWERS, NA_MODEL), date), total: 14, level: 2 };
+    const read = readImport(JSON.stringify(data), NA_MODEL);
+    assert.deepEqual(read.answers, ANSWERS);
+    assert.match(read.notices[0].text, /says total 14, level 2, but its answers add up to 20, level 4/);
+  });
+
+  test("a 1.x link (points only) still opens, with the other-version notice", () => {
+    const read = readFragment(`#genaiops@1.2.0&${FULL_FRAGMENT}`, NA_MODEL);
+    assert.deepEqual(read.answers, FULL);
+    assert.deepEqual(kinds(read.notices), ["mismatch"]);
+  });
+
+  test("the form's values read as answers: digits as numbers, anything else as text", () => {
+    assert.deepEqual(["0", "4", "na", "dk", "04", "NA", ""].map(answerOf), [0, 4, "na", "dk", "04", "NA", ""]);
+    assert.deepEqual(allowedAnswers(NA_MODEL.questions[2], NA_MODEL), [0, 1, 2, 3, 4, "na", "dk"]);
+    assert.deepEqual(allowedAnswers(NA_MODEL.questions[0], NA_MODEL), [0, 1, 2, 3, 4, "dk"]);
+    assert.deepEqual(allowedAnswers(NA_MODEL.questions[2], MODEL), [0, 1, 2, 3, 4]);
+  });
+
+  // [what, fragment after the head, notice, the answers that survive]
+  const TAMPERED = [
+    ["mixed case", "models=nA", /gives "nA" for "Dimension models", which is not one of its options \(0, 1, 2, 3, 4, dk\)/, {}],
+    ["upper case", "monitoring=DK&models=1", /gives "DK"/, { models: 1 }],
+    ["na where the question does not allow it", "models=na&grounding=na", /gives "na" for "Dimension models"/, { grounding: "na" }],
+    ["answered twice, na and a number", "grounding=na&grounding=2&models=1", /answers "grounding" more than once/, { models: 1 }],
+    ["answered twice, dk and dk", "safety=dk&safety=dk&models=dk", /answers "safety" more than once/, { models: "dk" }],
+    ["spaces around", "models= dk&prompts=dk ", /gives " dk"/, {}],
+    ["a longer word", "models=dont_know&prompts=na1", /gives "dont_know"/, {}],
+    ["encoded", "models=%64%6B&prompts=2", /gives "%64%6B"/, { prompts: 2 }],
+    ["empty value", "models=&prompts=dk", /gives ""/, { prompts: "dk" }],
+  ];
+  for (const [what, tail, expected, survivors] of TAMPERED) {
+    test(`tampered link, ${what}: named, and only valid answers kept`, () => {
+      const read = readFragment(`#${NA_HEAD}&${tail}`, NA_MODEL);
+      assert.ok(read.notices.some((n) => expected.test(n.text)), `no notice matching ${expected}: ${JSON.stringify(read.notices)}`);
+      assert.deepEqual(read.answers, survivors);
+    });
+  }
+
+  test("a page without the unscored block takes neither na nor dk", () => {
+    const read = readFragment(`#${HEAD}&grounding=na&models=dk&prompts=1`, MODEL);
+    assert.deepEqual(read.answers, { prompts: 1 });
+    assert.equal(read.notices.filter((n) => /which is not one of its options \(0, 1, 2, 3, 4\)/.test(n.text)).length, 2);
+  });
+
+  test("tampered files and saved copies: wrong case, null, arrays and objects are named and ignored", () => {
+    const bad = { models: "NA", prompts: null, grounding: ["na"], evaluation: { dk: true }, deployment: "na", monitoring: "dk", safety: 0 };
+    for (const read of [readImport(record({ version: "2.0.0", answers: bad }), NA_MODEL), readStored(record({ version: "2.0.0", answers: bad }), NA_MODEL)]) {
+      assert.deepEqual(read.answers, { monitoring: "dk", safety: 0 });
+      assert.equal(read.notices.filter((n) => n.kind === "warning").length, 5);
+    }
+  });
 });

@@ -78,3 +78,22 @@ describe("compareResults", () => {
     assert.deepEqual(diff.done.map((s) => s.text), ["models 1", "models 2", "safety 3"]);
   });
 });
+
+describe("not applicable and don't know in the history", () => {
+  const NA_MODEL = { ...MODEL, questions: MODEL.questions.map((q) => ({ ...q, not_applicable: q.id === "grounding" })), unscored: { most: 1, rounding: "half-up" } };
+
+  test("kept and read back with their scaled total, or with no level past the limit", () => {
+    let entries = keepResult([], answersOf([4, 4, "na", 2, 2, 2, 2]), NA_MODEL, DAY(1)).entries;
+    entries = keepResult(entries, answersOf([4, "dk", "na", 2, 2, 2, 2]), NA_MODEL, DAY(2)).entries;
+    const read = readHistory(historyValue(entries), NA_MODEL);
+    assert.deepEqual(read.notices, []);
+    // 16 of 24 points: 16 x 28 / 24 = 18.67 -> 19, level 3; then two unscored, one more than the limit.
+    assert.deepEqual(read.entries.map((e) => [e.answers.grounding, e.total, e.level]), [["na", 19, 3], ["na", null, null]]);
+  });
+
+  test("a dimension with no points either side neither goes up nor down, and passes no option", () => {
+    const diff = compareResults(answersOf([0, "dk", "na", 2, 2, 2, 2]), answersOf([2, 3, 2, 2, 2, 2, 2]), { ...NA_MODEL, unscored: { most: 2, rounding: "half-up" } });
+    assert.deepEqual(diff.dimensions.slice(0, 3).map((d) => [d.before, d.after, d.change]), [[0, 2, "up"], ["dk", 3, "same"], ["na", 2, "same"]]);
+    assert.deepEqual(diff.done.map((s) => s.text), ["models 1", "models 2"]);
+  });
+});

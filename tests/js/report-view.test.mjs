@@ -16,9 +16,10 @@ import {
   reportNodes,
   statusNodes,
   planFacts,
+  unscoredText,
 } from "../../overrides/assets/js/report-view.js";
 import { score } from "../../overrides/assets/js/scoring.js";
-import { installDocument, markup, select } from "./dom-stub.mjs";
+import { findAll, installDocument, markup, select } from "./dom-stub.mjs";
 
 installDocument();
 
@@ -58,9 +59,9 @@ const classOf = (node) => node.getAttribute("class");
 describe("dimensionRows", () => {
   test("one row per dimension in question order, with the answer chosen, its level, the weakest and the held-back marked", () => {
     assert.deepEqual(dimensionRows(MODEL, resultOf(1, 0, 2)), [
-      { id: "models", label: "Dimension models", points: 1, max: 2, ratio: 0.5, level: 2, weak: false, held: false, answer: "models option 1" },
-      { id: "prompts", label: "Dimension prompts", points: 0, max: 2, ratio: 0, level: 1, weak: true, held: true, answer: "prompts option 0" },
-      { id: "grounding", label: "Dimension grounding", points: 2, max: 2, ratio: 1, level: 3, weak: false, held: false, answer: "grounding option 2" },
+      { id: "models", label: "Dimension models", points: 1, max: 2, ratio: 0.5, level: 2, weak: false, held: false, answer: "models option 1", unscored: null },
+      { id: "prompts", label: "Dimension prompts", points: 0, max: 2, ratio: 0, level: 1, weak: true, held: true, answer: "prompts option 0", unscored: null },
+      { id: "grounding", label: "Dimension grounding", points: 2, max: 2, ratio: 1, level: 3, weak: false, held: false, answer: "grounding option 2", unscored: null },
     ]);
   });
 });
@@ -254,5 +255,57 @@ describe("reportNodes", () => {
     const once = reportNodes(MODEL, result, { mismatch: true }).map(markup);
     assert.deepEqual(reportNodes(MODEL, result, { mismatch: true }).map(markup), once);
     assert.deepEqual({ MODEL, result }, before);
+  });
+});
+
+describe("not applicable and don't know in the result", () => {
+  const UNSCORED = {
+    not_applicable: "Not applicable to us",
+    dont_know: "Don't know",
+    most: 1,
+    rounding: "half-up",
+    says: "Scaled from {points} of {points_max} on {answered} ({not_applicable} na, {dont_know} dk).",
+    too_many: "No level: {unscored} not scored ({not_applicable} na, {dont_know} dk), at most {most}.",
+  };
+  const NA = { ...MODEL, edition: { id: "e", name: "E" }, questions: MODEL.questions.map((q) => ({ ...q, not_applicable: q.id === "grounding" })), unscored: UNSCORED };
+  const result = (...answers) => score(answersOf(...answers), NA);
+  const withAttr = (nodes, name) => findAll(nodes, (n) => n.getAttribute(name) !== null && n.getAttribute(name) !== undefined);
+  const one = (nodes, name) => withAttr(nodes, name)[0] ?? null;
+
+  test("the scaled total says how it was scaled, with the counts", () => {
+    // 3 of 4 points on two questions: 3 x 6 / 4 = 4.5 -> 5, level 2.
+    const r = result(1, 2, "na");
+    assert.equal(unscoredText(NA, r), "Scaled from 3 of 4 on 2 (1 na, 0 dk).");
+    const nodes = reportNodes(NA, r);
+    assert.equal(one(nodes, "data-unscored").textContent, "Scaled from 3 of 4 on 2 (1 na, 0 dk).");
+    assert.match(select(nodes, "p", "assessment__total")[0].textContent, /^5 of 6 points$/);
+    assert.deepEqual(planFacts(NA, r).lines.slice(0, 2), ["Level 2, Defined: 5 of 6 points.", "Scaled from 3 of 4 on 2 (1 na, 0 dk)."]);
+  });
+
+  test("an unscored dimension shows its words, no points, no level, no target and no steps", () => {
+    const r = result(1, 2, "na");
+    const row = dimensionRows(NA, r)[2];
+    assert.deepEqual([row.answer, row.points, row.level, row.unscored], ["Not applicable to us", null, null, "na"]);
+    const nodes = reportNodes(NA, r);
+    const cells = select(select(select(nodes, "tbody"), "tr")[2], "td").map((c) => c.textContent);
+    assert.deepEqual(cells, ["–", "–", "Not applicable to us"]);
+    assert.deepEqual(withAttr(nodes, "data-target").map((n) => n.getAttribute("data-target")), ["models", "prompts"]);
+    assert.deepEqual(withAttr(nodes, "data-step").map((n) => n.getAttribute("data-step")).filter((id) => id === "grounding"), []);
+  });
+
+  test("past the limit: no level, the reason, the answers as given, and no plan", () => {
+    const r = result(2, "dk", "na");
+    assert.equal(r.level, null);
+    const nodes = reportNodes(NA, r);
+    assert.equal(one(nodes, "data-no-level").textContent, "No level: 2 not scored (1 na, 1 dk), at most 1.");
+    assert.equal(one(nodes, "data-roadmap"), null);
+    assert.deepEqual(select(nodes, "span", "assessment__level-number"), []);
+    assert.equal(select(select(nodes, "tbody"), "tr").length, 3);
+    assert.match(texts(statusNodes(NA, 3, r)).join(""), /All 3 answered\. No level: 2 not scored/);
+  });
+
+  test("every question answered with an option: nothing is said about unscored answers", () => {
+    assert.equal(unscoredText(NA, result(1, 1, 1)), null);
+    assert.equal(one(reportNodes(NA, result(1, 1, 1)), "data-unscored"), null);
   });
 });

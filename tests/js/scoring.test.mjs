@@ -177,3 +177,68 @@ describe("held back", () => {
     assert.equal(result.heldBack, null);
   });
 });
+
+describe("not applicable and don't know", () => {
+  const RULE = { most: 2, rounding: "half-up" };
+  const withRule = { ...makeModel(), total: { min: 0, max: 28 }, unscored: RULE, held_back: { points: 1, level: 2 } };
+
+  test("score nothing; the total is the answered points scaled to 0-28 and rounded half up", () => {
+    // 5 answered worth 14 of 20: 14 x 28 / 20 = 19.6 -> 20, level 4 (not 14 -> level 2).
+    const result = score(answersOf(4, 4, "na", 2, 2, "dk", 2), withRule);
+    assert.deepEqual([result.points, result.answered, result.notApplicable, result.dontKnow], [14, 5, 1, 1]);
+    assert.equal(result.total, 20);
+    assert.equal(result.level, 4);
+    const grounding = result.dimensions[2];
+    assert.deepEqual(grounding, { id: "grounding", points: null, max: 4, ratio: null, level: null, unscored: "na" });
+    assert.equal(result.dimensions[5].unscored, "dk");
+  });
+
+  test("x.5 goes up with half-up, and down or up as the rule says", () => {
+    // 6 answered worth 3 of 24: 3 x 28 / 24 = 3.5.
+    const answers = answersOf(1, 1, 1, 0, 0, 0, "dk");
+    assert.equal(score(answers, withRule).total, 4);
+    assert.equal(score(answers, { ...withRule, unscored: { ...RULE, rounding: "down" } }).total, 3);
+    assert.equal(score(answers, { ...withRule, unscored: { ...RULE, rounding: "up" } }).total, 4);
+    // 6 answered worth 2 of 24: 2.33 -> 2 (half-up), 3 (up).
+    const lower = answersOf(1, 1, 0, 0, 0, 0, "dk");
+    assert.equal(score(lower, withRule).total, 2);
+    assert.equal(score(lower, { ...withRule, unscored: { ...RULE, rounding: "up" } }).total, 3);
+  });
+
+  test("every question answered with an option: the total is the points, unscaled", () => {
+    const result = score(answersOf(3, 2, 1, 4, 0, 2, 3), withRule);
+    assert.deepEqual([result.total, result.points, result.answered, result.notApplicable, result.dontKnow], [15, 15, 7, 0, 0]);
+  });
+
+  test("past the limit no level is given, and the counts say why", () => {
+    const result = score(answersOf(4, "na", "dk", "dk", 4, 4, 4), withRule);
+    assert.deepEqual([result.total, result.level, result.practical, result.heldBack], [null, null, null, null]);
+    assert.deepEqual([result.points, result.answered, result.notApplicable, result.dontKnow], [16, 4, 1, 2]);
+  });
+
+  test("at the limit a level is still given", () => {
+    assert.equal(score(answersOf(4, "na", "dk", 4, 4, 4, 4), withRule).level, 4);
+  });
+
+  test("nothing answered with an option gives no level, whatever the limit", () => {
+    const all = Object.fromEntries(IDS.map((id) => [id, "dk"]));
+    assert.equal(score(all, { ...withRule, unscored: { ...RULE, most: 7 } }).level, null);
+  });
+
+  test("a model without the rule gives no level for any unscored answer", () => {
+    assert.equal(score(answersOf(4, 4, "dk", 4, 4, 4, 4), { ...withRule, unscored: null }).level, null);
+  });
+
+  test("unscored dimensions never hold the level back and are never the weakest", () => {
+    const result = score(answersOf(4, 4, 4, 4, 3, "na", "dk"), withRule);
+    assert.equal(result.heldBack, null);
+    assert.equal(result.practical, result.level);
+    assert.deepEqual(result.weakest, ["deployment"]);
+    const held = score(answersOf(4, 4, 4, 4, 1, "na", "dk"), withRule);
+    assert.deepEqual(held.heldBack, { level: 2, by: ["deployment"] });
+  });
+
+  test("an answer other than na or dk is not taken for one: answers.js guards the rest", () => {
+    assert.throws(() => score(answersOf(4, 4, "NA", 4, 4, 4, 4), withRule), TypeError);
+  });
+});

@@ -193,3 +193,28 @@ describe("team summary exports", () => {
     assert.deepEqual(record.dimensions[0], { id: "models", dimension: "Dimension models", points: [4, 2], median: 2, min: 2, max: 4, discuss: true });
   });
 });
+
+describe("not applicable and don't know", () => {
+  const NA_MODEL = { ...MODEL, questions: MODEL.questions.map((q) => ({ ...q, not_applicable: q.id === "grounding" })), unscored: { most: 2, rounding: "half-up" } };
+
+  test("medians, min and max are over the members who answered with an option; nobody did: don't know", () => {
+    const view = teamView([file("a.json", [4, 4, "na", 2, 2, "dk", 2]), file("b.json", [2, 4, 1, 2, 2, "dk", 4])], NA_MODEL, GAP);
+    const grounding = view.dimensions[2];
+    assert.deepEqual([grounding.points, grounding.median, grounding.min, grounding.max], [[null, 1], 1, 1, 1]);
+    const monitoring = view.dimensions[5];
+    assert.deepEqual([monitoring.points, monitoring.median, monitoring.min, monitoring.discuss], [[null, null], null, null, false]);
+    // Medians 2, 4, 1, 2, 2, dk, 2: 13 of 24 points, 13 x 28 / 24 = 15.2 -> 15, level 3.
+    assert.deepEqual([view.result.dontKnow, view.total, view.level], [1, 15, 3]);
+    // b: 15 of 24 points, 15 x 28 / 24 = 17.5 -> 18 (a half goes up).
+    assert.deepEqual(view.members.map((m) => m.total), [20, 18]);
+  });
+
+  test("the team link writes n and k, and reads them back; other letters are refused", () => {
+    const view = teamView([file("a.json", [4, 4, "na", 2, 2, "dk", 2])], NA_MODEL, GAP);
+    const fragment = teamFragment(view.members, NA_MODEL);
+    assert.equal(fragment, "team=genaiops@1.2.3&m=44n22k2");
+    const read = readTeamFragment(`#${fragment}&m=44N22k2&m=n4422k2`, NA_MODEL);
+    assert.deepEqual(read.inputs.map((i) => i.answers), [view.members[0].answers]);
+    assert.deepEqual(read.notices.map((n) => [n.key, n.values]), [["linkBadMembers", { bad: 2 }]]);
+  });
+});

@@ -7,26 +7,33 @@
  *
  *     #genaiops@1.0.0&models=3&prompts=2&grounding=1&evaluation=4&deployment=0&monitoring=2&safety=3
  *
- *   - first `<model id>@<content version>`, then `<question id>=<points>` for each
+ *   - first `<model id>@<content version>`, then `<question id>=<answer>` for each
  *     answered question, in question order; unanswered questions are left out;
+ *   - an answer is an option's points, or `na` (not applicable: only on a question whose
+ *     `not_applicable` is true) or `dk` (don't know), both lowercase (`models=dk`); a model
+ *     without questions.yml's `unscored` block takes neither;
  *   - the first part has no "=", so it can never be taken for a question;
  *   - a fragment with neither "=" nor "@" is an ordinary anchor (#your-result): not read.
  *
  * Saved copy (localStorage, key `<model id>-assessment`) and downloaded file: a JSON object
- *     {"model": "genaiops", "version": "1.0.0", "answers": {"models": 3, ...}}
- *   The download adds edition, date, dimensions, total and level for people and other
- *   tools; reading one back uses model, version and answers only and recomputes the rest.
+ *     {"model": "genaiops", "version": "2.0.0", "answers": {"models": 3, "grounding": "na", ...}}
+ *   with the same answers as the link: points as JSON numbers, "na" and "dk" as strings.
+ *   The download adds edition, date, dimensions, total and level (both null when too many
+ *   questions are not scored), and the counts `not_applicable` and `dont_know`, for people
+ *   and other tools; reading one back uses model, version and answers only and recomputes
+ *   the rest. Files and links of 1.x (numbers only) read as before.
  *
  * Invariants: every reader returns {answers, notices} and never throws; `answers` holds
  * only the page's own question ids, in question order, each with an integer that is one
- * of that question's option points; everything left out is named in a notice:
+ * of that question's option points, or "na" / "dk" where that question takes it;
+ * everything left out is named in a notice:
  *   {kind: "warning",  text}  part or all of the input was ignored
  *   {kind: "mismatch", text}  the answers come from another model or MAJOR content version:
  *                             they are used, and the result says its level may differ
  *   {kind: "info",     text}  worth knowing, nothing was lost
  */
 
-import { score } from "./scoring.js";
+import { DONT_KNOW, NOT_APPLICABLE, score } from "./scoring.js";
 
 /** Longest input read, in characters. Real ones are a few hundred. */
 export const LIMITS = Object.freeze({ fragment: 1000, stored: 10000, file: 100000 });
@@ -72,6 +79,20 @@ function preview(value, depth) {
 
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The answer a piece of text (a link's value, a radio button's value) stands for: the
+ * number for plain digits, else the text itself, for checkEntries to accept or name.
+ */
+export function answerOf(text) {
+  return DIGITS.test(text) ? Number(text) : text;
+}
+
+/** The answers question `q` takes: its options' points, then "na" and "dk" where allowed. */
+export function allowedAnswers(q, model) {
+  const unscored = model.unscored ? [...(q.not_applicable ? [NOT_APPLICABLE] : []), DONT_KNOW] : [];
+  return [...q.options.map((o) => o.points), ...unscored];
 }
 
 /** How many of the page's questions `answers` answers. */
@@ -120,8 +141,8 @@ export function checkEntries(entries, model, from) {
   for (const q of model.questions) {
     if (!given.has(q.id)) continue;
     const points = given.get(q.id);
-    const allowed = q.options.map((o) => o.points);
-    if (Number.isInteger(points) && allowed.includes(points)) {
+    const allowed = allowedAnswers(q, model);
+    if (allowed.includes(points)) {
       answers[q.id] = points;
     } else {
       notices.push(notice("warning", `${from} gives ${quoted(points)} for "${q.dimension}", which is not one of its options (${allowed.join(", ")}). That answer was ignored.`));
@@ -168,7 +189,7 @@ export function readFragment(hash, model) {
   if (twice.length) {
     notices.push(notice("warning", `${from} answers ${twice.slice(0, 3).map(quoted).join(", ")} more than once, so those answers were ignored.`));
   }
-  const entries = pairs.filter(([id]) => counts.get(id) === 1).map(([id, value]) => [id, DIGITS.test(value) ? Number(value) : value]);
+  const entries = pairs.filter(([id]) => counts.get(id) === 1).map(([id, value]) => [id, answerOf(value)]);
   const checked = checkEntries(entries, model, from);
   if (answeredCount(checked.answers, model) === 0) return { found: true, ...unusable(from, [...notices, ...checked.notices]) };
   notices.push(...checked.notices, ...coverageNotices(checked.answers, model, from));
@@ -266,5 +287,7 @@ export function exportRecord(answers, model, result, date) {
     dimensions: result.dimensions.map((d) => ({ id: d.id, dimension: names.get(d.id), points: d.points, max: d.max })),
     total: result.total,
     level: result.level,
+    not_applicable: result.notApplicable,
+    dont_know: result.dontKnow,
   };
 }

@@ -34,6 +34,7 @@
 
 import { score } from "./scoring.js";
 import {
+  answerOf,
   answeredCount,
   checkEntries,
   exportRecord,
@@ -322,7 +323,7 @@ class Page {
   }
 
   changed() {
-    const entries = [...this.parts.form.querySelectorAll("input[type=radio]:checked")].map((r) => [r.name, Number(r.value)]);
+    const entries = [...this.parts.form.querySelectorAll("input[type=radio]:checked")].map((r) => [r.name, answerOf(r.value)]);
     const checked = checkEntries(entries, this.model, "The form");
     const notices = checked.notices.length ? checked.notices : this.notices;
     this.apply(checked.answers, { from: "form", save: "check", notices, place: checked.notices.length ? "top" : this.place });
@@ -543,7 +544,7 @@ class Page {
   render() {
     const { form, status, report, share, copied } = this.parts;
     for (const radio of form.querySelectorAll("input[type=radio]")) {
-      radio.checked = Object.hasOwn(this.answers, radio.name) && this.answers[radio.name] === Number(radio.value);
+      radio.checked = Object.hasOwn(this.answers, radio.name) && this.answers[radio.name] === answerOf(radio.value);
     }
     for (const field of this.root.querySelectorAll("[data-note], [data-context]")) {
       const value = field.dataset.note !== undefined ? (this.notes.answers[field.dataset.note] ?? "") : this.notes[field.dataset.context];
@@ -566,8 +567,9 @@ class Page {
       delete this.root.dataset.complete;
       return;
     }
-    status.dataset.score = String(result.total);
-    status.dataset.level = String(result.level);
+    // "none": too many questions are not scored for a level (scoring.js).
+    status.dataset.score = String(result.total ?? "none");
+    status.dataset.level = String(result.level ?? "none");
     this.root.dataset.complete = "";
     this.parts.body.replaceChildren(...reportNodes(this.model, result, { mismatch: this.mismatch, targets: this.targets }));
   }

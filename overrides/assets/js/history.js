@@ -96,11 +96,13 @@ export function compareResults(before, after, model) {
   const dimensions = model.questions.map((q) => {
     const from = before[q.id];
     const to = after[q.id];
-    return { id: q.id, before: from, after: to, change: to > from ? "up" : to < from ? "down" : "same" };
+    // "na" and "dk" (scoring.js) are no points: only two numbers go up or down.
+    const both = Number.isInteger(from) && Number.isInteger(to);
+    return { id: q.id, before: from, after: to, change: both && to > from ? "up" : both && to < from ? "down" : "same" };
   });
   const done = model.questions.flatMap((q) =>
     q.options
-      .filter((o) => o.points > before[q.id] && o.points <= after[q.id])
+      .filter((o) => Number.isInteger(before[q.id]) && o.points > before[q.id] && o.points <= after[q.id])
       .sort((x, y) => x.points - y.points)
       .map((o) => ({ id: q.id, points: o.points, text: o.text })),
   );

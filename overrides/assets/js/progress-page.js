@@ -171,13 +171,14 @@ class ProgressPage {
     const head = h("tr", {}, ...[text.date, text.total, text.level, text.actions].map((t) => h("th", { scope: "col", text: t })));
     const rows = entries.map((e, i) => {
       const when = this.dates.format(new Date(e.date));
+      // A result with too many "not applicable" or "don't know" answers has no total or level (scoring.js).
       const level = model.levels.find((l) => l.number === e.level);
       return h(
         "tr",
         { "data-history-entry": String(i) },
         h("td", { text: when }),
-        h("td", { text: String(e.total) }),
-        h("td", { text: fill(text.levelValue, { number: level.number, name: level.name }) }),
+        h("td", { text: String(e.total ?? "–") }),
+        h("td", { text: level ? fill(text.levelValue, { number: level.number, name: level.name }) : "–" }),
         h("td", {}, h("button", { type: "button", class: "md-button", "data-delete": String(i), "aria-label": fill(text.deleteLabel, { date: when }), text: text.delete })),
       );
     });
@@ -199,9 +200,9 @@ class ProgressPage {
     const diff = compareResults(before.answers, after.answers, model);
     const levelName = (n) => {
       const l = model.levels.find((x) => x.number === n);
-      return fill(text.levelValue, { number: l.number, name: l.name });
+      return l ? fill(text.levelValue, { number: l.number, name: l.name }) : "–";
     };
-    const change = diff.total.after - diff.total.before;
+    const change = diff.total.after === null || diff.total.before === null ? "–" : diff.total.after - diff.total.before;
     const rows = model.questions.map((q) => ({ label: q.dimension, max: Math.max(...q.options.map((o) => o.points)) }));
     const mark = { up: "↑", down: "↓", same: "=" };
     const table = h(
@@ -221,7 +222,7 @@ class ProgressPage {
       ? h("ul", { "data-compare-done": "" }, ...diff.done.map((s) => h("li", {}, h("strong", { text: `${model.questions.find((q) => q.id === s.id).dimension}: ` }), s.text)))
       : h("p", { "data-compare-done": "", text: text.noneDone });
     this.parts.compare.replaceChildren(
-      h("p", { "data-compare-total": `${diff.total.before}>${diff.total.after}`, text: fill(text.totalChange, { before: diff.total.before, after: diff.total.after, change: `${change > 0 ? "+" : ""}${change}` }) }),
+      h("p", { "data-compare-total": `${diff.total.before}>${diff.total.after}`, text: fill(text.totalChange, { before: diff.total.before ?? "–", after: diff.total.after ?? "–", change: `${change > 0 ? "+" : ""}${change}` }) }),
       h("p", { "data-compare-level": `${diff.level.before}>${diff.level.after}`, text: fill(text.levelChange, { before: levelName(diff.level.before), after: levelName(diff.level.after) }) }),
       ...seriesChart({
         id: "compare-chart",

@@ -34,16 +34,35 @@ export function heldBackText(model, result) {
 }
 
 /**
+ * What the result says about the questions that are not scored (content/questions.yml,
+ * `unscored`), or null when every question is answered with an option: with a level, how
+ * the total was scaled ("says"); without one, why there is none ("too_many").
+ */
+export function unscoredText(model, result) {
+  const unscored = result.notApplicable + result.dontKnow;
+  if (!unscored) return null;
+  const counts = { not_applicable: result.notApplicable, dont_know: result.dontKnow };
+  if (result.level === null) return fill(model.unscored.too_many, { ...counts, unscored, most: model.unscored.most });
+  const most = result.dimensions.filter((d) => d.unscored === null).reduce((sum, d) => sum + d.max, 0);
+  return fill(model.unscored.says, { ...counts, answered: result.answered, points: result.points, points_max: most });
+}
+
+/** The words of an unscored answer ("na" or "dk") as the form gives them. */
+const unscoredWords = (model, answer) => (answer === "na" ? model.unscored.not_applicable : model.unscored.dont_know);
+
+/**
  * One row per dimension, in question order: {id, label, points, max, ratio, level, weak,
- * held, answer}, where `answer` is the text of the option chosen, `level` the level it
- * indicates, `weak` says it is one of the weakest and `held` that it holds the level back.
+ * held, answer, unscored}, where `answer` is the text of the option chosen (or of "not
+ * applicable" / "don't know", when `unscored` says which and points, ratio and level are
+ * null), `level` the level it indicates, `weak` says it is one of the weakest and `held`
+ * that it holds the level back.
  */
 export function dimensionRows(model, result) {
   return result.dimensions.map((d) => {
     const q = questionOf(model, d.id);
-    const answer = q.options.find((o) => o.points === d.points).text;
+    const answer = d.unscored ? unscoredWords(model, d.unscored) : q.options.find((o) => o.points === d.points).text;
     const held = Boolean(result.heldBack?.by.includes(d.id));
-    return { id: d.id, label: q.dimension, points: d.points, max: d.max, ratio: d.ratio, level: d.level, weak: result.weakest.includes(d.id), held, answer };
+    return { id: d.id, label: q.dimension, points: d.points, max: d.max, ratio: d.ratio, level: d.level, weak: result.weakest.includes(d.id), held, answer, unscored: d.unscored };
   });
 }
 
@@ -61,8 +80,9 @@ export function statusNodes(model, answered, result, missing = []) {
     return [...line, h("span", { text: ". Still to answer: " }, ...links)];
   }
   const level = levelOf(model, result.level);
+  const said = level ? `Total ${result.total} of ${model.total.max}: level ${level.number}, ${level.name}.` : unscoredText(model, result);
   return [
-    h("span", { text: `All ${all} answered. Total ${result.total} of ${model.total.max}: level ${level.number}, ${level.name}. ` }),
+    h("span", { text: `All ${all} answered. ${said} ` }),
     h("a", { href: "#your-result", text: "See your result" }),
   ];
 }
@@ -82,30 +102,39 @@ export function noticeNodes(notices) {
  * `targets`: the targets set on purpose (roadmap.js); the rest aim one option up.
  */
 export function reportNodes(model, result, { mismatch = false, targets = {} } = {}) {
+  const rows = dimensionRows(model, result);
+  const mismatchNode = h("p", {
+    class: "assessment__notice assessment__notice--mismatch",
+    text: "These answers came from another model or content version, so the level may differ from the one they had there. Check each answer above.",
+  });
+  if (result.level === null) {
+    // Too many questions not scored (scoring.js): the reason, and the answers as given.
+    return [
+      h("div", { class: "assessment__headline" }, h("p", { class: "assessment__level assessment__no-level", "data-no-level": "", text: unscoredText(model, result) })),
+      ...(mismatch ? [mismatchNode] : []),
+      h("h3", { text: "By dimension" }),
+      ...dimensionChart(model, rows),
+      dimensionTable(rows),
+    ];
+  }
   const level = levelOf(model, result.level);
+  const unscored = unscoredText(model, result);
   // The way on starts from the practical level: the level by total unless held back.
   const from = levelOf(model, result.practical);
   const next = levelOf(model, from.number + 1);
-  const rows = dimensionRows(model, result);
   const nodes = [
     h(
       "div",
       { class: "assessment__headline" },
       h("p", { class: "assessment__level" }, h("span", { class: "assessment__level-number", text: `Level ${level.number}` }), " · ", h("span", { text: level.name })),
       h("p", { class: "assessment__total", text: `${result.total} of ${model.total.max} points` }),
+      ...(unscored ? [h("p", { class: "assessment__unscored", "data-unscored": "", text: unscored })] : []),
       ...(result.heldBack ? [h("p", { class: "assessment__held-back", "data-held-back": "", text: heldBackText(model, result) })] : []),
       h("p", { class: "assessment__summary", text: level.summary }),
       h("p", {}, h("a", { href: level.url, text: `Read about level ${level.number}, ${level.name}` })),
     ),
   ];
-  if (mismatch) {
-    nodes.push(
-      h("p", {
-        class: "assessment__notice assessment__notice--mismatch",
-        text: "These answers came from another model or content version, so the level may differ from the one they had there. Check each answer above.",
-      }),
-    );
-  }
+  if (mismatch) nodes.push(mismatchNode);
   const aims = planFor(model, result, targets).targets;
   nodes.push(h("h3", { text: "By dimension" }), ...dimensionChart(model, rows, aims), dimensionTable(rows));
   nodes.push(...planNodes(model, result, targets));
@@ -132,7 +161,8 @@ export function dimensionChart(model, rows, aims = {}) {
     series,
     title: "Points per dimension as bars" + (series.length > 1 ? ", with your targets as triangles" : "") + ".",
     description: "The table below gives the same numbers.",
-    valueLabel: (values, max, i) => `${rows[i].points} / ${max}` + (targets[i] !== null ? ` → ${targets[i]}` : ""),
+    // An unscored dimension shows a dash: its words ("not applicable", "don't know") are in the table, and would not fit a phone here.
+    valueLabel: (values, max, i) => (rows[i].unscored ? "–" : `${rows[i].points} / ${max}`) + (targets[i] !== null ? ` → ${targets[i]}` : ""),
   });
 }
 
@@ -144,8 +174,8 @@ export function dimensionTable(rows) {
       "tr",
       d.held ? { class: "assessment__row--held" } : {},
       h("th", { scope: "row", text: d.label }),
-      h("td", { text: `${d.points} of ${d.max}` }),
-      h("td", { text: `Level ${d.level}` }),
+      h("td", { text: d.unscored ? "–" : `${d.points} of ${d.max}` }),
+      h("td", { text: d.unscored ? "–" : `Level ${d.level}` }),
       h("td", { text: d.answer }),
     ),
   );
@@ -159,10 +189,12 @@ export function dimensionTable(rows) {
 export function planFacts(model, result) {
   const level = levelOf(model, result.level);
   const held = heldBackText(model, result);
+  const unscored = unscoredText(model, result);
   return {
     title: `Self-assessment plan: level ${level.number}, ${level.name}`,
     lines: [
       `Level ${level.number}, ${level.name}: ${result.total} of ${model.total.max} points.`,
+      ...(unscored ? [unscored] : []),
       ...(held ? [held] : []),
       `Edition ${model.edition.name}, content version ${model.version}.`,
     ],
@@ -220,7 +252,7 @@ function targetNodes(model, result, targets) {
     h("option", { value: "", text: "choose a level" }),
     ...model.levels.map((l) => h("option", { value: String(l.number), text: `level ${l.number}, ${l.name}` })),
   );
-  const pickers = result.dimensions.map((d) => {
+  const pickers = result.dimensions.filter((d) => d.unscored === null).map((d) => {
     const q = questionOf(model, d.id);
     const select = h("select", { id: `target-${d.id}`, "data-target": d.id });
     for (const o of [...q.options].sort((a, b) => a.points - b.points).filter((x) => x.points >= d.points)) {

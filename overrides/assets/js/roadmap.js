@@ -6,7 +6,8 @@
  * dimension without a usable target (none set, or one below today's answer) aims one
  * option up, or stays where it is at the top; one that holds the level back (the model's
  * held_back rule) aims at least at the first option out of the weak range. A target
- * equal to today's answer means no steps there.
+ * equal to today's answer means no steps there. A dimension answered "not applicable" or
+ * "don't know" (scoring.js) has no target and no steps.
  *
  * Saved copy (localStorage, key `<model id>-targets`): {"targets": {"models": 3, ...}}.
  * Only the targets set on purpose are saved; reading it back keeps the ones that fit the
@@ -30,6 +31,9 @@ export const targetsKey = (model) => `${model.model}-targets`;
 /** The JSON text saved in this browser for targets set on purpose. */
 export const targetsValue = (targets) => JSON.stringify({ targets: { ...targets } });
 
+/** The questions `answers` answers with an option's points (not "na" or "dk"). */
+const scoredQuestions = (model, answers) => model.questions.filter((q) => Number.isInteger(answers[q.id]));
+
 /** One option up from `points` in question `q`, or `points` at the top. */
 export function oneUp(q, points) {
   return pointsOf(q).find((p) => p > points) ?? points;
@@ -42,7 +46,7 @@ export function oneUp(q, points) {
  */
 export function targetsFor(model, answers, targets = {}, held = []) {
   return Object.fromEntries(
-    model.questions.map((q) => {
+    scoredQuestions(model, answers).map((q) => {
       const now = answers[q.id];
       const set = Object.hasOwn(targets, q.id) ? targets[q.id] : undefined;
       const fits = q.options.some((o) => o.points === set) && set >= now;
@@ -58,7 +62,7 @@ export function targetsFor(model, answers, targets = {}, held = []) {
  */
 export function targetsForLevel(model, answers, level) {
   return Object.fromEntries(
-    model.questions.map((q) => {
+    scoredQuestions(model, answers).map((q) => {
       const reach = q.options.filter((o) => o.level >= level).map((o) => o.points);
       const aim = reach.length ? Math.min(...reach) : Math.max(...pointsOf(q));
       return [q.id, Math.max(aim, answers[q.id])];
@@ -79,6 +83,7 @@ export function roadmapSteps(model, result, targets) {
   const steps = [];
   model.questions.forEach((q, index) => {
     const d = result.dimensions.find((x) => x.id === q.id);
+    if (d.points === null) return;
     const options = [...q.options].sort((a, b) => a.points - b.points);
     for (let i = 0; i + 1 < options.length; i += 1) {
       const [from, to] = [options[i], options[i + 1]];

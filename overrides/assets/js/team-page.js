@@ -12,8 +12,11 @@
 
 import { fileSizeNotice } from "./answers.js";
 import { seriesChart } from "./chart.js";
-import { fill, h, heldBackText } from "./report-view.js";
+import { fill, h, heldBackText, unscoredText } from "./report-view.js";
 import { MAX_INPUTS, MAX_LINK_MEMBERS, readTeamFragment, teamCsv, teamFragment, teamMarkdown, teamRecord, teamView } from "./team.js";
+
+/** A number as the tables show it; null (no points: "not applicable" or "don't know") as a dash. */
+const shown = (value) => (value === null ? "–" : String(value));
 
 /** Members beyond this many are left out of the table's columns (the list has them all). */
 const MAX_COLUMNS = 12;
@@ -174,9 +177,15 @@ class TeamPage {
     link.hash = teamFragment(view.members, model);
     const nodes = [
       h("p", { class: "team__count", text: fill(text.count, { members: view.members.length, left: view.left.length }) }),
-      h("p", { class: "team__result", "data-team-total": String(view.total), "data-team-level": String(view.level), text: fill(text.teamResult, { total: view.total, max: model.total.max, number: level.number, name: level.name }) }),
+      // No level when too many of the team's medians are "don't know" (nobody answered with an option).
+      ...(level
+        ? [
+            h("p", { class: "team__result", "data-team-total": String(view.total), "data-team-level": String(view.level), text: fill(text.teamResult, { total: view.total, max: model.total.max, number: level.number, name: level.name }) }),
+            ...(unscoredText(model, view.result) ? [h("p", { "data-team-unscored": "", text: unscoredText(model, view.result) })] : []),
+          ]
+        : [h("p", { class: "team__result", "data-team-level": "none", text: unscoredText(model, view.result) })]),
       ...(view.result.heldBack ? [h("p", { class: "assessment__held-back", "data-team-held-back": "", text: heldBackText(model, view.result) })] : []),
-      h("p", {}, h("a", { href: level.url, text: fill(text.levelLink, { number: level.number, name: level.name }) })),
+      ...(level ? [h("p", {}, h("a", { href: level.url, text: fill(text.levelLink, { number: level.number, name: level.name }) }))] : []),
       h("h3", { text: text.byDimension }),
       ...seriesChart({
         id: "team-chart",
@@ -226,7 +235,7 @@ class TeamPage {
     const head = [text.dimension, ...(columns ? this.labels(view) : []), text.median, text.min, text.max, text.discuss];
     const rows = view.dimensions.map((d) => {
       const q = model.questions.find((x) => x.id === d.id);
-      const cells = [q.dimension, ...(columns ? d.points.map(String) : []), String(d.median), String(d.min), String(d.max), d.discuss ? fill(text.discussYes, { gap: d.max - d.min }) : text.discussNo];
+      const cells = [q.dimension, ...(columns ? d.points.map(shown) : []), shown(d.median), shown(d.min), shown(d.max), d.discuss ? fill(text.discussYes, { gap: d.max - d.min }) : text.discussNo];
       return h("tr", { "data-team-dimension": d.id, ...(d.discuss ? { "data-discuss": "" } : {}) }, ...cells.map((c, i) => h(i ? "td" : "th", i ? {} : { scope: "row" }, c)));
     });
     const table = h("table", { "data-team-table": "dimensions" }, h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))), h("tbody", {}, ...rows));
@@ -239,7 +248,7 @@ class TeamPage {
     const head = [text.member, text.source, text.total, text.level];
     const rows = view.members.map((m) => {
       const lv = model.levels.find((l) => l.number === m.level);
-      return h("tr", { "data-team-member": m.label }, ...[who(m), m.source, String(m.total), `${lv.number}, ${lv.name}`].map((c) => h("td", {}, c)));
+      return h("tr", { "data-team-member": m.label }, ...[who(m), m.source, shown(m.total), lv ? `${lv.number}, ${lv.name}` : "–"].map((c) => h("td", {}, c)));
     });
     return h("div", { class: "md-typeset__table" }, h("table", { "data-team-table": "members" }, h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))), h("tbody", {}, ...rows)));
   }

@@ -13,7 +13,9 @@
  * Members are labeled A, B, C ... in the order added (AA, AB ... after Z); a file may
  * carry a `name`, which the page shows only when the user asks it to.
  *
- * Per dimension: every member's points, the median, min, max, and `discuss` when
+ * Per dimension: every member's points (null where a member answered "not applicable" or
+ * "don't know"), and over the members who answered with an option the median, min, max
+ * (null when none did: the team's answer is then "don't know"), and `discuss` when
  * members are `discussGap` or more points apart (the page says how many: team.md.j2). The median of an even count is the lower of the
  * two middle answers, so it is always one of the options and the team's total (the sum
  * of the medians) falls in a band. The team's level is that total's band.
@@ -25,12 +27,18 @@
  *
  *     #team=genaiops@1.1.0&m=4444402&m=3244312
  *
- *   one `m` per member, one base-36 digit per question in question order (points 0-35).
+ *   one `m` per member, one character per question in question order: its points as a
+ *   base-36 digit, or `n` for "not applicable" and `k` for "don't know" (points stop at 4,
+ *   content's schema says, so neither letter is ever a number here).
  *   Opening it restores the members in a fresh browser; members keep their order.
  */
 
 import { checkEntries, readFragment, readImport, sourceNotices } from "./answers.js";
-import { score } from "./scoring.js";
+import { DONT_KNOW, NOT_APPLICABLE, score } from "./scoring.js";
+
+/** The team link's letters for the two unscored answers. */
+const LINK_LETTERS = Object.freeze({ [NOT_APPLICABLE]: "n", [DONT_KNOW]: "k" });
+const LINK_ANSWERS = Object.freeze({ n: NOT_APPLICABLE, k: DONT_KNOW });
 
 /** At most this many inputs are read; more are named in one notice. */
 export const MAX_INPUTS = 1000;
@@ -141,13 +149,14 @@ export function teamView(inputs, model, discussGap) {
     members.push({ label: memberLabel(members.length), name: read.name, source: read.source, answers: read.answers, total: result.total, level: result.level });
   }
   const dimensions = model.questions.map((q) => {
-    const points = members.map((m) => m.answers[q.id]);
-    if (!points.length) return { id: q.id, points, median: null, min: null, max: null, discuss: false };
-    const min = Math.min(...points);
-    const max = Math.max(...points);
-    return { id: q.id, points, median: lowerMedian(points), min, max, discuss: max - min >= discussGap };
+    const points = members.map((m) => (Number.isInteger(m.answers[q.id]) ? m.answers[q.id] : null));
+    const scored = points.filter((p) => p !== null);
+    if (!scored.length) return { id: q.id, points, median: null, min: null, max: null, discuss: false };
+    const min = Math.min(...scored);
+    const max = Math.max(...scored);
+    return { id: q.id, points, median: lowerMedian(scored), min, max, discuss: max - min >= discussGap };
   });
-  const result = members.length ? score(Object.fromEntries(dimensions.map((d) => [d.id, d.median])), model) : null;
+  const result = members.length ? score(Object.fromEntries(dimensions.map((d) => [d.id, d.median ?? DONT_KNOW])), model) : null;
   const total = result?.total ?? null;
   const level = result?.level ?? null;
   const levels = model.levels
@@ -159,7 +168,7 @@ export function teamView(inputs, model, discussGap) {
 /** The team link's fragment (without "#") for these members, or "" with no members. */
 export function teamFragment(members, model) {
   if (!members.length) return "";
-  const code = (m) => model.questions.map((q) => m.answers[q.id].toString(36)).join("");
+  const code = (m) => model.questions.map((q) => LINK_LETTERS[m.answers[q.id]] ?? m.answers[q.id].toString(36)).join("");
   return [`team=${model.model}@${model.version}`, ...members.slice(0, MAX_LINK_MEMBERS).map((m) => `m=${code(m)}`)].join("&");
 }
 
@@ -183,8 +192,8 @@ export function readTeamFragment(hash, model) {
   let bad = 0;
   for (const part of parts) {
     const code = part.startsWith("m=") ? part.slice(2) : "";
-    const digits = [...code].map((c) => (/^[0-9a-z]$/.test(c) ? parseInt(c, 36) : NaN));
-    const checked = digits.length === model.questions.length && digits.every(Number.isInteger) ? checkEntries(model.questions.map((q, i) => [q.id, digits[i]]), model, "") : null;
+    const digits = [...code].map((c) => LINK_ANSWERS[c] ?? (/^[0-9a-z]$/.test(c) ? parseInt(c, 36) : NaN));
+    const checked = digits.length === model.questions.length && digits.every((d) => !Number.isNaN(d)) ? checkEntries(model.questions.map((q, i) => [q.id, digits[i]]), model, "") : null;
     if (!checked || checked.notices.length) {
       bad += 1;
       continue;
