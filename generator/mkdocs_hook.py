@@ -32,7 +32,8 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a packa
 from generator import ContentError, load_content, render_site  # noqa: E402
 from generator.drawing import drawer  # noqa: E402
 from generator.pages import content_security_policy  # noqa: E402
-from generator.render import Href, engine_settings, handwritten_source, page_sources  # noqa: E402
+from generator.render import Href, engine_settings, handwritten_source, languages, page_sources  # noqa: E402
+from generator.translate import ENGLISH  # noqa: E402
 
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 MERMAID_URI = "assets/vendor/mermaid.min.js"
@@ -65,8 +66,9 @@ def count_warnings_in_strict_mode(config) -> None:
 def on_config(config):
     count_warnings_in_strict_mode(config)
     config.extra["content_problems"] = []
+    language = config.theme["language"]
     try:
-        content = load_content(ROOT / "content")
+        content = load_content(ROOT / "content", language)
     except ContentError as err:
         if not (_serving and _last_good):
             raise Abort(err.report()) from None
@@ -83,6 +85,9 @@ def on_config(config):
     config.nav = settings["nav"]
     config.site_name, config.copyright = settings["site_name"], settings["copyright"]
     config.extra.update(settings["extra"])
+    config.extra["languages"] = languages(ROOT / "content", content)
+    if language != ENGLISH and config.site_url:  # each language's site sits in a folder of the English one
+        config.site_url = config.site_url.rstrip("/") + f"/{language}/"
     if _serving:
         _remember_good_site(config)
     return config
@@ -135,6 +140,22 @@ def on_files(files: Files, config) -> Files:
         page.edit_uri = _sources[path]
     files.append(File.generated(config, MERMAID_URI, abs_src_path=str(MERMAID)))
     return files
+
+
+def on_page_context(context, page, config, nav):
+    """The same page in every language, for the theme's language switcher and hreflang
+    links (`extra.alternate`, overrides/main.html). Absolute when the site has an address
+    (the deploy workflow's SITE_URL); else from the host's root, where local builds and
+    the tests serve the site (MkDocs' `url` filter cannot climb out of a site's folder)."""
+    here = config.theme["language"]
+    top = config.site_url or "/"
+    if here != ENGLISH:
+        top = top.removesuffix(f"{here}/")
+    config.extra["alternate"] = [
+        {"name": name, "lang": lang, "link": top + ("" if lang == ENGLISH else f"{lang}/") + page.url}
+        for lang, name in config.extra["languages"]
+    ]
+    return context
 
 
 def _use_last_good_docs(files: Files, config) -> None:
