@@ -53,13 +53,18 @@ def _strings(prefix: Key, value: object) -> Iterator[tuple[Key, str]]:
         for i, v in enumerate(value):
             yield from _strings((*prefix, i), v)
     else:
-        yield prefix, value
+        yield _key(prefix), value
+
+
+def _key(parts: Key) -> Key:
+    """Keys compare as text: an option's points (0) and a list's index are '0' in YAML keys."""
+    return tuple(str(p) for p in parts)
 
 
 def english_text(data: Mapping[str, object]) -> tuple[dict[Key, str], set[Key]]:
     """(every string a complete translation gives, by key; keys it may give but need not).
     `data`: each English content file's data, by name (content.FILES)."""
-    text: dict[Key, str] = {}
+    text: dict[Key, str] = _Keyed()
     model = data["model"]
     text.update({("model", k): model[k] for k in MODEL_TEXT})
     text[("model", "credit")] = model["source"]["credit"]
@@ -85,7 +90,18 @@ def english_text(data: Mapping[str, object]) -> tuple[dict[Key, str], set[Key]]:
         text.update(_strings(("changelog", release["version"]), release["changes"]))
     text.update(_strings(("ui",), data["ui"]))
     optional = {("references", r["id"], "title") for r in data["references"]["references"]}
-    return text, optional
+    return dict(text), optional
+
+
+class _Keyed(dict):
+    """A dict whose keys are stored as text (`_key`)."""
+
+    def __setitem__(self, key, value):
+        super().__setitem__(_key(key), value)
+
+    def update(self, other=(), **kw):
+        for k, v in dict(other, **kw).items():
+            self[k] = v
 
 
 def _name(key: Key) -> str:
@@ -186,7 +202,7 @@ def translated(content: Content, language: str, overlay: Mapping) -> Content:
     text = dict(_strings((), {k: v for k, v in overlay.items() if k != "status"}))
 
     def get(key: Key, english: str) -> str:
-        return text.get(key, english)
+        return text.get(_key(key), english)
 
     def strings(prefix: Key, value):
         if isinstance(value, dict):
