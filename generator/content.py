@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import ContentError, Problem, did_you_mean
+from generator.errors import ContentError, Problem
 from generator.pages import GENERATED_LEVEL, page_problems
 from generator.prose import count_warnings
 from generator.rules import check_rules
@@ -134,7 +134,7 @@ def load_content(root: Path | str = "content", language: str = "en") -> Content:
     if language != "en" and not problems:
         if language not in translate.languages(root):
             problems.append(Problem(f"content/{translate.TRANSLATIONS}/{language}", 1, 1, f"there is no translation '{language}'"
-                                    f"{did_you_mean(language, translate.languages(root))} - add the folder, or build another language"))
+                                    f" - the translations are: {', '.join(translate.languages(root)) or 'none yet'}; add content/{translate.TRANSLATIONS}/{language}/ to start one"))
         else:
             overlay, found = translate.read_overlay(root, language, {name: doc.data for name, doc in docs.items()})
             problems += found

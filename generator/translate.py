@@ -115,20 +115,23 @@ def overlay_problems(doc: YamlDoc, english: dict[Key, str], optional: set[Key]) 
     problems: list[Problem] = []
     given = dict(_strings((), {k: v for k, v in doc.data.items() if k != "status"}))
     known = english.keys() | optional
+    prefixes = {k[:i] for k in known for i in range(1, len(k) + 1)}
+    unknown: set[Key] = set()
     for key, value in given.items():
         if key not in known:
-            siblings = [str(k[len(key) - 1]) for k in known if k[:-1] == key[:-1] and len(k) == len(key)]
-            where = [str(k[len(key) - 1]) for k in known if len(k) >= len(key) and k[:len(key) - 1] == key[:-1]]
-            hint = did_you_mean(str(key[-1]), sorted(set(siblings or where)))
-            problems.append(doc.problem(key, f"'{_name(key)}' is not in the English content{hint} - "
-                                        "translate only what the English files hold, under the same ids", key=True))
+            first = next(key[:i] for i in range(1, len(key) + 1) if key[:i] not in prefixes)
+            if first not in unknown:
+                unknown.add(first)
+                siblings = sorted({p[-1] for p in prefixes if len(p) == len(first) and p[:-1] == first[:-1]})
+                problems.append(doc.problem(_at(doc, first), f"'{_name(first)}' is not in the English content{did_you_mean(first[-1], siblings)} - "
+                                            "translate only what the English files hold, under the same ids", key=True))
             continue
         source = english.get(key) or ""
         if key in english and _placeholders(value) != _placeholders(source):
-            problems.append(doc.problem(key, f"'{_name(key)}' has the placeholders {_shown(_placeholders(value))}, the English "
+            problems.append(doc.problem(_at(doc, key), f"'{_name(key)}' has the placeholders {_shown(_placeholders(value))}, the English "
                                         f"{_shown(_placeholders(source))} - keep each {{name}} of the English as it is"))
         elif not value.strip():
-            problems.append(doc.problem(key, f"'{_name(key)}' is empty - write the translation, or leave the key out and mark the language draft"))
+            problems.append(doc.problem(_at(doc, key), f"'{_name(key)}' is empty - write the translation, or leave the key out and mark the language draft"))
     missing = [k for k in english if k not in given]
     if missing and doc.data.get("status") != "draft":
         shown = ", ".join(_name(k) for k in missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
@@ -136,6 +139,22 @@ def overlay_problems(doc: YamlDoc, english: dict[Key, str], optional: set[Key]) 
                                     f"content {'are' if len(missing) != 1 else 'is'} not translated: {shown} - translate "
                                     "them, or set status: draft to publish the language with a 'translation in progress' banner"))
     return problems
+
+
+def _at(doc: YamlDoc, key: Key) -> tuple:
+    """`key` as the document's own data path (list indexes are numbers there), for its position."""
+    path, node = [], doc.data
+    for part in key:
+        if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            path.append(int(part))
+            node = node[int(part)]
+        elif isinstance(node, dict):
+            match = next((k for k in node if str(k) == part), part)
+            path.append(match)
+            node = node.get(match)
+        else:
+            path.append(part)
+    return tuple(path)
 
 
 def _placeholders(text: str) -> set[str]:
