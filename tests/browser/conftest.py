@@ -216,3 +216,12 @@ def page(context, server):
     pg = context.new_page()
     pg.site = lambda path="": pg.goto(server.url + path.lstrip("/"))
     return pg
+
+
+@pytest.fixture
+def axe_page(context, server):
+    """A page with axe-core loaded (tests/browser/test_a11y.py's `assert_accessible`)."""
+    context.add_init_script(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
+    page = context.new_page()
+    page.site = lambda path="": page.goto(server.url + path.lstrip("/"))
+    return page

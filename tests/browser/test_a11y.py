@@ -55,14 +55,6 @@ def assert_accessible(page, where: str) -> None:
     assert not blocking, f"axe on {where}:\n{report(blocking)}"
 
 
-@pytest.fixture
-def axe_page(context, server):
-    context.add_init_script(path=str(AXE))
-    page = context.new_page()
-    page.site = lambda path="": page.goto(server.url + path.lstrip("/"))
-    return page
-
-
 def open_in_scheme(page, path: str, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
     page.site(path)
