@@ -79,6 +79,8 @@ def on_config(config):
     _pages.update(render_site(content, href=mkdocs_href(config), draw=drawer()))
     _sources.clear()
     _sources.update(page_sources(content))
+    if language != ENGLISH:  # a translated page is edited in its translation
+        _sources.update(dict.fromkeys(_sources, f"content/translations/{language}/text.yml"))
     # load_content checked content/pages/_headers, so its policy is there to read.
     # `mkdocs serve` injects an inline live-reload script, which the policy would block.
     settings = engine_settings(content, "" if _serving else content_security_policy(HEADERS))
@@ -111,6 +113,7 @@ def _remember_good_site(config) -> None:
         "site_name": config.site_name,
         "copyright": config.copyright,
         "version": config.extra["content_version"],
+        "languages": config.extra["languages"],
         # The files passed the pages policy: regular files, none of them links.
         "docs": {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file() and not p.is_symlink()},
     }
@@ -123,6 +126,7 @@ def _keep_last_good_site(config, err: ContentError):
     config.site_name = _last_good["site_name"]
     config.copyright = _last_good["copyright"]
     config.extra["content_version"] = _last_good["version"]
+    config.extra["languages"] = _last_good["languages"]
     config.extra["csp"] = ""
     config.extra["content_problems"] = [str(p) for p in err.problems]
     return config
@@ -133,8 +137,9 @@ def on_files(files: Files, config) -> Files:
         raise Abort(f"{MERMAID.relative_to(ROOT)} is missing - run 'npm ci' (or 'make install') to install mermaid")
     if config.extra.get("content_problems"):
         _use_last_good_docs(files, config)
+    language = config.theme["language"]
     for file in files.documentation_pages():
-        file.edit_uri = handwritten_source(file.src_uri)
+        file.edit_uri = handwritten_source(file.src_uri) if language == ENGLISH else f"content/translations/{language}/pages/{file.src_uri}"
     for path, markdown in _pages.items():
         files.append(page := File.generated(config, path, content=markdown))
         page.edit_uri = _sources[path]
