@@ -32,8 +32,8 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a packa
 from generator import ContentError, load_content, render_site  # noqa: E402
 from generator.drawing import drawer  # noqa: E402
 from generator.pages import content_security_policy  # noqa: E402
-from generator.render import Href, engine_settings, handwritten_source, languages, page_sources  # noqa: E402
-from generator.translate import ENGLISH  # noqa: E402
+from generator.render import Href, engine_settings, handwritten_source, page_sources  # noqa: E402
+from generator.translate import ENGLISH, language_names  # noqa: E402
 
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 MERMAID_URI = "assets/vendor/mermaid.min.js"
@@ -87,7 +87,7 @@ def on_config(config):
     config.nav = settings["nav"]
     config.site_name, config.copyright = settings["site_name"], settings["copyright"]
     config.extra.update(settings["extra"])
-    config.extra["languages"] = languages(ROOT / "content", content)
+    config.extra["languages"] = language_names(ROOT / "content")
     if language != ENGLISH and config.site_url:  # each language's site sits in a folder of the English one
         config.site_url = config.site_url.rstrip("/") + f"/{language}/"
     if _serving:

@@ -212,28 +212,6 @@ def engine_settings(content: Content, policy: str) -> dict:
     }
 
 
-def languages(root: Path, content: Content) -> list[tuple[str, str]]:
-    """[(language code, its name in its own words), ...]: English, then each translation
-    in content/translations/, for the language switcher. Names come from each language's
-    ui.yml `language.name`; `content` gives the current language's own."""
-    from generator.translate import ENGLISH, TEXT_FILE, TRANSLATIONS
-    from generator.translate import languages as translations
-    from generator.yamlfile import load_yaml
-
-    names = []
-    for lang in [ENGLISH, *translations(root)]:
-        if lang == content.language:
-            names.append((lang, content.ui["language"]["name"]))
-            continue
-        file = root / "ui.yml" if lang == ENGLISH else root / TRANSLATIONS / lang / TEXT_FILE
-        doc, _ = load_yaml(file, str(file))
-        name = ((doc.data or {}).get("ui") or {}).get("language", {}).get("name") if doc and lang != ENGLISH else None
-        if lang == ENGLISH and doc:
-            name = doc.data["language"]["name"]
-        names.append((lang, name or lang))
-    return names
-
-
 def nav(content: Content) -> list:
     """The site's navigation, in MkDocs' `nav` format. Titles are HTML-escaped because
     themes print them raw."""

@@ -199,6 +199,24 @@ def languages(root: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
 
 
+def language_names(root: Path) -> list[tuple[str, str]]:
+    """[(language, its name in its own words), ...]: English, then each translation, for
+    the language switcher. Names are ui.yml's `language.name` and each translation's; a
+    file that does not say (the build of that language reports why) shows the code."""
+
+    def name(file: Path, path: tuple[str, ...], code: str) -> str:
+        doc, _ = load_yaml(file, str(file))
+        node = doc.data if doc else None
+        for part in path:
+            node = node.get(part) if isinstance(node, dict) else None
+        return node if isinstance(node, str) and node.strip() else code
+
+    root = Path(root)
+    return [(ENGLISH, name(root / "ui.yml", ("language", "name"), ENGLISH))] + [
+        (lang, name(root / TRANSLATIONS / lang / TEXT_FILE, ("ui", "language", "name"), lang)) for lang in languages(root)
+    ]
+
+
 def read_overlay(root: Path, language: str, data: Mapping[str, object]) -> tuple[YamlDoc | None, list[Problem]]:
     """Read and check content/translations/<language>/ against the English `data`."""
     display = f"content/{TRANSLATIONS}/{language}"
