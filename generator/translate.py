@@ -86,10 +86,12 @@ def english_text(data: Mapping[str, object]) -> tuple[dict[Key, str], set[Key]]:
             text.update({(*key, "held_back", k): e["held_back"][k] for k in ("says", "each")})
         for topic in e["terms"]:
             text[("topics", topic)] = topic
-    for release in data["changelog"]["releases"]:
-        text.update(_strings(("changelog", release["version"]), release["changes"]))
     text.update(_strings(("ui",), data["ui"]))
     optional = {("references", r["id"], "title") for r in data["references"]["references"]}
+    # Release notes are a record: a release not translated yet is shown in English, marked
+    # so (templates/changelog.md.j2), rather than holding every English release back.
+    for release in data["changelog"]["releases"]:
+        optional.update(k for k, _ in _strings(("changelog", release["version"]), release["changes"]))
     return dict(text), optional
 
 
@@ -272,7 +274,8 @@ def translated(content: Content, language: str, overlay: Mapping) -> Content:
         if e.get("held_back"):
             edition["held_back"] = {**e["held_back"], **{k: get((*key, "held_back", k), e["held_back"][k]) for k in ("says", "each")}}
         editions.append(edition)
-    releases = [{**r, "changes": strings(("changelog", r["version"]), r["changes"])} for r in content.releases]
+    releases = [{**r, "changes": strings(("changelog", r["version"]), r["changes"]),
+                 "untranslated": _key(("changelog", r["version"], 0)) not in text} for r in content.releases]
     references = {rid: {**r, "title": get(("references", rid, "title"), r["title"])} for rid, r in content.references.items()}
     return replace(
         content, language=language, draft=overlay["status"] == "draft", model=model, levels=levels, questions=questions, editions=editions, releases=releases,

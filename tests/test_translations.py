@@ -101,8 +101,7 @@ def test_a_language_that_is_not_there_is_refused_with_the_closest_one(tmp_path):
         load_content(CONTENT, "jp")
 
 
-def test_spanish_and_japanese_are_shipped_complete():
-    assert {"es", "ja"} <= set(LANGUAGES)
+def test_every_translation_is_published_complete():
     for language in LANGUAGES:
         assert not load_content(CONTENT, language).draft, language
 
@@ -126,3 +125,17 @@ def test_every_language_scores_the_same_and_differs_only_in_words(language):
     assert _scoring(tr) == _scoring(en)
     assert [q["options"][0]["text"] for q in tr["questions"]] != [q["options"][0]["text"] for q in en["questions"]]
     assert render_site(translated).keys() == render_site(english).keys()
+
+
+def test_a_new_release_keeps_translations_valid_and_shows_its_notes_in_english_marked_so(tmp_path):
+    from tests import model_shapes
+
+    content = copy_content(tmp_path)
+    model_shapes.release(content, "minor", "Clearer wording.")
+    ja = load_content(content, "ja")
+    assert not ja.draft
+    page = render_site(ja)["changelog.md"]
+    notes = page.split("## ")[1]
+    assert '<div lang="en" markdown>' in notes and "Clearer wording" in notes.split('<div lang="en"')[1]
+    assert ja.ui["changelog"]["untranslated"] in notes
+    assert '<div lang="en"' not in page.split("## ")[2], "a translated release stays in the translation's language"
