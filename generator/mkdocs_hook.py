@@ -149,7 +149,7 @@ def on_files(files: Files, config) -> Files:
 
 def on_page_context(context, page, config, nav):
     """The same page in every language, for the theme's language switcher and hreflang
-    links (`extra.alternate`, overrides/main.html). Absolute when the site has an address
+    links (`extra.alternate`, overrides/main.html), the other languages only. Absolute when the site has an address
     (the deploy workflow's SITE_URL); else from the host's root, where local builds and
     the tests serve the site (MkDocs' `url` filter cannot climb out of a site's folder)."""
     here = config.theme["language"]
@@ -159,6 +159,7 @@ def on_page_context(context, page, config, nav):
     config.extra["alternate"] = [
         {"name": name, "lang": lang, "link": top + ("" if lang == ENGLISH else f"{lang}/") + page.url}
         for lang, name in config.extra["languages"]
+        if lang != here  # the theme takes an alternate of the page itself for another site, and stops navigating instantly
     ]
     return context
 
