@@ -27,22 +27,30 @@ validate: install
 # Build into a fresh folder and swap it in only when the build succeeds,
 # so a failed build leaves the previous site/ exactly as it was. No --quiet: MkDocs
 # counts warnings for --strict only when it logs them (the hook makes sure it does).
+# English at the root, each translation (mkdocs.<language>.yml) in its own folder.
+LANGUAGES := $(patsubst mkdocs.%.yml,%,$(wildcard mkdocs.*.yml))
 build: install
 	rm -rf site.new
 	$(PY) -m mkdocs build --strict -d site.new || { rm -rf site.new; exit 1; }
+	for lang in $(LANGUAGES); do \
+	  $(PY) -m mkdocs build --strict -f mkdocs.$$lang.yml -d site.new/$$lang || { rm -rf site.new; exit 1; }; \
+	done
 	rm -rf site.old
 	if [ -d site ]; then mv site site.old; fi
 	mv site.new site
 	rm -rf site.old
-	@all=$$(find site -name index.html | wc -l); hand=$$(find content/pages -name '*.md' | wc -l); \
-	echo "built site/: $$all pages, $$((all - hand)) generated from content/*.yml and $$hand hand-written in content/pages/"
+	@all=$$(find site -name index.html $(foreach l,$(LANGUAGES),-not -path 'site/$(l)/*') | wc -l); hand=$$(find content/pages -name '*.md' | wc -l); \
+	echo "built site/: $$all pages, $$((all - hand)) generated from content/*.yml and $$hand hand-written in content/pages/; and the same in $(LANGUAGES) (site/<language>/)"
 
 # The first build is as strict as `make build`: a warning stops it. After that, a save
 # that makes the content invalid keeps the last good pages and lists the problems on
 # every page (generator/mkdocs_hook.py).
+# One language at a time: English, or `make serve LANG=ja` (any mkdocs.<language>.yml).
+# LANG counts only when given on the command line: the environment's LANG is a locale.
 SERVE_ADDR := 127.0.0.1:8000
+SERVE_CONFIG := $(if $(filter command line,$(origin LANG)),$(if $(filter en,$(LANG)),mkdocs.yml,mkdocs.$(LANG).yml),mkdocs.yml)
 serve: install
-	$(PY) -m mkdocs serve --strict -a $(SERVE_ADDR) --livereload
+	$(PY) -m mkdocs serve --strict -f $(SERVE_CONFIG) -a $(SERVE_ADDR) --livereload
 
 lint: install
 	$(PY) -m ruff check

@@ -105,6 +105,9 @@ def report(r: dict) -> str:
     L += weight_section(r["weight"], r["pages"])
     L += lighthouse_section(r["lighthouse"])
     L += render_section(r["render"])
+    if "languages" in r:  # bench/languages.py: one build per language
+        import languages
+        L += languages.section(r["languages"])
     if "validate_size" in r:  # bench/validate_size.py: best and worst case on ~1 MB of content
         import validate_size
         L += ["", "## Validation on 1 MB of content", ""] + (validate_size.table(r["validate_size"]) if "error" not in r["validate_size"] else [f"Not measured: {r['validate_size']['error']}"])

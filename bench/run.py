@@ -10,6 +10,7 @@ at the start (see tree.py), so nothing is written into the work tree except
 bench/results.json and bench/results.md. The pieces, each in its own module:
 
   scaling.py    generator alone vs `mkdocs build`, default / 10x / 100x content
+  languages.py  `mkdocs build` per language, and all of them
   synthetic.py  how the 10x and 100x content is made (and what "10x" means)
   serve.py      `mkdocs serve`: saving a YAML file -> the reloaded page
   weight.py     bytes per page type and asset, raw and gzipped
@@ -87,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         r["machine"]["Load average at start"] = " / ".join(f"{x:.2f}" for x in os.getloadavg()) + " (1 / 5 / 15 min)"
         r["scaling"] = attempt("generator vs build", scaling.run, workdir, base, log=log)
         r["serve"] = attempt("mkdocs serve", serve.run, workdir, base, log=log)
+        import languages
+        r["languages"] = attempt("build per language", languages.run, workdir, base, log=log)
         import validate_size
         r["validate_size"] = attempt("validation on 1 MB", validate_size.run, workdir / "validate-size", base, log=log)
         site = workdir / "site-1x"

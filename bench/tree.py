@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "generator", "templates", "schema", "overrides", "content")
+PARTS = ("mkdocs.yml", *sorted(p.name for p in REPO.glob("mkdocs.*.yml")), "generator", "templates", "schema", "overrides", "content")
 """What a build needs besides node_modules (which is symlinked, not copied)."""
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"

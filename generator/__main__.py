@@ -25,6 +25,7 @@ from generator.content import read_documents
 from generator.pages import content_security_policy
 from generator.render import engine_settings
 from generator.scoring import SCORING_FILES, fingerprint
+from generator.translate import languages
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "content"
 """The repository's content/, wherever the command is run from."""
@@ -60,13 +61,32 @@ def main(argv: list[str] | None = None) -> int:
         return write_engine_folder(content, pages, args.content, args.engine_out)
     if args.command == "render":
         return write_pages(pages, args.out)
+    translated, problems = check_translations(args.content)
+    if problems:
+        say(ContentError(problems).report(), sys.stderr)
+        return 1
     counts = ", ".join(_count(n, what) for n, what in (
         (len(content.levels), "level"), (len(content.questions), "question"),
         (len(content.references), "reference"), (len(content.editions), "edition")))
     handwritten = len(list((args.content / "pages").rglob("*.md")))
     say(f"content OK: {counts}, version {content.version}; {_count(len(pages), 'generated page')} render, "
-        f"and content/pages adds {_count(handwritten, 'hand-written page')}")
+        f"and content/pages adds {_count(handwritten, 'hand-written page')}"
+        + "".join(f"; {c.language} {'draft' if c.draft else 'complete'}" for c in translated))
     return 0
+
+
+def check_translations(root: Path) -> tuple[list, list]:
+    """Every translation in root/translations/, loaded and rendered: (the loaded ones, problems)."""
+    loaded, problems = [], []
+    for language in languages(root):
+        try:
+            content = load_content(root, language)
+        except ContentError as err:
+            problems += err.problems
+            continue
+        render_site(content)
+        loaded.append(content)
+    return loaded, problems
 
 
 def write_pages(pages: dict[str, str], out: Path) -> int:

@@ -4,6 +4,7 @@ and hand back one `Content` object, or raise `ContentError` listing every proble
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,15 +16,25 @@ from generator.rules import check_rules
 from generator.schema import schema_problems
 from generator.yamlfile import YamlDoc, load_yaml
 
-FILES = ("model", "levels", "references", "editions", "questions", "changelog")
+FILES = ("model", "levels", "references", "editions", "questions", "changelog", "ui")
 """One file per kind of thing: content/<name>.yml, checked by schema/<name>.schema.json."""
 
 
-def level_title(level: dict, escape: Callable[[str], str] = str) -> str:
+def fill(words: str, **values: object) -> str:
+    """'Level {number}' + number=2 -> 'Level 2': each {name} in the site's words (ui.yml)
+    replaced by its value. Only plain names: no attribute or index lookups."""
+    return PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), words)
+
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+"""A value's place in the site's words: {name}."""
+
+
+def level_title(level: dict, form: str, escape: Callable[[str], str] = str) -> str:
     """'Level 1: Initial': how page titles, headings, the navigation and links name a
-    level. `escape` makes the level's name safe where it lands (markdown, HTML); the
-    words around it are ours and stay as they are."""
-    return f"Level {level['number']}: {escape(level['name'])}"
+    level, in the form ui.yml gives (`level_title`). `escape` makes the level's name
+    safe where it lands (markdown, HTML); the words around it are ours."""
+    return fill(form, number=level["number"], name=escape(level["name"]))
 
 
 def level_path(level: dict) -> str:
@@ -46,6 +57,12 @@ class Content:
     releases: list[dict]
     unscored: dict | None = None
     """questions.yml's `unscored` block (the "not applicable" and "don't know" answers), or None."""
+    ui: dict = field(default_factory=dict)
+    """The site's words (content/ui.yml), by group and key."""
+    language: str = "en"
+    """The language the text is in: 'en', or a translation's (content/translations/)."""
+    draft: bool = False
+    """True for a translation marked `status: draft`: pages carry a banner saying so."""
     warnings: tuple[Problem, ...] = ()
     """Things that do not stop a build here but that the strict site build refuses:
     prose stating a count the data contradicts."""
@@ -68,6 +85,7 @@ class Content:
             questions=data["questions"]["questions"],
             unscored=data["questions"].get("unscored"),
             releases=data["changelog"]["releases"],
+            ui=data["ui"],
         )
 
     @property
@@ -78,6 +96,9 @@ class Content:
         """The line of the value at `path` in content/<name>.yml, if known."""
         where = self.positions.get(name, {}).get(tuple(path))
         return where[0] if where else None
+
+    def level_title(self, level: dict, escape: Callable[[str], str] = str) -> str:
+        return level_title(level, self.ui["level_title"], escape)
 
     def edition(self, edition_id: str) -> dict:
         return next(e for e in self.editions if e["id"] == edition_id)
@@ -103,15 +124,29 @@ def read_documents(root: Path) -> tuple[dict[str, YamlDoc], dict[str, YamlDoc], 
     return docs, parsed, problems
 
 
-def load_content(root: Path | str = "content") -> Content:
-    """Read, check and return the content under `root` (raises ContentError)."""
+def load_content(root: Path | str = "content", language: str = "en") -> Content:
+    """Read, check and return the content under `root` (raises ContentError), in
+    `language`: English, or a translation in root/translations/<language>/."""
+    from generator import translate  # it builds on this module
+
     root = Path(root)
     docs, parsed, problems = read_documents(root)
     problems += check_rules(docs, parsed)
     problems += page_problems(root / "pages", docs)
+    overlay = None
+    if language != "en" and not problems:
+        if language not in translate.languages(root):
+            problems.append(Problem(f"content/{translate.TRANSLATIONS}/{language}", 1, 1, f"there is no translation '{language}'"
+                                    f" - the translations are: {', '.join(translate.languages(root)) or 'none yet'}; add content/{translate.TRANSLATIONS}/{language}/ to start one"))
+        else:
+            overlay, found = translate.read_overlay(root, language, {name: doc.data for name, doc in docs.items()})
+            problems += found
     if problems:
         raise ContentError(problems)
     counts = {"level": len(docs["levels"].data["levels"]), "question": len(docs["questions"].data["questions"])}
     warnings = tuple(sorted(set(count_warnings(docs["model"], counts, root / "pages"))))
-    return Content.from_documents(docs, warnings)
+    content = Content.from_documents(docs, warnings)
+    if overlay is None:
+        return content
+    return translate.translated(content, language, overlay.data)
 

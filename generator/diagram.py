@@ -10,11 +10,12 @@ from generator.content import level_title
 from generator.escape import mermaid_text
 
 
-def progression(levels: list[dict]) -> str:
-    """Mermaid flowchart source for the levels, top to bottom (readable at page width); the top level loops on itself."""
+def progression(levels: list[dict], title: str) -> str:
+    """Mermaid flowchart source for the levels, top to bottom (readable at page width); the
+    top level loops on itself. `title`: how a level is named (ui.yml's `level_title`)."""
     lines = ["graph TD"]
     for level in levels:
-        lines.append(f'    L{level["number"]}["{level_title(level, mermaid_text)}"]')
+        lines.append(f'    L{level["number"]}["{level_title(level, title, mermaid_text)}"]')
     for level, after in pairwise(levels + levels[-1:]):
         label = "<br>".join(mermaid_text(area) for area in level["focus_areas"])
         lines.append(f'    L{level["number"]} -->|"{label}"| L{after["number"]}')

@@ -71,6 +71,13 @@ def md_url(url: object) -> str:
     return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode("utf-8")), str(url))
 
 
+def css_string(text: object) -> str:
+    """Text as a quoted CSS string, for a custom property in a <style> element: quotes
+    and backslashes escaped, and `<` too, so the text cannot close the element."""
+    escaped = "".join(f"\\{ord(c):x} " if c in '"\\<>\n' else c for c in str(text))
+    return f'"{escaped}"'
+
+
 def front_matter_text(text: object) -> str:
     """A front-matter value (page title, description) as MkDocs themes print it:
     raw into HTML, so it is HTML-escaped here, then quoted as YAML."""

@@ -33,6 +33,7 @@ from generator import ContentError, load_content, render_site  # noqa: E402
 from generator.drawing import drawer  # noqa: E402
 from generator.pages import content_security_policy  # noqa: E402
 from generator.render import Href, engine_settings, handwritten_source, page_sources  # noqa: E402
+from generator.translate import ENGLISH, language_names  # noqa: E402
 
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 MERMAID_URI = "assets/vendor/mermaid.min.js"
@@ -65,8 +66,9 @@ def count_warnings_in_strict_mode(config) -> None:
 def on_config(config):
     count_warnings_in_strict_mode(config)
     config.extra["content_problems"] = []
+    language = config.theme["language"]
     try:
-        content = load_content(ROOT / "content")
+        content = load_content(ROOT / "content", language)
     except ContentError as err:
         if not (_serving and _last_good):
             raise Abort(err.report()) from None
@@ -77,12 +79,17 @@ def on_config(config):
     _pages.update(render_site(content, href=mkdocs_href(config), draw=drawer()))
     _sources.clear()
     _sources.update(page_sources(content))
+    if language != ENGLISH:  # a translated page is edited in its translation
+        _sources.update(dict.fromkeys(_sources, f"content/translations/{language}/text.yml"))
     # load_content checked content/pages/_headers, so its policy is there to read.
     # `mkdocs serve` injects an inline live-reload script, which the policy would block.
     settings = engine_settings(content, "" if _serving else content_security_policy(HEADERS))
     config.nav = settings["nav"]
     config.site_name, config.copyright = settings["site_name"], settings["copyright"]
     config.extra.update(settings["extra"])
+    config.extra["languages"] = language_names(ROOT / "content")
+    if language != ENGLISH and config.site_url:  # each language's site sits in a folder of the English one
+        config.site_url = config.site_url.rstrip("/") + f"/{language}/"
     if _serving:
         _remember_good_site(config)
     return config
@@ -106,6 +113,7 @@ def _remember_good_site(config) -> None:
         "site_name": config.site_name,
         "copyright": config.copyright,
         "version": config.extra["content_version"],
+        "languages": config.extra["languages"],
         # The files passed the pages policy: regular files, none of them links.
         "docs": {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file() and not p.is_symlink()},
     }
@@ -118,6 +126,7 @@ def _keep_last_good_site(config, err: ContentError):
     config.site_name = _last_good["site_name"]
     config.copyright = _last_good["copyright"]
     config.extra["content_version"] = _last_good["version"]
+    config.extra["languages"] = _last_good["languages"]
     config.extra["csp"] = ""
     config.extra["content_problems"] = [str(p) for p in err.problems]
     return config
@@ -128,13 +137,31 @@ def on_files(files: Files, config) -> Files:
         raise Abort(f"{MERMAID.relative_to(ROOT)} is missing - run 'npm ci' (or 'make install') to install mermaid")
     if config.extra.get("content_problems"):
         _use_last_good_docs(files, config)
+    language = config.theme["language"]
     for file in files.documentation_pages():
-        file.edit_uri = handwritten_source(file.src_uri)
+        file.edit_uri = handwritten_source(file.src_uri) if language == ENGLISH else f"content/translations/{language}/pages/{file.src_uri}"
     for path, markdown in _pages.items():
         files.append(page := File.generated(config, path, content=markdown))
         page.edit_uri = _sources[path]
     files.append(File.generated(config, MERMAID_URI, abs_src_path=str(MERMAID)))
     return files
+
+
+def on_page_context(context, page, config, nav):
+    """The same page in every language, for the theme's language switcher and hreflang
+    links (`extra.alternate`, overrides/main.html), the other languages only. Absolute when the site has an address
+    (the deploy workflow's SITE_URL); else from the host's root, where local builds and
+    the tests serve the site (MkDocs' `url` filter cannot climb out of a site's folder)."""
+    here = config.theme["language"]
+    top = config.site_url or "/"
+    if here != ENGLISH:
+        top = top.removesuffix(f"{here}/")
+    config.extra["alternate"] = [
+        {"name": name, "lang": lang, "link": top + ("" if lang == ENGLISH else f"{lang}/") + page.url}
+        for lang, name in config.extra["languages"]
+        if lang != here  # the theme takes an alternate of the page itself for another site, and stops navigating instantly
+    ]
+    return context
 
 
 def _use_last_good_docs(files: Files, config) -> None:

@@ -13,14 +13,15 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
-from jinja2 import pass_context, pass_environment
+from jinja2 import pass_context
 
 from generator import escape
-from generator.content import Content, level_path, level_title
+from generator.content import Content, fill, level_path
 from generator.diagram import progression, progression_steps
 from generator.fields import schema_fields
 from generator.pages import DISPLAY as PAGES_DISPLAY
 from generator.pages import meta_policy
+from generator.translate import ENGLISH
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -68,10 +69,10 @@ def _link(context, target: str) -> str:
     return page_link(target, context["page"])
 
 
-@pass_environment
-def _level_title(env, level: dict, escaper: str | None = None) -> str:
+@pass_context
+def _level_title(context, level: dict, escaper: str | None = None) -> str:
     """`level | level_title("md")`: the title, with the name through that escaping filter."""
-    return level_title(level, env.filters[escaper] if escaper else str)
+    return context["content"].level_title(level, context.environment.filters[escaper] if escaper else str)
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
@@ -86,13 +87,22 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         return None
 
 
+class _Environment(jinja2.Environment):
+    """`ui.team.clear` is the key `clear` of the site's words, not the dict's method."""
+
+    def getattr(self, obj, attribute):
+        if isinstance(obj, dict) and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
 @cache
 def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     """Jinja for markdown output: undefined names fail loudly, and every piece of
     content goes through an escaping filter chosen for where it lands. Built once per
     process (and per folder): Jinja then compiles each template once, not per build;
     a template edited under `mkdocs serve` is still reloaded, as its file is newer."""
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
@@ -110,6 +120,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         url=escape.md_url,
         fm=escape.front_matter_text,
         level_title=_level_title,
+        fill=fill,
     )
     env.globals.update(level_path=level_path, link=_link)
     return env
@@ -126,8 +137,8 @@ def render_site(content: Content, templates_dir: Path = TEMPLATES_DIR, href: Hre
     data that MkDocs does not read as links (the questionnaire's JSON); `draw`, when given,
     turns the diagram into SVG at build time."""
     env = environment(templates_dir)
-    common = {"content": content, "model": content.model}
-    diagram = progression(content.levels)
+    common = {"content": content, "model": content.model, "ui": content.ui}
+    diagram = progression(content.levels, content.ui["level_title"])
     pages = {
         "index.md": env.get_template("home.md.j2").render(
             **common, page="index.md", diagram=diagram, steps=progression_steps(content.levels),
@@ -179,7 +190,7 @@ def site_facts(content: Content) -> dict[str, str]:
     """What MkDocs' configuration says about the site, from content: its name (the
     model's) and the footer line crediting the source. Both are HTML: the theme prints
     them raw (and leaves escaped text alone where it escapes)."""
-    footer = environment().get_template("copyright.html.j2").render(content=content, model=content.model)
+    footer = environment().get_template("copyright.html.j2").render(content=content, model=content.model, ui=content.ui)
     return {"site_name": escape.html_text(content.model["name"]), "copyright": footer.strip()}
 
 
@@ -191,7 +202,13 @@ def engine_settings(content: Content, policy: str) -> dict:
     return {
         "nav": nav(content),
         **{key: str(value) for key, value in site_facts(content).items()},  # plain text, not Markup
-        "extra": {"content_version": content.version, "csp": meta_policy(policy) if policy else ""},
+        "extra": {
+            "content_version": content.version,
+            "csp": meta_policy(policy) if policy else "",
+            "note_label": escape.css_string(content.ui["common"]["note"]),
+            "language_note": "" if content.language == ENGLISH else content.ui["language"]["draft" if content.draft else "translated"],
+            "language_draft": content.draft,
+        },
     }
 
 
@@ -199,15 +216,16 @@ def nav(content: Content) -> list:
     """The site's navigation, in MkDocs' `nav` format. Titles are HTML-escaped because
     themes print them raw."""
     title = escape.html_text
+    words = {key: str(title(text)) for key, text in content.ui["nav"].items()}
     return [
-        {"Home": "index.md"},
-        {"Levels": [{level_title(lv, title): level_path(lv)} for lv in content.levels]},
-        {"Self-assessment": "assessment.md"},
-        {"Team view": "team.md"},
-        {"Progress": "progress.md"},
-        {"References": "references.md"},
-        {"Editions": "editions.md"},
-        {"About": ["about.md", "fields.md", "changelog.md"]},
+        {words["home"]: "index.md"},
+        {words["levels"]: [{str(content.level_title(lv, title)): level_path(lv)} for lv in content.levels]},
+        {words["assessment"]: "assessment.md"},
+        {words["team"]: "team.md"},
+        {words["progress"]: "progress.md"},
+        {words["references"]: "references.md"},
+        {words["editions"]: "editions.md"},
+        {words["about"]: ["about.md", "fields.md", "changelog.md"]},
     ]
 
 

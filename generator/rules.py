@@ -15,6 +15,7 @@ from itertools import pairwise
 from generator.errors import Problem, did_you_mean
 from generator.schema import not_allowed, where_in
 from generator.scoring import SCORING_FILES, fingerprint
+from generator.words import ui_problems
 from generator.yamlfile import YamlDoc
 
 Docs = dict[str, YamlDoc]
@@ -365,3 +366,9 @@ def unscored_answers_fit(docs: Docs) -> Iterator[Problem]:
         for name in re.findall(PLACEHOLDER, block[key]):
             if name not in names:
                 yield doc.problem(("unscored", key), f"unscored {key} has unknown placeholder '{{{name}}}'{did_you_mean(name, names)} - {key} may use {', '.join('{' + n + '}' for n in names)}")
+
+
+@rule("ui")
+def ui_has_every_key_the_templates_read(docs: Docs) -> Iterator[Problem]:
+    """content/ui.yml has every key the templates and the generator read (generator/words.py)."""
+    yield from ui_problems(docs["ui"])

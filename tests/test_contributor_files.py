@@ -76,7 +76,8 @@ class TestSchemaModelines:
         assert sorted(p.stem for p in CONTENT_FILES) == sorted(FILES)
 
     def test_every_schema_but_the_shared_one_belongs_to_a_content_file(self):
-        assert sorted(p.name for p in SCHEMAS) == sorted([f"{n}.schema.json" for n in FILES] + ["defs.schema.json"])
+        translations = ["translation.schema.json"]  # content/translations/<language>/text.yml
+        assert sorted(p.name for p in SCHEMAS) == sorted([f"{n}.schema.json" for n in FILES] + ["defs.schema.json"] + translations)
 
 
 class TestSchemaDescriptions:

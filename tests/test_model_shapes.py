@@ -145,6 +145,7 @@ NOT_CONTENT = [
     "tests/browser", "tests/canary", "tests/test_bad_content.py", "tests/test_trust_content.py", "tests/test_readme.py",
     "tests/test_cli.py", "tests/test_render.py", "tests/test_hostile_text.py",
     "tests/test_workflows.py", "tests/test_serve.py", "tests/test_model_shapes.py", "tests/test_drawing.py",
+    "tests/test_translations.py",  # its cases edit today's translations, keyed by today's ids
 ]
 
 
@@ -179,6 +180,12 @@ def test_a_content_only_change_keeps_the_unit_suite_green(edits, tmp_path):
             model_shapes.release(repo / "content", "minor", "Clearer wording.")
         else:
             model_shapes.reshape(repo / "content", edit)
+    if edits != "release":
+        # A new shape (questions, levels) is translated afresh: the translations, keyed
+        # by the old ids, go, as a contributor marks them draft and redoes them.
+        shutil.rmtree(repo / "content" / "translations", ignore_errors=True)
+        for config in repo.glob("mkdocs.*.yml"):
+            config.unlink()
     changed = subprocess.run(["git", "diff", "--no-index", "--stat", str(ROOT / "content"), str(repo / "content")], capture_output=True, text=True).stdout
     assert changed, "the edit changed nothing"
     ignore = [f"--ignore={p}" for p in NOT_CONTENT]

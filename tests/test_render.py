@@ -77,7 +77,7 @@ def test_placeholder_link_of_the_earliest_draft_is_nowhere(pages):
 
 
 def test_diagram_links_each_level_to_the_next_with_its_focus_areas(content):
-    source = progression(content.levels)
+    source = progression(content.levels, content.ui["level_title"])
     assert source.startswith("graph TD")
     edges = re.findall(r"L(\d) -->\|\"(.*?)\"\| L(\d)", source)
     assert [(a, b) for a, _, b in edges] == [("1", "2"), ("2", "3"), ("3", "4"), ("4", "4")]

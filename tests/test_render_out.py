@@ -33,7 +33,8 @@ def test_render_out_writes_every_page_and_the_hook_settings(tmp_path):
     assert settings["nav"] == config.nav
     assert settings["copyright"] == config.copyright
     assert settings["site_name"] == config.site_name
-    assert settings["extra"] == {"content_version": config.extra["content_version"], "csp": config.extra["csp"]}
+    assert settings["extra"] == {key: config.extra[key] for key in settings["extra"]}
+    assert {"content_version", "csp", "note_label", "language_note"} <= settings["extra"].keys()
 
 
 def test_render_positional_still_writes_only_the_generated_pages(tmp_path):

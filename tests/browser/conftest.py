@@ -44,6 +44,22 @@ WATCH_PAGE = """
 """
 
 
+ROOT = Path(__file__).resolve().parent.parent.parent
+TRANSLATIONS = sorted(p.name.split(".")[1] for p in ROOT.glob("mkdocs.*.yml"))
+"""The languages built into site/<language>/ (mkdocs.<language>.yml)."""
+
+
+def english_pages(site: Path) -> list[str]:
+    """Every page of the English site ('' for home, 'levels/initial/'...), not those of
+    its translations: the per-page browser checks run in English, and
+    tests/browser/test_languages.py checks the translated sites."""
+    return sorted(
+        "" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
+        for p in site.rglob("index.html")
+        if p.relative_to(site).parts[0] not in TRANSLATIONS
+    )
+
+
 def read_headers(site: Path) -> dict[str, str]:
     """The `/*` block of the site's `_headers` file."""
     headers: dict[str, str] = {}
@@ -210,3 +226,12 @@ def page(context, server):
     pg = context.new_page()
     pg.site = lambda path="": pg.goto(server.url + path.lstrip("/"))
     return pg
+
+
+@pytest.fixture
+def axe_page(context, server):
+    """A page with axe-core loaded (tests/browser/test_a11y.py's `assert_accessible`)."""
+    context.add_init_script(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
+    page = context.new_page()
+    page.site = lambda path="": page.goto(server.url + path.lstrip("/"))
+    return page

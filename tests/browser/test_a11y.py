@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import english_pages
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = ("serious", "critical")
@@ -21,7 +23,7 @@ SCHEMES = {"light": "default", "dark": "slate"}
 
 
 def site_pages(site: Path) -> list[str]:
-    return sorted(p.parent.relative_to(site).as_posix() + "/" if p.parent != site else "" for p in site.rglob("index.html"))
+    return english_pages(site)
 
 
 def run_axe(page) -> list[dict]:
@@ -51,14 +53,6 @@ def report(violations: list[dict]) -> str:
 def assert_accessible(page, where: str) -> None:
     blocking = [v for v in run_axe(page) if v["impact"] in BLOCKING]
     assert not blocking, f"axe on {where}:\n{report(blocking)}"
-
-
-@pytest.fixture
-def axe_page(context, server):
-    context.add_init_script(path=str(AXE))
-    page = context.new_page()
-    page.site = lambda path="": page.goto(server.url + path.lstrip("/"))
-    return page
 
 
 def open_in_scheme(page, path: str, scheme: str) -> None:

@@ -346,8 +346,9 @@ COUNT_WRITES = """
 
 
 def link_to(page, path):
-    """The first visible link to `path` (the home page hides the sidebar; its links are in the text)."""
-    return page.locator(f'a[href$="/{path}"]:visible, a[href="{path}"]:visible').first
+    """The first visible link to `path` (the home page hides the sidebar; its links are in the text),
+    not the language switcher's (the same page in another language)."""
+    return page.locator(f'a[href$="/{path}"]:visible:not([hreflang]), a[href="{path}"]:visible:not([hreflang])').first
 
 
 def assert_bound_once(page, ids):

@@ -125,7 +125,8 @@ def test_the_diagram_labels_show_the_hostile_text(hostile_page, build):
     svg.wait_for(timeout=15000)
     labels = normal(svg.evaluate("el => el.textContent"))
     levels = build.data["levels"]["levels"]
-    expected = [level_title(lv) for lv in levels]
+    form = yaml.safe_load((build.repo / "content" / "ui.yml").read_text(encoding="utf-8"))["level_title"]
+    expected = [level_title(lv, form) for lv in levels]
     expected += [area for lv in levels for area in lv["focus_areas"]]
     missing = [e for e in expected if normal(e) not in labels]
     assert not missing, f"diagram labels lack {missing[:5]}\ndiagram text: {labels[:500]}"

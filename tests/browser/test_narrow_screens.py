@@ -37,7 +37,8 @@ WIDER_THAN_THE_SCREEN = """
 
 
 def site_pages(site) -> list[str]:
-    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
+    from tests.browser.conftest import english_pages
+    return english_pages(site)
 
 
 @pytest.fixture

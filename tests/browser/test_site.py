@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from generator import drawing
-from tests.browser.conftest import Server, assert_clean, guarded_context
+from tests.browser.conftest import Server, assert_clean, english_pages, guarded_context
 from tests.conftest import build_site
 
 
 def site_pages(site: Path) -> list[str]:
-    return sorted(p.parent.relative_to(site).as_posix() + "/" if p.parent != site else "" for p in site.rglob("index.html"))
+    return english_pages(site)
 
 
 MERMAID = "assets/vendor/mermaid.min.js"

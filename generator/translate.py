@@ -1,0 +1,284 @@
+"""Translations: a language is a set of text overlays keyed by the English content's ids.
+
+content/translations/<language>/text.yml gives, for each thing English content names by
+id (a level, a question and its options by points, a kind of reference, an edition, a
+release, a group of the site's words in ui.yml), the same text in that language. It
+never repeats structure: ids, points, levels' numbers, bands, URLs and order come only
+from the English files, so a translation cannot change scoring. Hand-written pages are
+translated whole, one file per English page, in content/translations/<language>/pages/.
+
+`english_text(docs)` lists every string a translation gives, by key (a path such as
+('levels', 'initial', 'advance', 2)); `overlay_problems` checks an overlay against it
+(unknown keys, missing strings, placeholders that differ); `translated` applies it.
+Pure: data in, data out.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from pathlib import Path
+
+from generator.content import PLACEHOLDER, Content
+from generator.errors import Problem, did_you_mean
+from generator.pages import PAGE_SUFFIX, _page_text_problems
+from generator.schema import schema_problems
+from generator.yamlfile import YamlDoc, load_yaml
+
+ENGLISH = "en"
+"""The language of content/ itself."""
+
+TRANSLATIONS = "translations"
+"""content/translations/<language>/: one folder per language."""
+
+TEXT_FILE = "text.yml"
+PAGES = "pages"
+STATUSES = ("complete", "draft")
+
+Key = tuple
+MODEL_TEXT = ("name", "tagline", "definition")
+LEVEL_TEXT = ("name", "summary", "description")
+LEVEL_LISTS = ("focus_areas", "advance")
+QUESTION_TEXT = ("dimension", "question", "help", "why")
+EDITION_TEXT = ("name", "summary")
+
+
+def _strings(prefix: Key, value: object) -> Iterator[tuple[Key, str]]:
+    """Every string under `value` (mappings and lists walked), keyed from `prefix`."""
+    if isinstance(value, Mapping):
+        for k, v in value.items():
+            yield from _strings((*prefix, k), v)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _strings((*prefix, i), v)
+    else:
+        yield _key(prefix), value
+
+
+def _key(parts: Key) -> Key:
+    """Keys compare as text: an option's points (0) and a list's index are '0' in YAML keys."""
+    return tuple(str(p) for p in parts)
+
+
+def english_text(data: Mapping[str, object]) -> tuple[dict[Key, str], set[Key]]:
+    """(every string a complete translation gives, by key; keys it may give but need not).
+    `data`: each English content file's data, by name (content.FILES)."""
+    text: dict[Key, str] = _Keyed()
+    model = data["model"]
+    text.update({("model", k): model[k] for k in MODEL_TEXT})
+    text[("model", "credit")] = model["source"]["credit"]
+    for lv in data["levels"]["levels"]:
+        text.update({("levels", lv["id"], k): lv[k] for k in LEVEL_TEXT})
+        for k in LEVEL_LISTS:
+            text.update(_strings(("levels", lv["id"], k), lv[k]))
+    for q in data["questions"]["questions"]:
+        text.update({("questions", q["id"], k): q[k] for k in QUESTION_TEXT})
+        text.update({("questions", q["id"], "options", o["points"]): o["text"] for o in q["options"]})
+    text.update({("kinds", k["id"]): k["label"] for k in data["references"]["kinds"]})
+    for e in data["editions"]["editions"]:
+        key = ("editions", e["id"])
+        text.update({(*key, k): e[k] for k in EDITION_TEXT})
+        text.update(_strings((*key, "dates"), [d["of"] for d in e["dates"]]))
+        text.update(_strings((*key, "changes"), e.get("changes", [])))
+        text.update(_strings((*key, "terms"), e["terms"]))
+        if e.get("held_back"):
+            text.update({(*key, "held_back", k): e["held_back"][k] for k in ("says", "each")})
+        for topic in e["terms"]:
+            text[("topics", topic)] = topic
+    text.update(_strings(("ui",), data["ui"]))
+    optional = {("references", r["id"], "title") for r in data["references"]["references"]}
+    # Release notes are a record: a release not translated yet is shown in English, marked
+    # so (templates/changelog.md.j2), rather than holding every English release back.
+    for release in data["changelog"]["releases"]:
+        optional.update(k for k, _ in _strings(("changelog", release["version"]), release["changes"]))
+    return dict(text), optional
+
+
+class _Keyed(dict):
+    """A dict whose keys are stored as text (`_key`)."""
+
+    def __setitem__(self, key, value):
+        super().__setitem__(_key(key), value)
+
+    def update(self, other=(), **kw):
+        for k, v in dict(other, **kw).items():
+            self[k] = v
+
+
+def _name(key: Key) -> str:
+    return ".".join(str(k) for k in key)
+
+
+def overlay_problems(doc: YamlDoc, english: dict[Key, str], optional: set[Key]) -> list[Problem]:
+    """What is wrong with a schema-valid overlay: keys English does not have (with the
+    closest one), strings that lose or add a {placeholder}, and, unless the language is
+    marked `status: draft`, the strings it does not give yet."""
+    problems: list[Problem] = []
+    given = dict(_strings((), {k: v for k, v in doc.data.items() if k != "status"}))
+    known = english.keys() | optional
+    prefixes = {k[:i] for k in known for i in range(1, len(k) + 1)}
+    unknown: set[Key] = set()
+    for key, value in given.items():
+        if key not in known:
+            first = next(key[:i] for i in range(1, len(key) + 1) if key[:i] not in prefixes)
+            if first not in unknown:
+                unknown.add(first)
+                siblings = sorted({p[-1] for p in prefixes if len(p) == len(first) and p[:-1] == first[:-1]})
+                problems.append(doc.problem(_at(doc, first), f"'{_name(first)}' is not in the English content{did_you_mean(first[-1], siblings)} - "
+                                            "translate only what the English files hold, under the same ids", key=True))
+            continue
+        source = english.get(key) or ""
+        if key in english and _placeholders(value) != _placeholders(source):
+            problems.append(doc.problem(_at(doc, key), f"'{_name(key)}' has the placeholders {_shown(_placeholders(value))}, the English "
+                                        f"{_shown(_placeholders(source))} - keep each {{name}} of the English as it is"))
+        elif not value.strip():
+            problems.append(doc.problem(_at(doc, key), f"'{_name(key)}' is empty - write the translation, or leave the key out and mark the language draft"))
+    missing = [k for k in english if k not in given]
+    if missing and doc.data.get("status") != "draft":
+        shown = ", ".join(_name(k) for k in missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
+        problems.append(doc.problem(("status",), f"{len(missing)} string{'s' if len(missing) != 1 else ''} of the English "
+                                    f"content {'are' if len(missing) != 1 else 'is'} not translated: {shown} - translate "
+                                    "them, or set status: draft to publish the language with a 'translation in progress' banner"))
+    return problems
+
+
+def _at(doc: YamlDoc, key: Key) -> tuple:
+    """`key` as the document's own data path (list indexes are numbers there), for its position."""
+    path, node = [], doc.data
+    for part in key:
+        if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            path.append(int(part))
+            node = node[int(part)]
+        elif isinstance(node, dict):
+            match = next((k for k in node if str(k) == part), part)
+            path.append(match)
+            node = node.get(match)
+        else:
+            path.append(part)
+    return tuple(path)
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(PLACEHOLDER.findall(text))
+
+
+def _shown(names: set[str]) -> str:
+    return ", ".join("{" + n + "}" for n in sorted(names)) if names else "none"
+
+
+def page_problems(folder: Path, english_pages: list[str], display: str, draft: bool) -> list[Problem]:
+    """A translation's hand-written pages: one for each English page (unless draft), no
+    page English does not have, and each held to the same rules as English pages."""
+    problems: list[Problem] = []
+    found = sorted(p.relative_to(folder).as_posix() for p in folder.rglob(f"*{PAGE_SUFFIX}")) if folder.is_dir() else []
+    for rel in found:
+        file = folder / rel
+        if rel not in english_pages:
+            hint = did_you_mean(rel, english_pages)
+            problems.append(Problem(f"{display}/{rel}", 1, 1, f"there is no English page content/pages/{rel}{hint} - "
+                                    "name each translated page after the English page it translates"))
+        elif file.is_symlink() or not file.is_file():
+            problems.append(Problem(f"{display}/{rel}", 1, 1, "is not a regular file - copy the page in as a real file"))
+        else:
+            problems += _page_text_problems(file, f"{display}/{rel}")
+    if not draft:
+        for rel in english_pages:
+            if rel not in found:
+                problems.append(Problem(f"{display}/{rel}", 1, 1, f"is missing: content/pages/{rel} is not translated - "
+                                        "translate it, or set status: draft in text.yml"))
+    return problems
+
+
+def english_pages(root: Path) -> list[str]:
+    folder = root / "pages"
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob(f"*{PAGE_SUFFIX}")) if folder.is_dir() else []
+
+
+def languages(root: Path) -> list[str]:
+    """The languages content/translations/ has a folder for, in name order."""
+    folder = Path(root) / TRANSLATIONS
+    return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+
+
+def language_names(root: Path) -> list[tuple[str, str]]:
+    """[(language, its name in its own words), ...]: English, then each translation, for
+    the language switcher. Names are ui.yml's `language.name` and each translation's; a
+    file that does not say (the build of that language reports why) shows the code."""
+
+    def name(file: Path, path: tuple[str, ...], code: str) -> str:
+        doc, _ = load_yaml(file, str(file))
+        node = doc.data if doc else None
+        for part in path:
+            node = node.get(part) if isinstance(node, dict) else None
+        return node if isinstance(node, str) and node.strip() else code
+
+    root = Path(root)
+    return [(ENGLISH, name(root / "ui.yml", ("language", "name"), ENGLISH))] + [
+        (lang, name(root / TRANSLATIONS / lang / TEXT_FILE, ("ui", "language", "name"), lang)) for lang in languages(root)
+    ]
+
+
+def read_overlay(root: Path, language: str, data: Mapping[str, object]) -> tuple[YamlDoc | None, list[Problem]]:
+    """Read and check content/translations/<language>/ against the English `data`."""
+    display = f"content/{TRANSLATIONS}/{language}"
+    doc, problems = load_yaml(Path(root) / TRANSLATIONS / language / TEXT_FILE, f"{display}/{TEXT_FILE}")
+    if doc is None:
+        return None, problems
+    problems += schema_problems(doc, "translation.schema.json")
+    if problems:
+        return None, problems
+    english, optional = english_text(data)
+    problems += overlay_problems(doc, english, optional)
+    problems += page_problems(Path(root) / TRANSLATIONS / language / PAGES, english_pages(Path(root)), f"{display}/{PAGES}",
+                              doc.data["status"] == "draft")
+    return (None if problems else doc), problems
+
+
+def translated(content: Content, language: str, overlay: Mapping) -> Content:
+    """`content` with every string the overlay gives in its language; ids, numbers, URLs
+    and order untouched. What a draft overlay leaves out stays English."""
+    text = dict(_strings((), {k: v for k, v in overlay.items() if k != "status"}))
+
+    def get(key: Key, english: str) -> str:
+        return text.get(_key(key), english)
+
+    def strings(prefix: Key, value):
+        if isinstance(value, dict):
+            return {k: strings((*prefix, k), v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [strings((*prefix, i), v) for i, v in enumerate(value)]
+        return get(prefix, value)
+
+    model = copy.deepcopy(content.model)
+    for k in MODEL_TEXT:
+        model[k] = get(("model", k), model[k])
+    model["source"]["credit"] = get(("model", "credit"), model["source"]["credit"])
+    levels = []
+    for lv in content.levels:
+        key = ("levels", lv["id"])
+        levels.append({**lv, **{k: get((*key, k), lv[k]) for k in LEVEL_TEXT},
+                       **{k: strings((*key, k), lv[k]) for k in LEVEL_LISTS}})
+    questions = []
+    for q in content.questions:
+        key = ("questions", q["id"])
+        options = [{**o, "text": get((*key, "options", o["points"]), o["text"])} for o in q["options"]]
+        questions.append({**q, **{k: get((*key, k), q[k]) for k in QUESTION_TEXT}, "options": options})
+    editions = []
+    for e in content.editions:
+        key = ("editions", e["id"])
+        edition = {**e, **{k: get((*key, k), e[k]) for k in EDITION_TEXT},
+                   "dates": [{**d, "of": get((*key, "dates", i), d["of"])} for i, d in enumerate(e["dates"])],
+                   "changes": strings((*key, "changes"), e.get("changes", [])),
+                   "terms": {get(("topics", t), t): get((*key, "terms", t), v) for t, v in e["terms"].items()}}
+        if e.get("held_back"):
+            edition["held_back"] = {**e["held_back"], **{k: get((*key, "held_back", k), e["held_back"][k]) for k in ("says", "each")}}
+        editions.append(edition)
+    releases = [{**r, "changes": strings(("changelog", r["version"]), r["changes"]),
+                 "untranslated": _key(("changelog", r["version"], 0)) not in text} for r in content.releases]
+    references = {rid: {**r, "title": get(("references", rid, "title"), r["title"])} for rid, r in content.references.items()}
+    return replace(
+        content, language=language, draft=overlay["status"] == "draft", model=model, levels=levels, questions=questions, editions=editions, releases=releases,
+        references=references, kinds={k: get(("kinds", k), label) for k, label in content.kinds.items()},
+        ui=strings(("ui",), content.ui),
+    )

@@ -1,0 +1,141 @@
+"""Translations (content/translations/<language>/) are text overlays on the English content.
+
+Each case edits a copy of content/ and loads one language: a broken overlay is refused
+with one line per problem, `path:line:col: what - how to fix`, on the line of the edit.
+Then: every language scores the same (the questionnaire's data differs only in its words).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator import ContentError, load_content
+from generator.render import assessment_data, render_site
+from generator.translate import languages
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+LANGUAGES = languages(CONTENT)
+ONE_LINE = re.compile(r"^(content/translations/[a-z]+/[a-z/]+\.(yml|md)):(\d+):(\d+): [^\n]+ - [^\n]+$")
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    file: str  # under content/translations/ja/
+    old: str
+    new: str
+    says: str  # a piece of the one message expected
+    at: str | None = None  # text on the line the problem points at (None: line 1 of a page)
+
+
+CASES = [
+    Case("missing string", "text.yml", "    summary: 大規模言語モデルを試している段階で、共有された実践はまだない。\n", "",
+         "1 string of the English content is not translated: levels.initial.summary", at="status: complete"),
+    Case("unknown id", "text.yml", "  initial:\n    name: 初期", "  initail:\n    name: 初期",
+         "'levels.initail' is not in the English content (did you mean 'initial'?)", at="initail:"),
+    Case("unknown option", "text.yml", "      4: 新しいモデルやバージョン", "      5: 新しいモデルやバージョン",
+         "'questions.models.options.5' is not in the English content", at="5: 新しいモデルやバージョン"),
+    Case("placeholder lost", "text.yml", 'level_title: "レベル {number}: {name}"', 'level_title: "レベル {number}: {nom}"',
+         "'ui.level_title' has the placeholders {nom}, {number}, the English {name}, {number}", at="level_title:"),
+    Case("extra list entry", "text.yml", "      - 基本的な指標\n", "      - 基本的な指標\n      - 余分な項目\n",
+         "'levels.initial.focus_areas.3' is not in the English content", at="余分な項目"),
+    Case("unknown status", "text.yml", "status: complete", "status: finished", "status", at="status: finished"),
+    Case("page without English", "pages/about.md", None, None, "there is no English page content/pages/abuot.md", at=None),
+]
+
+
+def copy_content(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+def apply(case: Case, content: Path) -> Path:
+    file = content / "translations" / "ja" / case.file
+    if case.old is None:  # a page renamed to a name English does not have
+        file.rename(file.with_name("abuot.md"))
+        return file.with_name("abuot.md")
+    text = file.read_text(encoding="utf-8")
+    assert case.old in text, f"{case.name}: the edit's text is no longer in {file}"
+    file.write_text(text.replace(case.old, case.new, 1), encoding="utf-8")
+    return file
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_a_broken_translation_is_refused_on_the_line_of_the_problem(case, tmp_path):
+    content = copy_content(tmp_path)
+    file = apply(case, content)
+    with pytest.raises(ContentError) as err:
+        load_content(content, "ja")
+    lines = [str(p) for p in err.value.problems]
+    mine = [line for line in lines if case.says in line]
+    assert mine, f"no problem says {case.says!r}:\n" + "\n".join(lines)
+    match = ONE_LINE.match(mine[0])
+    assert match, f"not one line 'path:line:col: what - how to fix': {mine[0]}"
+    if case.at:
+        wanted = next(i for i, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1) if case.at in line)
+        assert int(match.group(3)) == wanted, mine[0]
+
+
+def test_a_draft_may_leave_strings_out_and_shows_them_in_english_with_a_banner(tmp_path):
+    content = copy_content(tmp_path)
+    text = content / "translations" / "ja" / "text.yml"
+    edited = text.read_text(encoding="utf-8").replace("status: complete", "status: draft")
+    edited = edited.replace("    summary: 大規模言語モデルを試している段階で、共有された実践はまだない。\n", "")
+    text.write_text(edited, encoding="utf-8")
+    ja = load_content(content, "ja")
+    assert ja.draft and ja.levels[0]["summary"] == load_content(content).levels[0]["summary"]
+    assert ja.levels[0]["name"] == "初期"
+    from generator.render import engine_settings
+    assert engine_settings(ja, "")["extra"]["language_note"] == ja.ui["language"]["draft"]
+
+
+def test_a_language_that_is_not_there_is_refused_with_the_closest_one(tmp_path):
+    with pytest.raises(ContentError, match=r"there is no translation 'jp' - the translations are: es, ja"):
+        load_content(CONTENT, "jp")
+
+
+def test_every_translation_is_published_complete():
+    for language in LANGUAGES:
+        assert not load_content(CONTENT, language).draft, language
+
+
+def _scoring(data: dict) -> dict:
+    """The questionnaire's data without its words: what scoring and share links read."""
+    return {
+        "model": data["model"], "version": data["version"], "edition": data["edition"]["id"], "total": data["total"],
+        "questions": [(q["id"], [(o["points"], o["level"], o["references"]) for o in q["options"]]) for q in data["questions"]],
+        "bands": data["bands"],
+        "levels": [(lv["id"], lv["number"], lv["url"]) for lv in data["levels"]],
+        "references": {rid: (r["url"], r["kind"]) for rid, r in data["references"].items()},
+        "held_back": data["held_back"] and {k: v for k, v in data["held_back"].items() if k in ("points", "level")},
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_scores_the_same_and_differs_only_in_words(language):
+    english, translated = load_content(CONTENT), load_content(CONTENT, language)
+    en, tr = assessment_data(english), assessment_data(translated)
+    assert _scoring(tr) == _scoring(en)
+    assert [q["options"][0]["text"] for q in tr["questions"]] != [q["options"][0]["text"] for q in en["questions"]]
+    assert render_site(translated).keys() == render_site(english).keys()
+
+
+def test_a_new_release_keeps_translations_valid_and_shows_its_notes_in_english_marked_so(tmp_path):
+    from tests import model_shapes
+
+    content = copy_content(tmp_path)
+    model_shapes.release(content, "minor", "Clearer wording.")
+    ja = load_content(content, "ja")
+    assert not ja.draft
+    page = render_site(ja)["changelog.md"]
+    notes = page.split("## ")[1]
+    assert '<div lang="en" markdown>' in notes and "Clearer wording" in notes.split('<div lang="en"')[1]
+    assert ja.ui["changelog"]["untranslated"] in notes
+    assert '<div lang="en"' not in page.split("## ")[2], "a translated release stays in the translation's language"
