@@ -42,6 +42,7 @@ LEVEL_TEXT = ("name", "summary", "description")
 LEVEL_LISTS = ("focus_areas", "advance")
 QUESTION_TEXT = ("dimension", "question", "help", "why")
 EDITION_TEXT = ("name", "summary")
+UNSCORED_TEXT = ("not_applicable", "dont_know", "says", "too_many")
 
 
 def _strings(prefix: Key, value: object) -> Iterator[tuple[Key, str]]:
@@ -75,6 +76,9 @@ def english_text(data: Mapping[str, object]) -> tuple[dict[Key, str], set[Key]]:
     for q in data["questions"]["questions"]:
         text.update({("questions", q["id"], k): q[k] for k in QUESTION_TEXT})
         text.update({("questions", q["id"], "options", o["points"]): o["text"] for o in q["options"]})
+    unscored = data["questions"].get("unscored")
+    if unscored:
+        text.update({("unscored", k): unscored[k] for k in UNSCORED_TEXT})
     text.update({("kinds", k["id"]): k["label"] for k in data["references"]["kinds"]})
     for e in data["editions"]["editions"]:
         key = ("editions", e["id"])
@@ -274,11 +278,12 @@ def translated(content: Content, language: str, overlay: Mapping) -> Content:
         if e.get("held_back"):
             edition["held_back"] = {**e["held_back"], **{k: get((*key, "held_back", k), e["held_back"][k]) for k in ("says", "each")}}
         editions.append(edition)
+    unscored = content.unscored and {**content.unscored, **{k: get(("unscored", k), content.unscored[k]) for k in UNSCORED_TEXT}}
     releases = [{**r, "changes": strings(("changelog", r["version"]), r["changes"]),
                  "untranslated": _key(("changelog", r["version"], 0)) not in text} for r in content.releases]
     references = {rid: {**r, "title": get(("references", rid, "title"), r["title"])} for rid, r in content.references.items()}
     return replace(
-        content, language=language, draft=overlay["status"] == "draft", model=model, levels=levels, questions=questions, editions=editions, releases=releases,
+        content, language=language, draft=overlay["status"] == "draft", model=model, levels=levels, questions=questions, unscored=unscored, editions=editions, releases=releases,
         references=references, kinds={k: get(("kinds", k), label) for k, label in content.kinds.items()},
         ui=strings(("ui",), content.ui),
     )
