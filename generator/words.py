@@ -29,6 +29,7 @@ label, the language notes)."""
 _UI = re.compile(r"(?<![\w./])ui((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\"[A-Za-z_][A-Za-z0-9_]*\"\])+)")
 _SCRIPT_TEXT = re.compile(r"\btext\.([A-Za-z_][A-Za-z0-9_]*)")
 _SCRIPT = re.compile(r"\{% set text = ui\.([a-z_]+)\.script %\}")
+_WHOLE = re.compile(r"\{% set \w+ = ui((?:\.[A-Za-z_][A-Za-z0-9_]*)+) %\}|(?<![\w./])ui((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\[(?![\"'])")
 
 
 @cache
@@ -45,10 +46,21 @@ def used_keys(templates_dir: Path = TEMPLATES_DIR) -> tuple[tuple[str, ...], ...
     return tuple(sorted(keys))
 
 
+@cache
+def whole_groups(templates_dir: Path = TEMPLATES_DIR) -> frozenset[tuple[str, ...]]:
+    """Groups the templates read whole: handed to a script as JSON (`{% set x = ui.a.b %}`)
+    or picked from by a value (`ui.a.b[key]`)."""
+    found = set()
+    for template in sorted(templates_dir.glob("*.j2")):
+        for match in _WHOLE.finditer(template.read_text(encoding="utf-8")):
+            found.add(tuple(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", match.group(1) or match.group(2))))
+    return frozenset(found)
+
+
 def ui_problems(doc: YamlDoc) -> Iterator[Problem]:
     """Each key a template reads is there, as words where words are read."""
     used = used_keys()
-    groups = {k[:-1] for k in used if len(k) > 1}
+    groups = {k[:-1] for k in used if len(k) > 1} | whole_groups()
     for key in used:
         node, path = doc.data, ()
         for part in key:
