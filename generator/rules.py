@@ -324,14 +324,6 @@ PLACEHOLDER = r"\{([^{}]*)\}"
 HELD_BACK_PLACEHOLDERS = {"says": ("total_level", "level", "dimensions"), "each": ("dimension", "points", "max")}
 
 
-def unknown_placeholders(doc, where: tuple, block: dict, allowed: dict[str, tuple[str, ...]], label: str) -> Iterator[Problem]:
-    """Each wording of `block` named in `allowed` fills only its allowed placeholders."""
-    for key, names in allowed.items():
-        for name in re.findall(PLACEHOLDER, block[key]):
-            if name not in names:
-                yield doc.problem(where + (key,), f"{label} {key} has unknown placeholder '{{{name}}}'{did_you_mean(name, names)} - {key} may use {', '.join('{' + n + '}' for n in names)}")
-
-
 @rule("editions", "levels")
 def held_back_rules_are_known(docs: Docs) -> Iterator[Problem]:
     """An edition's held-back rule names a known level and fills only known placeholders."""
@@ -345,7 +337,10 @@ def held_back_rules_are_known(docs: Docs) -> Iterator[Problem]:
         where = ("editions", i, "held_back")
         if rule_["level"] not in numbers:
             yield doc.problem(where + ("level",), f"edition '{e['id']}': held_back names unknown level '{rule_['level']}'{did_you_mean(rule_['level'], numbers)} - levels are listed in content/levels.yml")
-        yield from unknown_placeholders(doc, where, rule_, HELD_BACK_PLACEHOLDERS, f"edition '{e['id']}': held_back")
+        for key, names in HELD_BACK_PLACEHOLDERS.items():
+            for name in re.findall(PLACEHOLDER, rule_[key]):
+                if name not in names:
+                    yield doc.problem(where + (key,), f"edition '{e['id']}': held_back {key} has unknown placeholder '{{{name}}}'{did_you_mean(name, names)} - {key} may use {', '.join('{' + n + '}' for n in names)}")
 
 
 UNSCORED_PLACEHOLDERS = {
@@ -367,7 +362,10 @@ def unscored_answers_fit(docs: Docs) -> Iterator[Problem]:
         return
     if block["most"] >= len(questions):
         yield doc.problem(("unscored", "most"), f"unscored most is {block['most']}, but there are only {len(questions)} questions - make it at most {len(questions) - 1}, so a level always rests on one answered question at least")
-    yield from unknown_placeholders(doc, ("unscored",), block, UNSCORED_PLACEHOLDERS, "unscored")
+    for key, names in UNSCORED_PLACEHOLDERS.items():
+        for name in re.findall(PLACEHOLDER, block[key]):
+            if name not in names:
+                yield doc.problem(("unscored", key), f"unscored {key} has unknown placeholder '{{{name}}}'{did_you_mean(name, names)} - {key} may use {', '.join('{' + n + '}' for n in names)}")
 
 
 @rule("ui")
