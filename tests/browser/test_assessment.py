@@ -10,6 +10,7 @@ import re
 from datetime import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from generator.content import load_content
 from generator.render import assessment_data
@@ -196,13 +197,21 @@ def test_share_link_wins_over_saved_answers(page, server, model, ids):
     assert "shared link are filled in" in page.locator('[data-notices="result"]').inner_text()
 
 
-def test_share_link_opened_in_the_same_tab_is_read(page, model, ids):
+def test_share_links_pasted_into_the_same_tab_are_read_with_their_notices(page, model, ids):
+    """Only the fragment changes: the page reads each link in place, and says what it
+    found in it, the first time too (the theme once re-fetched the page on the first
+    change, and the swap lost the link's notices)."""
     open_assessment(page)
     answer(page, answers_for_total(model, 5))
     expect_result(page, 5, 1)
-    fragment = f"{model['model']}@{model['version']}&" + "&".join(f"{i}=3" for i in ids)
-    page.evaluate(f"location.hash = {json.dumps(fragment)}")  # same document: no reload
-    expect_result(page, 21, 4)
+    page.evaluate("document.querySelector('[data-assessment]').dataset.sameRoot = ''")
+    notices = page.locator('[data-notices="result"]')
+    for points, total in ((3, 21), (4, 28)):
+        fragment = f"{model['model']}@{model['version']}&" + "&".join(f"{i}={points}" for i in ids) + "&_t=9"
+        page.evaluate(f"location.hash = {json.dumps(fragment)}")  # same document: no reload
+        expect_result(page, total, level_of(model, total))
+        expect(notices).to_contain_text("targets this page does not have")
+    assert page.locator("[data-assessment][data-same-root]").count() == 1
 
 
 def test_download_then_import_restores_the_answers(page, model, ids, tmp_path):
