@@ -156,3 +156,19 @@ def did_you_mean(word: object, choices) -> str:
         return ""
     match = _catalog(choices).closest(_folded(word))
     return f" (did you mean '{match}'?)" if match and not HIDDEN.search(match) else ""
+
+
+WORDING_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+"""Anything in braces in a wording. Broader on purpose than content.PLACEHOLDER, which
+fills only `{identifier}`s: here `{ level }` or `{1}` must be reported as unknown, not
+passed over (the page would print them as written)."""
+
+
+def unknown_placeholders(doc, where: tuple, block: dict, allowed: dict[str, tuple[str, ...]], label: str):
+    """A problem for each placeholder of `block`'s wordings that its key does not allow.
+    `allowed` maps a wording's key to the placeholders it may fill; `doc` is the YamlDoc
+    the block is in and `where` its path there; `label` starts each message."""
+    for key, names in allowed.items():
+        for name in WORDING_PLACEHOLDER.findall(block[key]):
+            if name not in names:
+                yield doc.problem(where + (key,), f"{label} {key} has unknown placeholder '{{{name}}}'{did_you_mean(name, names)} - {key} may use {', '.join('{' + n + '}' for n in names)}")

@@ -8,11 +8,10 @@ a rule names as `loose` need only parse (the rule reads it defensively).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 
-from generator.errors import Problem, did_you_mean
+from generator.errors import Problem, did_you_mean, unknown_placeholders
 from generator.schema import not_allowed, where_in
 from generator.scoring import SCORING_FILES, fingerprint
 from generator.words import ui_problems
@@ -319,8 +318,6 @@ def options_indicate_levels(docs: Docs) -> Iterator[Problem]:
             yield doc.problem(("questions", qi, "options"), f"question '{q['id']}': no option indicates level {', '.join(repr(m) for m in missing)} - {rule_}; give it to an option", key=True)
 
 
-PLACEHOLDER = r"\{([^{}]*)\}"
-"""A placeholder in a wording: `{name}`. report-view.js fills the same ones (and leaves any other as written)."""
 HELD_BACK_PLACEHOLDERS = {"says": ("total_level", "level", "dimensions"), "each": ("dimension", "points", "max")}
 
 
@@ -337,10 +334,7 @@ def held_back_rules_are_known(docs: Docs) -> Iterator[Problem]:
         where = ("editions", i, "held_back")
         if rule_["level"] not in numbers:
             yield doc.problem(where + ("level",), f"edition '{e['id']}': held_back names unknown level '{rule_['level']}'{did_you_mean(rule_['level'], numbers)} - levels are listed in content/levels.yml")
-        for key, names in HELD_BACK_PLACEHOLDERS.items():
-            for name in re.findall(PLACEHOLDER, rule_[key]):
-                if name not in names:
-                    yield doc.problem(where + (key,), f"edition '{e['id']}': held_back {key} has unknown placeholder '{{{name}}}'{did_you_mean(name, names)} - {key} may use {', '.join('{' + n + '}' for n in names)}")
+        yield from unknown_placeholders(doc, where, rule_, HELD_BACK_PLACEHOLDERS, f"edition '{e['id']}': held_back")
 
 
 UNSCORED_PLACEHOLDERS = {
@@ -362,10 +356,7 @@ def unscored_answers_fit(docs: Docs) -> Iterator[Problem]:
         return
     if block["most"] >= len(questions):
         yield doc.problem(("unscored", "most"), f"unscored most is {block['most']}, but there are only {len(questions)} questions - make it at most {len(questions) - 1}, so a level always rests on one answered question at least")
-    for key, names in UNSCORED_PLACEHOLDERS.items():
-        for name in re.findall(PLACEHOLDER, block[key]):
-            if name not in names:
-                yield doc.problem(("unscored", key), f"unscored {key} has unknown placeholder '{{{name}}}'{did_you_mean(name, names)} - {key} may use {', '.join('{' + n + '}' for n in names)}")
+    yield from unknown_placeholders(doc, ("unscored",), block, UNSCORED_PLACEHOLDERS, "unscored")
 
 
 @rule("ui")
