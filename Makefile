@@ -28,6 +28,8 @@ validate: install
 # so a failed build leaves the previous site/ exactly as it was. No --quiet: MkDocs
 # counts warnings for --strict only when it logs them (the hook makes sure it does).
 # English at the root, each translation (mkdocs.<language>.yml) in its own folder.
+# Then the site's own scripts are minified (tools/minify-js.mjs; `make serve` serves
+# them as written).
 LANGUAGES := $(patsubst mkdocs.%.yml,%,$(wildcard mkdocs.*.yml))
 build: install
 	rm -rf site.new
@@ -35,6 +37,7 @@ build: install
 	for lang in $(LANGUAGES); do \
 	  $(PY) -m mkdocs build --strict -f mkdocs.$$lang.yml -d site.new/$$lang || { rm -rf site.new; exit 1; }; \
 	done
+	node tools/minify-js.mjs site.new || { rm -rf site.new; exit 1; }
 	rm -rf site.old
 	if [ -d site ]; then mv site site.old; fi
 	mv site.new site

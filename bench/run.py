@@ -96,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         if "error" in r["scaling"] or not (site / "index.html").is_file():
             site = workdir / "site-default"
             tree.build(base, site)
+        tree.minify(base, site)
         r["weight"] = attempt("page weight", weight.measure, site, base / "overrides")
         with tree.serve_dir(site) as url:
             r["pages"] = attempt("pages in Chromium", browser.visit_pages, url, tree.site_pages(site), site)

@@ -10,6 +10,7 @@ server; the browser measurements (browser.py) add what pages really transfer.
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 
 from tree import REPO
@@ -23,6 +24,25 @@ def _row(kind: str, name: str, files: list[Path], site: Path) -> dict:
     raw = sum(f.stat().st_size for f in files)
     zipped = sum(gz(f.read_bytes()) for f in files)
     return {"kind": kind, "name": name, "files": [f.relative_to(site).as_posix() for f in files], "raw": raw, "gzip": zipped}
+
+
+SCRIPT_SRC = re.compile(r'<script\b[^>]*\bsrc="([^"]+)"')
+IMPORT_FROM = re.compile(r"""(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]+?\s*from\s*)?["'](\./[^"']+\.js)["']""")
+
+
+def own_scripts_of(site: Path, page: Path) -> list[Path]:
+    """The site's own scripts `page` loads: its script tags under assets/js/ and, from
+    them, every module they import (statically, by relative path), each once."""
+    found: list[Path] = []
+    todo = [(page.parent / src).resolve() for src in SCRIPT_SRC.findall(page.read_text(encoding="utf-8"))]
+    own = (site / "assets" / "js").resolve()
+    while todo:
+        script = todo.pop()
+        if script in found or own not in script.parents or not script.is_file():
+            continue
+        found.append(script)
+        todo += [(script.parent / rel).resolve() for rel in IMPORT_FROM.findall(script.read_text(encoding="utf-8"))]
+    return sorted(found)
 
 
 def measure(site: Path, overrides: Path = REPO / "overrides") -> list[dict]:
@@ -40,6 +60,9 @@ def measure(site: Path, overrides: Path = REPO / "overrides") -> list[dict]:
     for f in own_js:
         rows.append(_row("own JS", f.relative_to(site).as_posix(), [f], site))
     rows.append(_row("own JS", "own JS, all files", own_js, site))
+    for name, rel in (("home", "index.html"), ("assessment", "assessment/index.html"), ("team", "team/index.html"), ("progress", "progress/index.html")):
+        if (site / rel).is_file():
+            rows.append(_row("own JS", f"loaded by the {name} page", own_scripts_of(site.resolve(), (site / rel).resolve()), site.resolve()))
     own_css = sorted(
         p
         for p in (site / "assets" / "css").rglob("*.css")
