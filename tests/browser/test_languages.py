@@ -24,23 +24,33 @@ def test_every_language_names_itself_and_links_the_same_page_in_the_others(page)
         assert page.evaluate("document.documentElement.lang") == lang
         links = dict(page.eval_on_selector_all("head link[rel=alternate][hreflang]", "els => els.map(e => [e.hreflang, e.href])"))
         others = [other for other in LANGUAGES if other != lang]
-        assert sorted(links) == sorted(others), links
+        assert sorted(links) == sorted([*others, "x-default"]), links
         for other in others:
             assert links[other].endswith(f"/{folder(other)}levels/managed/"), (lang, links)
+        assert links["x-default"] == page.url.replace(f"/{folder(lang)}", "/", 1), (lang, links)  # the English page
 
 
-def test_the_language_switcher_keeps_the_reader_on_the_same_page(page):
+def test_the_language_switcher_keeps_the_reader_on_the_same_page_and_asks_for_nothing_missing(page):
+    """In every language the page, and what the theme asks for after it (the sitemap
+    beside each hreflang link, generator/mkdocs_hook.py folder_sitemap), is there: no
+    response is an error."""
+    errors = []
+    page.on("response", lambda r: r.status >= 400 and errors.append(f"{r.status} {r.url}"))
     page.site("ja/levels/managed/")
+    page.wait_for_load_state("networkidle")
     heading = page.locator("h1").first.inner_text()
     page.locator(".md-header__option .md-select button").first.hover()
     page.locator(".md-select__link[hreflang=es]").click()
     page.wait_for_url("**/es/levels/managed/")
+    page.wait_for_load_state("networkidle")
     assert page.evaluate("document.documentElement.lang") == "es"
     assert page.locator("h1").first.inner_text() not in ("", heading)
     page.locator(".md-header__option .md-select button").first.hover()
     page.locator(".md-select__link[hreflang=en]").click()
     page.wait_for_url(lambda url: url.endswith("/levels/managed/") and "/es/" not in url)
+    page.wait_for_load_state("networkidle")
     assert page.locator("h1").first.inner_text().startswith("Level 3: Managed")
+    assert errors == []
 
 
 def test_japanese_search_finds_japanese_words(page):
