@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import TRANSLATIONS
+from generator.content import load_content
+from generator.render import assessment_data
+from tests.browser.conftest import TRANSLATIONS, assert_clean, guarded_context
+from tests.browser.questionnaire import PATH, answer, answers_for_total, checked, expect_result, level_of
 from tests.browser.test_a11y import assert_accessible
 
 LANGUAGES = ["en", *TRANSLATIONS]
@@ -67,6 +70,53 @@ def test_japanese_search_finds_japanese_words(page):
     results.first.wait_for(timeout=15000)
     texts = results.all_inner_texts()
     assert any("ロールバック" in t for t in texts), texts
+
+
+def open_in_a_fresh_browser(browser, server, url: str, answers: dict[str, int], total: int, level: int, then=None) -> str:
+    """Open `url` with empty storage, so the result shown can come only from the address;
+    `then(page)` if given; the share link the page made."""
+    fresh = guarded_context(browser, server)
+    try:
+        other = fresh.new_page()
+        other.goto(url)
+        expect_result(other, total, level)
+        assert checked(other) == answers
+        link = other.locator("[data-share-url]").get_attribute("data-share-url")
+        if then:
+            then(other)
+        assert_clean(fresh, [other])
+        return link
+    finally:
+        fresh.close()
+
+
+def test_share_links_and_downloads_carry_the_answers_from_one_language_to_another(page, browser, server, root, tmp_path):
+    """Answers are ids and points, never words: a link made on the Japanese page opens on
+    the English one, the English page's link on the Spanish one, and a download from the
+    Japanese page imports on the English one."""
+    model = assessment_data(load_content(root / "content"))
+    total = (model["bands"][1]["min"] + model["bands"][1]["max"]) // 2
+    answers, level = answers_for_total(model, total), level_of(model, total)
+    page.site(f"ja/{PATH}")
+    page.locator("[data-assessment][data-ready]").wait_for(state="attached")
+    answer(page, answers)
+    expect_result(page, total, level)
+    link = page.locator("[data-share-url]").get_attribute("data-share-url")
+    assert link.startswith(f"{server.url}ja/{PATH}#"), link
+    with page.expect_download() as info:
+        page.locator('[data-export="json"]').click()
+    info.value.save_as(download := tmp_path / "ja.json")
+
+    def import_the_japanese_download(english):
+        english.locator('[data-action="reset"]').click()
+        assert checked(english) == {}
+        english.locator("[data-import]").set_input_files(str(download))
+        expect_result(english, total, level)
+        assert checked(english) == answers
+
+    english = open_in_a_fresh_browser(browser, server, f"{server.url}{PATH}#{link.split('#', 1)[1]}", answers, total, level, then=import_the_japanese_download)
+    assert english.startswith(f"{server.url}{PATH}#"), english
+    open_in_a_fresh_browser(browser, server, f"{server.url}es/{PATH}#{english.split('#', 1)[1]}", answers, total, level)
 
 
 @pytest.mark.parametrize("lang", TRANSLATIONS)
