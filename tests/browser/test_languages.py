@@ -6,6 +6,8 @@ checked without a browser (tests/test_translations.py)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.content import load_content
@@ -31,6 +33,16 @@ def test_every_language_names_itself_and_links_the_same_page_in_the_others(page)
         for other in others:
             assert links[other].endswith(f"/{folder(other)}levels/managed/"), (lang, links)
         assert links["x-default"] == page.url.replace(f"/{folder(lang)}", "/", 1), (lang, links)  # the English page
+
+
+def test_the_sitemap_the_theme_asks_for_is_beside_every_page_an_hreflang_link_names(built_site):
+    """Material's switcher asks for sitemap.xml beside each `<link rel="alternate">`'s
+    page: on every page of every language, it is there (no browser needed)."""
+    named = {(html.relative_to(built_site).as_posix(), href)
+             for html in built_site.rglob("*.html")
+             for href in re.findall(r'<link rel="alternate" href="(/[^"]*)" hreflang=', html.read_text(encoding="utf-8"))}
+    assert len(named) >= 3 * 3 * 3, named  # three links on each of the home, levels and assessment pages at least
+    assert [(page, href) for page, href in sorted(named) if not (built_site / href.lstrip("/") / "sitemap.xml").is_file()] == []
 
 
 def test_the_language_switcher_keeps_the_reader_on_the_same_page_and_asks_for_nothing_missing(page):
