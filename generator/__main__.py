@@ -1,7 +1,8 @@
 """Command line: `python -m generator validate` checks content; `render --out DIR`
 writes everything a static-site engine needs to build the site without this project's
 MkDocs hook (DIR/docs: every page; DIR/nav.yml: navigation and the settings the pages
-read); `render DIR` writes only the generated markdown to DIR, for a look;
+read); `render DIR` writes only the generated markdown to DIR, for a look; either in
+English, or with `--language CODE` in a translation (content/translations/CODE/);
 `fingerprint` prints the scoring fingerprint.
 
 Exit 0 when content is valid, 1 with one line per problem when it is not. Never a
@@ -25,7 +26,7 @@ from generator.content import read_documents
 from generator.pages import content_security_policy
 from generator.render import engine_settings
 from generator.scoring import SCORING_FILES, fingerprint
-from generator.translate import languages
+from generator.translate import ENGLISH, PAGES, TRANSLATIONS, languages
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "content"
 """The repository's content/, wherever the command is run from."""
@@ -41,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     where.add_argument("--out", type=Path, dest="engine_out", metavar="DIR",
                        help="DIR/docs gets every page (generated and content/pages), DIR/nav.yml the navigation and settings")
     where.add_argument("out", type=Path, nargs="?", help="only the generated markdown pages, into this folder")
+    render.add_argument("--language", default=ENGLISH, metavar="CODE",
+                        help=f"the pages in this language: {ENGLISH} (the default) or a folder of content/{TRANSLATIONS}/")
     commands.add_parser("fingerprint", help="print the scoring fingerprint of the current content")
     args = parser.parse_args(argv)
 
@@ -49,8 +52,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "fingerprint":
         return print_fingerprint(args.content)
+    language = getattr(args, "language", ENGLISH)
+    if language != ENGLISH and language not in (known := languages(args.content)):
+        say(f"--language {language}: there is no content/{TRANSLATIONS}/{language}/ - use one of: {', '.join([ENGLISH, *known])}", sys.stderr)
+        return 1
     try:
-        content = load_content(args.content)
+        content = load_content(args.content, language)
     except ContentError as err:
         say(err.report(), sys.stderr)
         return 1
@@ -58,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         say(f"{warning.path}:{warning.line}:{warning.col}: warning: {warning.message}", sys.stderr)
     pages = render_site(content)
     if args.command == "render" and args.engine_out:
-        return write_engine_folder(content, pages, args.content, args.engine_out)
+        handwritten = args.content / "pages" if language == ENGLISH else args.content / TRANSLATIONS / language / PAGES
+        return write_engine_folder(content, pages, args.content, handwritten, args.engine_out)
     if args.command == "render":
         return write_pages(pages, args.out)
     translated, problems = check_translations(args.content)
@@ -112,14 +120,15 @@ NAV_FILE = "nav.yml"
 """Beside docs/, not in it: in it, engines would publish it as a site file."""
 
 
-def write_engine_folder(content, pages: dict[str, str], content_dir: Path, out: Path) -> int:
-    """DIR/docs: the generated pages and a copy of content/pages (the hand-written pages
-    and _headers); DIR/nav.yml: `engine_settings`, to merge into the engine's config."""
+def write_engine_folder(content, pages: dict[str, str], content_dir: Path, pages_dir: Path, out: Path) -> int:
+    """DIR/docs: the generated pages and a copy of `pages_dir` (content/pages: the
+    hand-written pages and _headers; or a translation's pages); DIR/nav.yml:
+    `engine_settings`, to merge into the engine's config."""
     docs = out / "docs"
-    handwritten = {p.relative_to(content_dir / "pages").as_posix(): p
-                   for p in sorted((content_dir / "pages").rglob("*")) if p.is_file()}
+    handwritten = {p.relative_to(pages_dir).as_posix(): p
+                   for p in sorted(pages_dir.rglob("*")) if p.is_file()}
     if clash := sorted(set(handwritten) & set(pages)):
-        say(f"content/pages/{clash[0]} has the name of a generated page - rename it", sys.stderr)
+        say(f"{content_dir.name}/{pages_dir.relative_to(content_dir).as_posix()}/{clash[0]} has the name of a generated page - rename it", sys.stderr)
         return 1
     for path in [*pages, *handwritten]:
         if blocked := _in_the_way(docs, Path(path)):

@@ -144,12 +144,28 @@ def on_files(files: Files, config) -> Files:
         files.append(page := File.generated(config, path, content=markdown))
         page.edit_uri = _sources[path]
     files.append(File.generated(config, MERMAID_URI, abs_src_path=str(MERMAID)))
+    for folder in sorted({page.url for page in files.documentation_pages()} - {""}):
+        if folder.endswith("/"):
+            files.append(File.generated(config, f"{folder}sitemap.xml", content=folder_sitemap(config.site_url, folder)))
     return files
+
+
+def folder_sitemap(site_url: str | None, folder: str) -> str:
+    """The sitemap of one page's folder: that page, when the site has an address (as
+    MkDocs' own sitemap.xml lists pages only then).
+
+    The theme asks for `sitemap.xml` beside every page a `<link rel="alternate">` names
+    (its language switcher maps pages with it, material's integrations/alternate); those
+    links name the same page in the other languages (on_page_context), so without this
+    file each page asked for two that are not there (404)."""
+    url = f"<url><loc>{site_url}{folder}</loc></url>" if site_url else ""
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{url}</urlset>\n'
 
 
 def on_page_context(context, page, config, nav):
     """The same page in every language, for the theme's language switcher and hreflang
-    links (`extra.alternate`, overrides/main.html), the other languages only. Absolute when the site has an address
+    links (`extra.alternate`, overrides/main.html), the other languages only, and the
+    English page as `x-default` (`extra.x_default`). Absolute when the site has an address
     (the deploy workflow's SITE_URL); else from the host's root, where local builds and
     the tests serve the site (MkDocs' `url` filter cannot climb out of a site's folder)."""
     here = config.theme["language"]
@@ -161,6 +177,7 @@ def on_page_context(context, page, config, nav):
         for lang, name in config.extra["languages"]
         if lang != here  # the theme takes an alternate of the page itself for another site, and stops navigating instantly
     ]
+    config.extra["x_default"] = top + page.url if config.extra["alternate"] else ""  # the English page, for readers of any other language
     return context
 
 

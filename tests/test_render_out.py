@@ -9,25 +9,35 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from mkdocs.config import load_config
 
 from generator import load_content, render_site
+from generator.translate import languages
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_render_out_writes_every_page_and_the_hook_settings(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "generator", "render", "--out", str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
+LANGUAGES = ["en", *languages(ROOT / "content")]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_render_out_writes_every_page_and_the_hook_settings(tmp_path, language):
+    """In each language: its pages (content/pages, or the translation's) and the settings
+    the hook gives the build of that language (mkdocs.yml, mkdocs.<language>.yml)."""
+    result = subprocess.run([sys.executable, "-m", "generator", "render", "--out", str(tmp_path), "--language", language], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    pages = set(render_site(load_content(ROOT / "content")))
-    handwritten = {p.relative_to(ROOT / "content" / "pages").as_posix() for p in (ROOT / "content" / "pages").rglob("*") if p.is_file()}
+    pages = render_site(load_content(ROOT / "content", language))
+    source = ROOT / "content" / ("pages" if language == "en" else f"translations/{language}/pages")
+    handwritten = {p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file()}
     written = {p.relative_to(tmp_path / "docs").as_posix() for p in (tmp_path / "docs").rglob("*") if p.is_file()}
-    assert written == pages | handwritten
+    assert written == set(pages) | handwritten
+    assert (tmp_path / "docs" / "index.md").read_text(encoding="utf-8") == pages["index.md"]
     settings = yaml.safe_load((tmp_path / "nav.yml").read_text(encoding="utf-8"))
 
     from generator import mkdocs_hook
-    config = load_config(str(ROOT / "mkdocs.yml"))
+    config = load_config(str(ROOT / ("mkdocs.yml" if language == "en" else f"mkdocs.{language}.yml")))
     mkdocs_hook.on_startup("build", dirty=False)
     mkdocs_hook.on_config(config)
     assert settings["nav"] == config.nav
@@ -35,6 +45,23 @@ def test_render_out_writes_every_page_and_the_hook_settings(tmp_path):
     assert settings["site_name"] == config.site_name
     assert settings["extra"] == {key: config.extra[key] for key in settings["extra"]}
     assert {"content_version", "csp", "note_label", "language_note"} <= settings["extra"].keys()
+
+
+def test_render_in_each_language_gives_different_words_for_the_same_pages(tmp_path):
+    for language in LANGUAGES:
+        result = subprocess.run([sys.executable, "-m", "generator", "render", str(tmp_path / language), "--language", language], cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+    homes = {language: (tmp_path / language / "index.md").read_text(encoding="utf-8") for language in LANGUAGES}
+    assert len(set(homes.values())) == len(LANGUAGES)
+    assert {p.relative_to(tmp_path / language).as_posix() for language in LANGUAGES for p in (tmp_path / language).rglob("*.md")} == {
+        p.relative_to(tmp_path / "en").as_posix() for p in (tmp_path / "en").rglob("*.md")}
+
+
+def test_render_names_the_languages_there_are_when_asked_for_another(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "generator", "render", "--out", str(tmp_path), "--language", "xx"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr == f"--language xx: there is no content/translations/xx/ - use one of: {', '.join(LANGUAGES)}\n"
+    assert not any(tmp_path.iterdir())
 
 
 def test_render_positional_still_writes_only_the_generated_pages(tmp_path):
