@@ -289,6 +289,7 @@ def assessment_data(content: Content, href: Href = directory_href, page: str = A
             for lv in content.levels
         ],
         "references": {rid: {"title": r["title"], "url": r["url"], "kind": r["kind"]} for rid, r in content.references.items()},
+        "kinds": dict(content.kinds),
         "total": dict(edition["total"]),
         "held_back": held_back and {**held_back, "level": numbers[held_back["level"]]},
         "unscored": content.unscored,

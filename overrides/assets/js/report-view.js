@@ -210,7 +210,7 @@ export function planFacts(model, result, words) {
 export function planNodes(model, result, words, targetsSet = {}) {
   const { targets, steps } = planFor(model, result, targetsSet);
   const list = steps.length
-    ? h("ol", { class: "assessment__roadmap", "data-roadmap": "" }, ...steps.map((s, i) => stepNode(s, steps.findIndex((x) => x.id === s.id) === i, words)))
+    ? h("ol", { class: "assessment__roadmap", "data-roadmap": "" }, ...steps.map((s, i) => stepNode(s, steps.findIndex((x) => x.id === s.id) === i, words, model.kinds ?? {})))
     : h("p", { "data-roadmap": "", text: words.planAtTarget });
   return [
     h("h3", { text: words.planHeading }),
@@ -227,8 +227,11 @@ export function planNodes(model, result, words, targetsSet = {}) {
   ];
 }
 
-/** One step of the plan: where it goes, the option to reach, why (on a dimension's first step), and its new readings. */
-function stepNode(s, first, words) {
+/**
+ * One step of the plan: where it goes, the option to reach, why (on a dimension's first
+ * step), and its new readings, each with its kind's label (`kinds`, references.yml).
+ */
+function stepNode(s, first, words, kinds) {
   const item = h(
     "li",
     { class: `assessment__step${s.held ? " assessment__step--held" : ""}`, "data-step": s.id, "data-from": s.from, "data-to": s.to },
@@ -239,7 +242,7 @@ function stepNode(s, first, words) {
   if (s.readings.length) {
     item.append(
       h("p", { class: "assessment__reading", text: words.reading }),
-      h("ul", {}, ...s.readings.map((r) => h("li", {}, h("a", { href: r.url, text: r.title }), ` (${r.kind})`))),
+      h("ul", {}, ...s.readings.map((r) => h("li", {}, h("a", { href: r.url, text: r.title }), ` (${kinds[r.kind] ?? r.kind})`))),
     );
   }
   return item;
