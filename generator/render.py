@@ -206,6 +206,8 @@ def engine_settings(content: Content, policy: str) -> dict:
             "content_version": content.version,
             "csp": meta_policy(policy) if policy else "",
             "note_label": escape.css_string(content.ui["common"]["note"]),
+            "diagram_label": content.ui["common"]["diagram"],
+            "diagram_label_named": content.ui["common"]["diagram_named"],
             "language_note": "" if content.language == ENGLISH else content.ui["language"]["draft" if content.draft else "translated"],
             "language_draft": content.draft,
         },
@@ -287,6 +289,7 @@ def assessment_data(content: Content, href: Href = directory_href, page: str = A
             for lv in content.levels
         ],
         "references": {rid: {"title": r["title"], "url": r["url"], "kind": r["kind"]} for rid, r in content.references.items()},
+        "kinds": dict(content.kinds),
         "total": dict(edition["total"]),
         "held_back": held_back and {**held_back, "level": numbers[held_back["level"]]},
         "unscored": content.unscored,

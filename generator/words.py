@@ -20,11 +20,11 @@ TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 READ_BY_CODE = (
     *(("nav", k) for k in ("home", "levels", "assessment", "team", "progress", "references", "editions", "about")),
     ("level_title",),
-    ("common", "note"),
+    ("common", "note"), ("common", "diagram"), ("common", "diagram_named"),
     ("language", "name"), ("language", "translated"), ("language", "draft"),
 )
 """Keys generator/render.py reads itself (the navigation, the level title, the notices'
-label, the language notes)."""
+label, the diagrams' names, the language notes)."""
 
 _UI = re.compile(r"(?<![\w./])ui((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\"[A-Za-z_][A-Za-z0-9_]*\"\])+)")
 _SCRIPT_TEXT = re.compile(r"\btext\.([A-Za-z_][A-Za-z0-9_]*)")

@@ -23,6 +23,7 @@ import {
 } from "../../overrides/assets/js/answers.js";
 import { score } from "../../overrides/assets/js/scoring.js";
 import { IDS, MODEL } from "./model-fixture.mjs";
+import { said } from "./words.mjs";
 
 const HEAD = "genaiops@1.2.3";
 const FULL = { models: 3, prompts: 2, grounding: 1, evaluation: 4, deployment: 0, monitoring: 2, safety: 3 };
@@ -55,7 +56,7 @@ describe("share fragment", () => {
     const read = readFragment(`#${HEAD}&models=0&safety=1`, MODEL);
     assert.deepEqual(read.answers, { models: 0, safety: 1 });
     assert.deepEqual(kinds(read.notices), ["info"]);
-    assert.match(read.notices[0].text, /answers 2 of 7 questions/);
+    assert.match(said(read.notices[0]), /answers 2 of 7 questions/);
   });
 
   for (const hash of ["", "#", "#your-result", "#scoring-by-hand", null, undefined]) {
@@ -68,21 +69,21 @@ describe("share fragment", () => {
     const read = readFragment(`#genaiops@1.9.0&${FULL_FRAGMENT}`, MODEL);
     assert.deepEqual(read.answers, FULL);
     assert.deepEqual(kinds(read.notices), ["info"]);
-    assert.match(read.notices[0].text, /1\.9\.0.*scores the same/);
+    assert.match(said(read.notices[0]), /1\.9\.0.*scores the same/);
   });
 
   test("another MAJOR version: answers used, with a mismatch (levels may differ)", () => {
     const read = readFragment(`#genaiops@2.0.0&${FULL_FRAGMENT}`, MODEL);
     assert.deepEqual(read.answers, FULL);
     assert.deepEqual(kinds(read.notices), ["mismatch"]);
-    assert.match(read.notices[0].text, /2\.0\.0.*level may differ/);
+    assert.match(said(read.notices[0]), /2\.0\.0.*level may differ/);
   });
 
   test("another model: answers that fit are used, with a mismatch", () => {
     const read = readFragment(`#devops@1.2.3&${FULL_FRAGMENT}`, MODEL);
     assert.deepEqual(read.answers, FULL);
     assert.deepEqual(kinds(read.notices), ["mismatch"]);
-    assert.match(read.notices[0].text, /another model \("devops"/);
+    assert.match(said(read.notices[0]), /another model \("devops"/);
   });
 });
 
@@ -124,10 +125,10 @@ describe("malformed share fragments give a notice, never throw", () => {
       const read = readFragment(`#${fragment}`, MODEL);
       assert.equal(read.found, true);
       assert.ok(
-        read.notices.some((n) => expected.test(n.text)),
+        read.notices.some((n) => expected.test(said(n))),
         `no notice matching ${expected}: ${JSON.stringify(read.notices)}`,
       );
-      assert.ok(read.notices.every((n) => ["warning", "mismatch", "info"].includes(n.kind) && n.text.length < 400));
+      assert.ok(read.notices.every((n) => ["warning", "mismatch", "info"].includes(n.kind) && said(n).length < 400));
       assert.deepEqual(read.answers, survivors);
       assertOnlyValidAnswers(read.answers);
     });
@@ -142,8 +143,8 @@ describe("a link none of whose answers can be used", () => {
       assert.equal(read.notices.length, 1);
       const [only] = read.notices;
       assert.equal(only.kind, "warning");
-      assert.match(only.text, /^The shared link is not a valid answers link: .*your answers were not changed\./);
-      assert.doesNotMatch(only.text, /filled in|level may differ|content version|another model/);
+      assert.match(said(only), /^The shared link is not a valid answers link: .*your answers were not changed\./);
+      assert.doesNotMatch(said(only), /filled in|level may differ|content version|another model/);
     });
   }
 });
@@ -194,15 +195,15 @@ describe("malformed saved answers give a notice, never throw", () => {
   for (const [what, text, expected, survivors] of BAD_STORED) {
     test(what, () => {
       const read = readStored(text, MODEL);
-      assert.ok(read.notices.some((n) => expected.test(n.text)), `no notice matching ${expected}: ${JSON.stringify(read.notices)}`);
-      assert.match(read.notices[0].text, /^The copy of your answers saved in this browser /);
+      assert.ok(read.notices.some((n) => expected.test(said(n))), `no notice matching ${expected}: ${JSON.stringify(read.notices)}`);
+      assert.match(said(read.notices[0]), /^The copy of your answers saved in this browser /);
       assert.deepEqual(read.answers, survivors);
       assertOnlyValidAnswers(read.answers);
     });
   }
 
   test("a non-string is refused, not parsed", () => {
-    assert.match(readStored(123, MODEL).notices[0].text, /not text/);
+    assert.match(said(readStored(123, MODEL).notices[0]), /not text/);
   });
 
   test("__proto__ keys pollute nothing", () => {
@@ -241,18 +242,18 @@ describe("downloaded and imported JSON", () => {
     const read = readImport(JSON.stringify(data), MODEL);
     assert.deepEqual(read.answers, FULL);
     assert.deepEqual(kinds(read.notices), ["info"]);
-    assert.match(read.notices[0].text, /says total 28, level 4, but its answers add up to 15, level 3/);
+    assert.match(said(read.notices[0]), /says total 28, level 4, but its answers add up to 15, level 3/);
   });
 
   test("a file with only some answers says how many", () => {
     const read = readImport(record({ answers: { models: 1 } }), MODEL);
     assert.deepEqual(read.answers, { models: 1 });
-    assert.match(read.notices[0].text, /^The imported file answers 1 of 7 questions/);
+    assert.match(said(read.notices[0]), /^The imported file answers 1 of 7 questions/);
   });
 
   test("huge files are refused before reading", () => {
     assert.equal(fileSizeNotice(2000), null);
-    assert.match(fileSizeNotice(LIMITS.file + 1).text, /far larger than an answers file/);
+    assert.match(said(fileSizeNotice(LIMITS.file + 1)), /far larger than an answers file/);
   });
 });
 
@@ -271,7 +272,7 @@ describe("malformed imports give a notice, never throw", () => {
   for (const [what, text, expected] of BAD_IMPORTS) {
     test(what, () => {
       const read = readImport(text, MODEL);
-      assert.ok(read.notices.some((n) => expected.test(n.text)), `no notice matching ${expected}: ${JSON.stringify(read.notices)}`);
+      assert.ok(read.notices.some((n) => expected.test(said(n))), `no notice matching ${expected}: ${JSON.stringify(read.notices)}`);
       assertOnlyValidAnswers(read.answers);
     });
   }
@@ -316,8 +317,8 @@ describe("deeply nested JSON gives a notice, never throws", () => {
   for (const [what, reader, text, expected] of DEEP) {
     test(what, () => {
       const read = reader(text, MODEL);
-      assert.ok(read.notices.some((n) => expected.test(n.text)), `no notice matching ${expected}: ${JSON.stringify(read.notices)}`);
-      assert.ok(read.notices.every((n) => n.text.length < 400));
+      assert.ok(read.notices.some((n) => expected.test(said(n))), `no notice matching ${expected}: ${JSON.stringify(read.notices)}`);
+      assert.ok(read.notices.every((n) => said(n).length < 400));
       assertOnlyValidAnswers(read.answers);
     });
   }
@@ -327,7 +328,7 @@ describe("deeply nested JSON gives a notice, never throws", () => {
     for (let i = 0; i < 100000; i += 1) value = [value];
     const checked = checkEntries([["models", value], ["prompts", 2]], MODEL, "Test");
     assert.deepEqual(checked.answers, { prompts: 2 });
-    assert.match(checked.notices[0].text, /gives \[\[\[\[…\]\]\]\]/);
+    assert.match(said(checked.notices[0]), /gives \[\[\[\[…\]\]\]\]/);
   });
 
   test("a very wide value is quoted short", () => {
@@ -335,8 +336,8 @@ describe("deeply nested JSON gives a notice, never throws", () => {
     const text = JSON.stringify({ model: "genaiops", version: "1.2.3", answers: { models: wide } });
     assert.ok(text.length < LIMITS.stored);
     const read = readStored(text, MODEL);
-    assert.match(read.notices[0].text, /gives \{"k0":\[0\],"k1":\[1\],"k2":\[2\],"k3":\[3\],"k4…/);
-    assert.ok(read.notices.every((n) => n.text.length < 400));
+    assert.match(said(read.notices[0]), /gives \{"k0":\[0\],"k1":\[1\],"k2":\[2\],"k3":\[3\],"k4…/);
+    assert.ok(read.notices.every((n) => said(n).length < 400));
   });
 
   for (const [what, reader] of [["saved", readStored], ["imported", readImport]]) {
@@ -346,7 +347,7 @@ describe("deeply nested JSON gives a notice, never throws", () => {
       });
       const read = reader(deepArray(4000), MODEL);
       assert.deepEqual(read.answers, {});
-      assert.match(read.notices[0].text, /is nested too deeply to be answers, so it was ignored/);
+      assert.match(said(read.notices[0]), /is nested too deeply to be answers, so it was ignored/);
     });
   }
 });
@@ -394,7 +395,7 @@ describe("not applicable and don't know", () => {
     const data = { ...exportRecord(ANSWERS, NA_MODEL, score(ANSWERS, NA_MODEL), date), total: 14, level: 2 };
     const read = readImport(JSON.stringify(data), NA_MODEL);
     assert.deepEqual(read.answers, ANSWERS);
-    assert.match(read.notices[0].text, /says total 14, level 2, but its answers add up to 20, level 4/);
+    assert.match(said(read.notices[0]), /says total 14, level 2, but its answers add up to 20, level 4/);
   });
 
   test("a 1.x link (points only) still opens, with the other-version notice", () => {
@@ -425,7 +426,7 @@ describe("not applicable and don't know", () => {
   for (const [what, tail, expected, survivors] of TAMPERED) {
     test(`tampered link, ${what}: named, and only valid answers kept`, () => {
       const read = readFragment(`#${NA_HEAD}&${tail}`, NA_MODEL);
-      assert.ok(read.notices.some((n) => expected.test(n.text)), `no notice matching ${expected}: ${JSON.stringify(read.notices)}`);
+      assert.ok(read.notices.some((n) => expected.test(said(n))), `no notice matching ${expected}: ${JSON.stringify(read.notices)}`);
       assert.deepEqual(read.answers, survivors);
     });
   }
@@ -433,7 +434,7 @@ describe("not applicable and don't know", () => {
   test("a page without the unscored block takes neither na nor dk", () => {
     const read = readFragment(`#${HEAD}&grounding=na&models=dk&prompts=1`, MODEL);
     assert.deepEqual(read.answers, { prompts: 1 });
-    assert.equal(read.notices.filter((n) => /which is not one of its options \(0, 1, 2, 3, 4\)/.test(n.text)).length, 2);
+    assert.equal(read.notices.filter((n) => /which is not one of its options \(0, 1, 2, 3, 4\)/.test(said(n))).length, 2);
   });
 
   test("tampered files and saved copies: wrong case, null, arrays and objects are named and ignored", () => {

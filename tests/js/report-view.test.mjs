@@ -20,6 +20,7 @@ import {
 } from "../../overrides/assets/js/report-view.js";
 import { score } from "../../overrides/assets/js/scoring.js";
 import { findAll, installDocument, markup, select } from "./dom-stub.mjs";
+import { WORDS } from "./words.mjs";
 
 installDocument();
 
@@ -70,14 +71,14 @@ describe("held back", () => {
   test("the sentence names the level by total, the level held back to and each weak dimension", () => {
     const result = resultOf(2, 0, 2);
     assert.equal(result.level, 2);
-    const [line] = select(reportNodes(MODEL, result), "p", "assessment__held-back");
+    const [line] = select(reportNodes(MODEL, result, WORDS), "p", "assessment__held-back");
     assert.equal(line.textContent, "Level 2 by total; held back to level 1 by: Dimension prompts (0/2) {unknown}");
     assert.deepEqual(dimensionRows(MODEL, result).map((r) => r.held), [false, true, false]);
   });
 
   test("no sentence when the rule does not apply", () => {
     assert.equal(heldBackText(MODEL, resultOf(1, 1, 2)), null);
-    assert.equal(select(reportNodes(MODEL, resultOf(1, 1, 2)), "p", "assessment__held-back").length, 0);
+    assert.equal(select(reportNodes(MODEL, resultOf(1, 1, 2), WORDS), "p", "assessment__held-back").length, 0);
   });
 
   test("fill leaves unknown placeholders and stray braces as written", () => {
@@ -87,23 +88,23 @@ describe("held back", () => {
 
 describe("statusNodes", () => {
   test("before the last answer: how many of the questions are answered", () => {
-    assert.deepEqual(texts(statusNodes(MODEL, 2, null)), ["2 of 3 answered"]);
+    assert.deepEqual(texts(statusNodes(MODEL, 2, null, [], WORDS)), ["2 of 3 answered"]);
   });
 
   test("unanswered questions are links to them, once any question is answered", () => {
     const missing = [{ text: "2", label: "Prompts", href: "#q-prompts" }, { text: "3", label: "Safety", href: "#q-safety" }];
-    const [count, rest] = statusNodes(MODEL, 1, null, missing);
+    const [count, rest] = statusNodes(MODEL, 1, null, missing, WORDS);
     assert.equal(count.textContent, "1 of 3 answered");
     assert.equal(rest.textContent, ". Still to answer: 2, 3");
     assert.deepEqual(
       select([rest], "a").map(markup),
       ['<a href="#q-prompts" title="Prompts" aria-label="Prompts">2</a>', '<a href="#q-safety" title="Safety" aria-label="Safety">3</a>'],
     );
-    assert.deepEqual(texts(statusNodes(MODEL, 0, null, missing)), ["0 of 3 answered"]);
+    assert.deepEqual(texts(statusNodes(MODEL, 0, null, missing, WORDS)), ["0 of 3 answered"]);
   });
 
   test("complete: total, level and a link to the result", () => {
-    const [line, link] = statusNodes(MODEL, 3, resultOf(1, 1, 1));
+    const [line, link] = statusNodes(MODEL, 3, resultOf(1, 1, 1), [], WORDS);
     assert.equal(line.textContent, "All 3 answered. Total 3 of 6: level 2, Defined. ");
     assert.equal(markup(link), '<a href="#your-result">See your result</a>');
   });
@@ -111,14 +112,14 @@ describe("statusNodes", () => {
 
 describe("noticeNodes", () => {
   test("none: nothing to show", () => {
-    assert.deepEqual(noticeNodes([]), []);
+    assert.deepEqual(noticeNodes([], WORDS), []);
   });
 
   test("a list with one item per notice, classed by kind, and a Dismiss button", () => {
     const [list, button] = noticeNodes([
       { kind: "info", text: "one" },
       { kind: "warning", text: "two" },
-    ]);
+    ], WORDS);
     assert.equal(
       markup(list),
       '<ul class="assessment__notice-list"><li class="assessment__notice assessment__notice--info">one</li><li class="assessment__notice assessment__notice--warning">two</li></ul>',
@@ -134,7 +135,7 @@ describe("dimensionChart", () => {
   ];
 
   test("draws the one chart: a bar per dimension, the weakest named in bold, no table of its own", () => {
-    const nodes = dimensionChart(MODEL, rows);
+    const nodes = dimensionChart(MODEL, rows, WORDS);
     assert.equal(nodes.length, 1);
     const [chart] = nodes;
     assert.equal(chart.namespaceURI, "http://www.w3.org/2000/svg");
@@ -146,7 +147,7 @@ describe("dimensionChart", () => {
   });
 
   test("a target above today is a triangle, and the value says where it goes", () => {
-    const [chart] = dimensionChart(MODEL, rows, { a: 3, b: 0 });
+    const [chart] = dimensionChart(MODEL, rows, WORDS, { a: 3, b: 0 });
     assert.equal(select(chart, "svg", "chart__s--triangle").length, 1, "no triangle where the target is today's answer");
     assert.deepEqual(texts(select(chart, "text", "chart__value")), ["1 / 4 → 3", "0 / 4"]);
     assert.match(select(chart, "title")[0].textContent, /targets as triangles/);
@@ -156,7 +157,7 @@ describe("dimensionChart", () => {
 describe("reportNodes", () => {
   test("headline, chart, table and steps agree with the score", () => {
     const result = resultOf(1, 0, 2);
-    const nodes = reportNodes(MODEL, result);
+    const nodes = reportNodes(MODEL, result, WORDS);
     assert.equal(select(nodes, "span", "assessment__level-number")[0].textContent, "Level 2");
     assert.equal(select(nodes, "p", "assessment__total")[0].textContent, "3 of 6 points");
     const bars = select(nodes, "rect", "chart__s--bar");
@@ -173,7 +174,7 @@ describe("reportNodes", () => {
       rows.map((r) => texts(r.children)),
       dimensionRows(MODEL, result).map((r) => [r.label, `${r.points} of ${r.max}`, `Level ${r.level}`, r.answer]),
     );
-    assert.equal(markup(dimensionTable(dimensionRows(MODEL, result))), markup(select(nodes, "table", "assessment__table")[0]));
+    assert.equal(markup(dimensionTable(dimensionRows(MODEL, result), WORDS)), markup(select(nodes, "table", "assessment__table")[0]));
     const steps = select(nodes, "li", "assessment__step");
     assert.deepEqual(texts(steps.map((s) => s.children[0])), [
       "Dimension prompts: 0 → 1 of 2 (level 2), holds your level back",
@@ -191,7 +192,7 @@ describe("reportNodes", () => {
   });
 
   test("the way to the next level, with its page", () => {
-    const nodes = reportNodes(MODEL, resultOf(1, 1, 1));
+    const nodes = reportNodes(MODEL, resultOf(1, 1, 1), WORDS);
     assert.ok(texts(select(nodes, "h3")).includes("Towards level 3, Managed"));
     const advance = select(nodes, "ol").filter((ol) => ol.getAttribute("data-roadmap") === null);
     assert.deepEqual(texts(select(advance, "li")), ["Defined step one", "Defined step two"]);
@@ -201,7 +202,7 @@ describe("reportNodes", () => {
   });
 
   test("held back: the way on starts from the practical level, not the level by total", () => {
-    const nodes = reportNodes(MODEL, resultOf(2, 0, 2));
+    const nodes = reportNodes(MODEL, resultOf(2, 0, 2), WORDS);
     assert.equal(select(nodes, "span", "assessment__level-number")[0].textContent, "Level 2");
     assert.ok(texts(select(nodes, "h3")).includes("Towards level 2, Defined"));
     const advance = select(nodes, "ol").filter((ol) => ol.getAttribute("data-roadmap") === null);
@@ -209,7 +210,7 @@ describe("reportNodes", () => {
   });
 
   test("at the top level: staying there, no next level, and no steps", () => {
-    const nodes = reportNodes(MODEL, resultOf(2, 2, 2));
+    const nodes = reportNodes(MODEL, resultOf(2, 2, 2), WORDS);
     assert.ok(texts(select(nodes, "h3")).includes("Staying at level 3"));
     assert.equal(select(nodes, "a").length, 1);
     assert.equal(select(nodes, "li", "assessment__step").length, 0);
@@ -217,7 +218,7 @@ describe("reportNodes", () => {
   });
 
   test("targets set on purpose change the steps; the pickers show them selected", () => {
-    const nodes = reportNodes(MODEL, resultOf(0, 0, 0), { targets: { models: 2, prompts: 0 } });
+    const nodes = reportNodes(MODEL, resultOf(0, 0, 0), WORDS, { targets: { models: 2, prompts: 0 } });
     const steps = select(nodes, "li", "assessment__step").map((s) => [s.getAttribute("data-step"), s.getAttribute("data-from")]);
     assert.deepEqual(steps, [["models", "0"], ["grounding", "0"], ["models", "1"]]);
     const chosen = select(nodes, "option").filter((o) => o.getAttribute("selected") !== null).map((o) => o.getAttribute("value"));
@@ -225,14 +226,14 @@ describe("reportNodes", () => {
   });
 
   test("planFacts: the level, the held-back sentence and the version", () => {
-    assert.deepEqual(planFacts({ ...MODEL, edition: { name: "Ed" } }, resultOf(1, 0, 2)), {
+    assert.deepEqual(planFacts({ ...MODEL, edition: { name: "Ed" } }, resultOf(1, 0, 2), WORDS), {
       title: "Self-assessment plan: level 2, Defined",
       lines: ["Level 2, Defined: 3 of 6 points.", "Level 2 by total; held back to level 1 by: Dimension prompts (0/2) {unknown}", "Edition Ed, content version 1.0.0."],
     });
   });
 
   test("the mismatch warning shows only when asked", () => {
-    const warned = (options) => select(reportNodes(MODEL, resultOf(0, 0, 0), options), "p", "assessment__notice--mismatch").length;
+    const warned = (options) => select(reportNodes(MODEL, resultOf(0, 0, 0), WORDS, options), "p", "assessment__notice--mismatch").length;
     assert.equal(warned(undefined), 0);
     assert.equal(warned({ mismatch: false }), 0);
     assert.equal(warned({ mismatch: true }), 1);
@@ -243,7 +244,7 @@ describe("reportNodes", () => {
     model.questions[0].dimension = '<img src=x onerror="alert(1)">';
     model.levels[0].name = "<b>Initial</b>";
     model.references.doc.title = "<script>alert(1)</script>";
-    const html = reportNodes(model, score(answersOf(0, 0, 0), model)).map(markup).join("");
+    const html = reportNodes(model, score(answersOf(0, 0, 0), model), WORDS).map(markup).join("");
     assert.ok(!html.includes("<img") && !html.includes("<b>") && !html.includes("<script>"));
     assert.ok(html.includes("&lt;img src=x onerror=\"alert(1)\"&gt;"));
     assert.ok(html.includes("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -252,8 +253,8 @@ describe("reportNodes", () => {
   test("pure: inputs untouched, and the same inputs give the same nodes", () => {
     const result = resultOf(1, 0, 2);
     const before = structuredClone({ MODEL, result });
-    const once = reportNodes(MODEL, result, { mismatch: true }).map(markup);
-    assert.deepEqual(reportNodes(MODEL, result, { mismatch: true }).map(markup), once);
+    const once = reportNodes(MODEL, result, WORDS, { mismatch: true }).map(markup);
+    assert.deepEqual(reportNodes(MODEL, result, WORDS, { mismatch: true }).map(markup), once);
     assert.deepEqual({ MODEL, result }, before);
   });
 });
@@ -276,17 +277,17 @@ describe("not applicable and don't know in the result", () => {
     // 3 of 4 points on two questions: 3 x 6 / 4 = 4.5 -> 5, level 2.
     const r = result(1, 2, "na");
     assert.equal(unscoredText(NA, r), "Scaled from 3 of 4 on 2 (1 na, 0 dk).");
-    const nodes = reportNodes(NA, r);
+    const nodes = reportNodes(NA, r, WORDS);
     assert.equal(one(nodes, "data-unscored").textContent, "Scaled from 3 of 4 on 2 (1 na, 0 dk).");
     assert.match(select(nodes, "p", "assessment__total")[0].textContent, /^5 of 6 points$/);
-    assert.deepEqual(planFacts(NA, r).lines.slice(0, 2), ["Level 2, Defined: 5 of 6 points.", "Scaled from 3 of 4 on 2 (1 na, 0 dk)."]);
+    assert.deepEqual(planFacts(NA, r, WORDS).lines.slice(0, 2), ["Level 2, Defined: 5 of 6 points.", "Scaled from 3 of 4 on 2 (1 na, 0 dk)."]);
   });
 
   test("an unscored dimension shows its words, no points, no level, no target and no steps", () => {
     const r = result(1, 2, "na");
     const row = dimensionRows(NA, r)[2];
     assert.deepEqual([row.answer, row.points, row.level, row.unscored], ["Not applicable to us", null, null, "na"]);
-    const nodes = reportNodes(NA, r);
+    const nodes = reportNodes(NA, r, WORDS);
     const cells = select(select(select(nodes, "tbody"), "tr")[2], "td").map((c) => c.textContent);
     assert.deepEqual(cells, ["–", "–", "Not applicable to us"]);
     assert.deepEqual(withAttr(nodes, "data-target").map((n) => n.getAttribute("data-target")), ["models", "prompts"]);
@@ -296,16 +297,16 @@ describe("not applicable and don't know in the result", () => {
   test("past the limit: no level, the reason, the answers as given, and no plan", () => {
     const r = result(2, "dk", "na");
     assert.equal(r.level, null);
-    const nodes = reportNodes(NA, r);
+    const nodes = reportNodes(NA, r, WORDS);
     assert.equal(one(nodes, "data-no-level").textContent, "No level: 2 not scored (1 na, 1 dk), at most 1.");
     assert.equal(one(nodes, "data-roadmap"), null);
     assert.deepEqual(select(nodes, "span", "assessment__level-number"), []);
     assert.equal(select(select(nodes, "tbody"), "tr").length, 3);
-    assert.match(texts(statusNodes(NA, 3, r)).join(""), /All 3 answered\. No level: 2 not scored/);
+    assert.match(texts(statusNodes(NA, 3, r, [], WORDS)).join(""), /All 3 answered\. No level: 2 not scored/);
   });
 
   test("every question answered with an option: nothing is said about unscored answers", () => {
     assert.equal(unscoredText(NA, result(1, 1, 1)), null);
-    assert.equal(one(reportNodes(NA, result(1, 1, 1)), "data-unscored"), null);
+    assert.equal(one(reportNodes(NA, result(1, 1, 1), WORDS), "data-unscored"), null);
   });
 });

@@ -8,6 +8,7 @@ import { describe, test } from "node:test";
 import { CSV_COLUMNS, markdownText, planCsv, planMarkdown } from "../../overrides/assets/js/plan-export.js";
 import { oneUp, planFor, readTargets, roadmapSteps, targetsFor, targetsForLevel, targetsValue } from "../../overrides/assets/js/roadmap.js";
 import { score } from "../../overrides/assets/js/scoring.js";
+import { said, WORDS } from "./words.mjs";
 
 const IDS = ["models", "prompts", "grounding", "evaluation", "deployment", "monitoring", "safety"];
 const LEVEL_OF = [1, 1, 2, 3, 4];
@@ -119,7 +120,7 @@ describe("readTargets", () => {
       const read = readTargets(text, MODEL);
       assert.deepEqual(read.targets, kept);
       assert.equal(read.notices.length, 1);
-      assert.ok(read.notices[0].text.includes(says), read.notices[0].text);
+      assert.ok(said(read.notices[0]).includes(says), said(read.notices[0]));
       assert.equal({}.polluted, undefined);
     });
   }
@@ -130,7 +131,7 @@ describe("plan files", () => {
   const facts = { title: "Plan: level 4", lines: ["Level 4 by total; held back to level 2 by: X (0/4)"], date: new Date("2026-11-26T10:00:00Z") };
 
   test("Markdown: a heading, the facts, and one checklist item per step with why and readings", () => {
-    const text = planMarkdown(steps, facts);
+    const text = planMarkdown(steps, facts, WORDS);
     const items = text.split("\n").filter((line) => line.startsWith("- [ ] "));
     assert.equal(items.length, steps.length);
     assert.ok(text.startsWith("## Plan: level 4\n\nLevel 4 by total; held back to level 2 by: X \\(0/4\\)  \n2026-11-26\n"));

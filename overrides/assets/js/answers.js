@@ -27,12 +27,17 @@
  * only the page's own question ids, in question order, each with an integer that is one
  * of that question's option points, or "na" / "dk" where that question takes it;
  * everything left out is named in a notice:
- *   {kind: "warning",  text}  part or all of the input was ignored
- *   {kind: "mismatch", text}  the answers come from another model or MAJOR content version:
- *                             they are used, and the result says its level may differ
- *   {kind: "info",     text}  worth knowing, nothing was lost
+ *   {kind: "warning",  key, values}  part or all of the input was ignored
+ *   {kind: "mismatch", key, values}  the answers come from another model or MAJOR content
+ *                                    version: they are used, and the result says its
+ *                                    level may differ
+ *   {kind: "info",     key, values}  worth knowing, nothing was lost
+ * A notice is worded by the page (dom.js `say`): `key` names its words in content/ui.yml's
+ * `answers` group, `values` fill them in, and `from` (which input it is about) is a
+ * phrase of that group too ({key}, e.g. FROM.link), which callers may pass in.
  */
 
+import { phrase } from "./words.js";
 import { DONT_KNOW, NOT_APPLICABLE, score } from "./scoring.js";
 
 /** Longest input read, in characters. Real ones are a few hundred. */
@@ -41,10 +46,18 @@ export const LIMITS = Object.freeze({ fragment: 1000, stored: 10000, file: 10000
 const MAX_ENTRIES = 100;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 const DIGITS = /^(0|[1-9]\d{0,2})$/;
-const LEVELS_MAY_DIFFER =
-  " The answers that fit this page are filled in, but the level may differ from the one they had: check each answer.";
+const LEVELS_MAY_DIFFER = phrase("levelsMayDiffer");
 
-const notice = (kind, text) => ({ kind, text });
+/** Where answers come from, as the notices name it. */
+export const FROM = Object.freeze({
+  link: phrase("fromLink"),
+  file: phrase("fromFile"),
+  saved: phrase("fromSaved"),
+  form: phrase("fromForm"),
+  teamLink: phrase("fromTeamLink"),
+});
+
+const notice = (kind, key, values = {}) => ({ kind, key, values });
 const none = (...notices) => ({ answers: {}, notices });
 
 const QUOTE_LENGTH = 40;
@@ -106,19 +119,16 @@ export function answeredCount(answers, model) {
  * or PATCH version is only worth an "info".
  */
 export function sourceNotices(modelId, version, model, from) {
-  if (modelId === undefined) return [notice("mismatch", `${from} does not say which model it is for.${LEVELS_MAY_DIFFER}`)];
-  if (modelId !== model.model) {
-    return [notice("mismatch", `${from} is for another model (${quoted(modelId)}; this page is "${model.model}").${LEVELS_MAY_DIFFER}`)];
-  }
-  if (version === undefined) return [notice("mismatch", `${from} does not say which content version it was made with.${LEVELS_MAY_DIFFER}`)];
+  const more = LEVELS_MAY_DIFFER;
+  if (modelId === undefined) return [notice("mismatch", "noModel", { from, more })];
+  if (modelId !== model.model) return [notice("mismatch", "otherModel", { from, theirs: quoted(modelId), ours: model.model, more })];
+  if (version === undefined) return [notice("mismatch", "noVersion", { from, more })];
   const theirs = typeof version === "string" ? SEMVER.exec(version) : null;
-  if (!theirs) return [notice("mismatch", `${from} has an unreadable content version, ${quoted(version)}.${LEVELS_MAY_DIFFER}`)];
+  if (!theirs) return [notice("mismatch", "badVersion", { from, version: quoted(version), more })];
   if (version === model.version) return [];
   const ours = SEMVER.exec(model.version);
-  if (!ours || theirs[1] !== ours[1]) {
-    return [notice("mismatch", `${from} was made with content version ${version}; this page uses ${model.version}, whose questions and levels may have changed.${LEVELS_MAY_DIFFER}`)];
-  }
-  return [notice("info", `${from} was made with content version ${version}; this page uses ${model.version}, which scores the same.`)];
+  if (!ours || theirs[1] !== ours[1]) return [notice("mismatch", "otherMajor", { from, version, ours: model.version, more })];
+  return [notice("info", "otherMinor", { from, version, ours: model.version })];
 }
 
 /**
@@ -128,14 +138,13 @@ export function sourceNotices(modelId, version, model, from) {
  */
 export function checkEntries(entries, model, from) {
   if (entries.length > MAX_ENTRIES) {
-    return none(notice("warning", `${from} holds ${entries.length} answers, more than any version of this page has, so it was ignored.`));
+    return none(notice("warning", "tooManyAnswers", { from, n: entries.length }));
   }
   const given = new Map(entries);
   const notices = [];
   const unknown = [...given.keys()].filter((id) => !model.questions.some((q) => q.id === id));
   if (unknown.length) {
-    const names = unknown.slice(0, 3).map(quoted).join(", ") + (unknown.length > 3 ? ` and ${unknown.length - 3} more` : "");
-    notices.push(notice("warning", `${from} answers questions this page does not have: ${names}. Those were ignored.`));
+    notices.push(notice("warning", "unknownQuestions", { from, names: someOf(unknown) }));
   }
   const answers = {};
   for (const q of model.questions) {
@@ -145,10 +154,16 @@ export function checkEntries(entries, model, from) {
     if (allowed.includes(points)) {
       answers[q.id] = points;
     } else {
-      notices.push(notice("warning", `${from} gives ${quoted(points)} for "${q.dimension}", which is not one of its options (${allowed.join(", ")}). That answer was ignored.`));
+      notices.push(notice("warning", "notAnOption", { from, value: quoted(points), dimension: q.dimension, options: allowed.join(", ") }));
     }
   }
   return { answers, notices };
+}
+
+/** The first three of `list`, quoted, and a phrase saying how many more there are. */
+function someOf(list) {
+  const names = list.slice(0, 3).map(quoted).join(", ");
+  return list.length > 3 ? phrase("andMore", { names, n: list.length - 3 }) : names;
 }
 
 /** The share-link fragment (without "#") for these answers. */
@@ -164,10 +179,8 @@ export function fragmentOf(answers, model) {
 export function readFragment(hash, model) {
   const text = String(hash ?? "").replace(/^#/, "");
   if (!text.includes("=") && !text.includes("@")) return { found: false, ...none() };
-  const from = "The shared link";
-  if (text.length > LIMITS.fragment) {
-    return { found: true, ...none(notice("warning", `${from} is too long (${text.length} characters) to be one of this page's links, so it was ignored.`)) };
-  }
+  const from = FROM.link;
+  if (text.length > LIMITS.fragment) return { found: true, ...none(notice("warning", "fragmentTooLong", { from, n: text.length })) };
   const parts = text.split("&").filter((part) => part !== "");
   const head = parts[0] && !parts[0].includes("=") ? parts.shift() : "";
   const at = head.indexOf("@");
@@ -181,13 +194,13 @@ export function readFragment(hash, model) {
     else pairs.push([part.slice(0, eq), part.slice(eq + 1)]);
   }
   if (malformed.length) {
-    notices.push(notice("warning", `${from} has parts that are not "question=points": ${malformed.slice(0, 3).map(quoted).join(", ")}. Those were ignored.`));
+    notices.push(notice("warning", "malformed", { from, names: malformed.slice(0, 3).map(quoted).join(", ") }));
   }
   const counts = new Map();
   for (const [id] of pairs) counts.set(id, (counts.get(id) ?? 0) + 1);
   const twice = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
   if (twice.length) {
-    notices.push(notice("warning", `${from} answers ${twice.slice(0, 3).map(quoted).join(", ")} more than once, so those answers were ignored.`));
+    notices.push(notice("warning", "answeredTwice", { from, names: twice.slice(0, 3).map(quoted).join(", ") }));
   }
   const entries = pairs.filter(([id]) => counts.get(id) === 1).map(([id, value]) => [id, answerOf(value)]);
   const checked = checkEntries(entries, model, from);
@@ -201,14 +214,14 @@ export function readFragment(hash, model) {
  * (the warnings; a note on its model or version would speak of answers there are none of).
  */
 function unusable(from, notices) {
-  const reasons = notices.filter((n) => n.kind === "warning").map((n) => ` ${n.text}`);
-  return none(notice("warning", `${from} is not a valid answers link: it holds no answers this page can use, so it was ignored and your answers were not changed.${reasons.join("")}`));
+  const reasons = notices.filter((n) => n.kind === "warning");
+  return none(reasons.length ? notice("warning", "notValidLinkBecause", { from, reasons }) : notice("warning", "notValidLink", { from }));
 }
 
 function coverageNotices(answers, model, from) {
   const n = answeredCount(answers, model);
-  if (n === 0) return [notice("warning", `${from} holds no answers this page can use.`)];
-  if (n < model.questions.length) return [notice("info", `${from} answers ${n} of ${model.questions.length} questions; answer the rest to see a result.`)];
+  if (n === 0) return [notice("warning", "noneUsable", { from })];
+  if (n < model.questions.length) return [notice("info", "answersSome", { from, n, all: model.questions.length })];
   return [];
 }
 
@@ -225,7 +238,7 @@ export function storageKey(model) {
 /** Read the saved copy (`localStorage.getItem`: a string, or null when nothing is saved). */
 export function readStored(text, model) {
   if (text === null || text === undefined) return none();
-  const { answers, notices } = readRecord(text, model, "The copy of your answers saved in this browser", LIMITS.stored);
+  const { answers, notices } = readRecord(text, model, FROM.saved, LIMITS.stored);
   return { answers, notices };
 }
 
@@ -234,7 +247,7 @@ export function readStored(text, model) {
  * (an edited file) is named in a notice; the answers win.
  */
 export function readImport(text, model) {
-  const from = "The imported file";
+  const from = FROM.file;
   const { answers, notices, data } = readRecord(text, model, from, LIMITS.file);
   if (!data) return { answers, notices };
   if (answeredCount(answers, model) < model.questions.length) {
@@ -242,31 +255,29 @@ export function readImport(text, model) {
   }
   const actual = score(answers, model);
   if ((Object.hasOwn(data, "total") && data.total !== actual.total) || (Object.hasOwn(data, "level") && data.level !== actual.level)) {
-    notices.push(notice("info", `${from} says total ${quoted(data.total)}, level ${quoted(data.level)}, but its answers add up to ${actual.total}, level ${actual.level}. The answers are used.`));
+    notices.push(notice("info", "totalDiffers", { from, total: quoted(data.total), level: quoted(data.level), actualTotal: actual.total, actualLevel: actual.level }));
   }
   return { answers, notices };
 }
 
 /** A file's size in bytes is known before it is read: refuse huge ones early. */
 export function fileSizeNotice(bytes) {
-  return bytes > LIMITS.file ? notice("warning", `The imported file is ${bytes} bytes, far larger than an answers file, so it was not read.`) : null;
+  return bytes > LIMITS.file ? notice("warning", "fileTooLarge", { from: FROM.file, bytes }) : null;
 }
 
 function readRecord(text, model, from, limit) {
-  if (typeof text !== "string") return none(notice("warning", `${from} is not text, so it was ignored.`));
-  if (text.length > limit) return none(notice("warning", `${from} is too large (${text.length} characters) to be answers, so it was ignored.`));
+  if (typeof text !== "string") return none(notice("warning", "notText", { from }));
+  if (text.length > limit) return none(notice("warning", "textTooLarge", { from, n: text.length }));
   let data;
   try {
     data = JSON.parse(text);
   } catch (err) {
     // Some engines give up on deeply nested text with a RangeError (stack exhausted).
-    if (err instanceof RangeError) return none(notice("warning", `${from} is nested too deeply to be answers, so it was ignored.`));
-    return none(notice("warning", `${from} could not be read as JSON (${String(err?.message).slice(0, 80)}), so it was ignored.`));
+    if (err instanceof RangeError) return none(notice("warning", "tooDeep", { from }));
+    return none(notice("warning", "notJson", { from, reason: String(err?.message).slice(0, 80) }));
   }
-  if (!isRecord(data)) return none(notice("warning", `${from} is not a JSON object of answers, so it was ignored.`));
-  if (!Object.hasOwn(data, "answers") || !isRecord(data.answers)) {
-    return none(notice("warning", `${from} has no "answers" object, so there was nothing to read.`));
-  }
+  if (!isRecord(data)) return none(notice("warning", "notObject", { from }));
+  if (!Object.hasOwn(data, "answers") || !isRecord(data.answers)) return none(notice("warning", "noAnswers", { from }));
   const notices = sourceNotices(data.model, data.version, model, from);
   const checked = checkEntries(Object.entries(data.answers), model, from);
   return { answers: checked.answers, notices: [...notices, ...checked.notices], data };

@@ -39,6 +39,7 @@ import {
   checkEntries,
   exportRecord,
   fileSizeNotice,
+  FROM,
   fragmentOf,
   readFragment,
   readImport,
@@ -87,9 +88,10 @@ function init(root) {
   let words;
   try {
     model = readData(root, "assessment-data");
-    words = readData(root, "assessment-notes-text");
+    // The words of answers.js's notices, and the page's own (notes.js's, this file's, the views').
+    words = { ...readData(root, "assessment-answers-text"), ...readData(root, "assessment-notes-text") };
   } catch (err) {
-    parts.notices.append(h("p", { class: "assessment__notice assessment__notice--warning", text: `The questionnaire could not start: ${err.message}.` }));
+    parts.notices.append(h("p", { class: "assessment__notice assessment__notice--warning", text: fill(root.dataset.startFailed ?? "", { reason: err.name }) }));
     return null;
   }
   const page = new Page(root, parts, model, words);
@@ -230,7 +232,7 @@ class Page {
     // The same answers as saved (a reload of the link): nothing is replaced, nothing to say.
     if (own !== text) {
       this.keepAside(own);
-      notices.push({ kind: "info", text: "The answers from the shared link are filled in." });
+      notices.push({ kind: "info", key: "sharedFilled" });
       // Another's answers: their targets and notes (or none) replace the ones kept aside.
       this.setExtras(notes, targets);
     } else {
@@ -298,7 +300,7 @@ class Page {
     saved.remove(this.notesAsideKey);
     this.asideText = null;
     this.unlink();
-    const back = { kind: "info", text: "Your own answers are back." };
+    const back = { kind: "info", key: "ownBack" };
     this.apply(read.answers, { save: "replace", notices: [...read.notices, back], place: "result" });
     this.reveal();
   }
@@ -324,7 +326,7 @@ class Page {
 
   changed() {
     const entries = [...this.parts.form.querySelectorAll("input[type=radio]:checked")].map((r) => [r.name, answerOf(r.value)]);
-    const checked = checkEntries(entries, this.model, "The form");
+    const checked = checkEntries(entries, this.model, FROM.form);
     const notices = checked.notices.length ? checked.notices : this.notices;
     this.apply(checked.answers, { from: "form", save: "check", notices, place: checked.notices.length ? "top" : this.place });
   }
@@ -364,7 +366,7 @@ class Page {
     if (!replace) {
       const now = saved.read(this.key);
       if (now.ok && now.value !== this.savedText) {
-        this.adoptSaved(now.value, "Your answers were changed in another tab or window since this page showed them, so this page now shows those instead. Your last change here was not saved: make it again if you still want it.", "warning");
+        this.adoptSaved(now.value, "otherTabNotSaved", "warning");
         return false;
       }
     }
@@ -395,23 +397,23 @@ class Page {
     if (text === this.savedText) return;
     this.adoptSaved(
       text,
-      text === null ? "Your answers were cleared in another tab or window, so they are cleared here too." : "Your answers were changed in another tab or window, so this page now shows those.",
+      text === null ? "otherTabCleared" : "otherTabChanged",
       "info",
     );
   }
 
-  /** Show the saved copy `text` (another tab's), saying why with a notice of `kind`. */
+  /** Show the saved copy `text` (another tab's), saying why (the words' key) with a notice of `kind`. */
   adoptSaved(text, why, kind) {
     this.savedText = text;
     const read = readStored(text, this.model);
-    this.apply(read.answers, { notices: [{ kind, text: why }, ...read.notices] });
+    this.apply(read.answers, { notices: [{ kind, key: why }, ...read.notices] });
   }
 
   /** Note the first storage refusal in the state's notices; the next render shows it. */
   storageProblem(err) {
     if (this.storageFailed) return;
-    const reason = typeof err?.name === "string" ? err.name : "no reason given";
-    this.storageFailed = { kind: "warning", text: `This browser does not let the page save your answers (${reason}), so a reload will lose them. The share link and the download keep them.` };
+    const reason = typeof err?.name === "string" ? err.name : { key: "noReason" };
+    this.storageFailed = { kind: "warning", key: "storageRefused", values: { reason } };
     this.notices = [...this.notices, this.storageFailed];
   }
 
@@ -424,7 +426,7 @@ class Page {
     this.notes = emptyNotes();
     this.saveNotes();
     if (this.asideText !== null && saved.remove(this.asideKey).ok) this.asideText = null;
-    const notices = [{ kind: "info", text: "All answers were cleared, here and in this browser's storage." }];
+    const notices = [{ kind: "info", key: "cleared" }];
     this.apply({}, { from: "reset", save: "replace", notices, place: "tools", undo });
     (undo ? this.parts.undo.querySelector("button") : this.parts.form.querySelector("input[type=radio]"))?.focus();
   }
@@ -435,7 +437,7 @@ class Page {
     if (aside !== null && saved.write(this.asideKey, aside).ok) this.asideText = aside;
     this.notes = notes;
     this.saveNotes();
-    this.apply(answers, { save: "check", notices: [{ kind: "info", text: "Your answers are back." }], place: "tools" });
+    this.apply(answers, { save: "check", notices: [{ kind: "info", key: "answersBack" }], place: "tools" });
     this.root.querySelector('[data-action="reset"]').focus();
   }
 
@@ -453,15 +455,15 @@ class Page {
       (text) => {
         const read = readImport(text, this.model);
         if (answeredCount(read.answers, this.model) === 0) {
-          this.say([...read.notices, { kind: "info", text: "Your answers were not changed." }], "tools");
+          this.say([...read.notices, { kind: "info", key: "notChanged" }], "tools");
           return;
         }
-        const filled = { kind: "info", text: `The answers from ${file.name} are filled in.` };
+        const filled = { kind: "info", key: "fileFilled", values: { name: file.name } };
         const extras = readExtrasImport(text, this.model, this.words);
         this.setExtras(extras.notes, extras.targets);
         this.apply(read.answers, { notices: [...read.notices, ...extras.notices, filled], save: "replace", place: "tools" });
       },
-      (err) => this.say([{ kind: "warning", text: `The file ${file.name} could not be read (${err.name}).` }], "tools"),
+      (err) => this.say([{ kind: "warning", key: "fileUnreadable", values: { name: file.name, reason: err.name } }], "tools"),
     );
   }
 
@@ -471,14 +473,14 @@ class Page {
     const manual = () => {
       share.focus();
       share.select();
-      copied.textContent = "The link is selected: press Ctrl+C (⌘C on a Mac) to copy it.";
+      copied.textContent = this.words.copyManual;
     };
     if (!navigator.clipboard?.writeText) {
       manual();
       return;
     }
     navigator.clipboard.writeText(url).then(() => {
-      copied.textContent = "Link copied.";
+      copied.textContent = this.words.copied;
     }, manual);
   }
 
@@ -495,10 +497,10 @@ class Page {
     // Loaded on the first download only: most visits never make one.
     import("./plan-export.js").then(
       ({ planCsv, planMarkdown }) => {
-        const text = kind === "md" ? planMarkdown(steps, { ...planFacts(this.model, result), date }) : planCsv(steps);
+        const text = kind === "md" ? planMarkdown(steps, { ...planFacts(this.model, result, this.words), date }, this.words) : planCsv(steps);
         offer(text, kind === "md" ? "text/markdown" : "text/csv", `${this.model.model}-plan-${date.toISOString().slice(0, 10)}.${kind}`);
       },
-      (err) => this.say([{ kind: "warning", text: `The plan could not be made into a file (${err.name}).` }], "result"),
+      (err) => this.say([{ kind: "warning", key: "planFailed", values: { reason: err.name } }], "result"),
     );
   }
 
@@ -537,7 +539,7 @@ class Page {
     if (this.notices === this.drawnNotices && place === this.drawnPlace) return;
     this.drawnNotices = this.notices;
     this.drawnPlace = place;
-    for (const region of regions) region.replaceChildren(...(region.dataset.notices === place ? noticeNodes(this.notices) : []));
+    for (const region of regions) region.replaceChildren(...(region.dataset.notices === place ? noticeNodes(this.notices, this.words) : []));
   }
 
   /** Draw the whole state: the form's choices, the notices, the status line and the report. */
@@ -557,7 +559,7 @@ class Page {
     const missing = this.model.questions
       .map((q, i) => ({ text: String(i + 1), label: q.dimension, href: `#q-${q.id}`, id: q.id }))
       .filter((m) => !Object.hasOwn(this.answers, m.id));
-    status.replaceChildren(...statusNodes(this.model, count, result, missing));
+    status.replaceChildren(...statusNodes(this.model, count, result, missing, this.words));
     report.hidden = !result;
     this.drawNotices();
     this.drawExtras();
@@ -571,7 +573,7 @@ class Page {
     status.dataset.score = String(result.total ?? "none");
     status.dataset.level = String(result.level ?? "none");
     this.root.dataset.complete = "";
-    this.parts.body.replaceChildren(...reportNodes(this.model, result, { mismatch: this.mismatch, targets: this.targets }));
+    this.parts.body.replaceChildren(...reportNodes(this.model, result, this.words, { mismatch: this.mismatch, targets: this.targets }));
   }
 
   /**

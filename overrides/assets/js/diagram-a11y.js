@@ -7,9 +7,12 @@
  * not meaningful to read node by node; each diagram on this site has a text equivalent
  * next to it) and a name taken from the heading above the diagram.
  * Works with instant navigation: it watches the document, not a single page load.
+ * Its words are its <script> element's data-label and data-label-named ({heading}), from
+ * content/ui.yml (common.diagram, common.diagram_named) through overrides/main.html.
  */
 (() => {
   const DONE = "data-diagram-labeled";
+  const words = document.currentScript?.dataset ?? {};
 
   function headingText(heading) {
     return [...heading.childNodes]
@@ -34,7 +37,8 @@
     host.setAttribute(DONE, "");
     const heading = precedingHeading(host);
     host.setAttribute("role", "img");
-    host.setAttribute("aria-label", heading ? `Diagram: ${heading}` : "Diagram");
+    const named = heading && words.labelNamed ? words.labelNamed.replace("{heading}", () => heading) : "";
+    host.setAttribute("aria-label", named || words.label || heading);
   }
 
   const scan = () => document.querySelectorAll("div.mermaid").forEach(label);

@@ -3,6 +3,8 @@
  * the team and progress pages). Text always goes in as text (textContent), never as HTML.
  */
 
+export { fill } from "./words.js";
+
 const SVG = "http://www.w3.org/2000/svg";
 
 /** An element with attributes (`text` sets textContent) and children (strings become text). */
@@ -22,9 +24,4 @@ export function svg(tag, attrs = {}, text) {
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
   if (text !== undefined) node.textContent = text;
   return node;
-}
-
-/** `template` with each {name} replaced by values[name]; unknown names stay as written. */
-export function fill(template, values = {}) {
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }

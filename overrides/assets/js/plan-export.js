@@ -9,7 +9,13 @@
  * ones, with parentheses and spaces percent-encoded. In CSV (RFC 4180, CRLF) every cell
  * is quoted, and a cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR
  * first) starts with an apostrophe.
+ *
+ * The Markdown's words come from `words` (the page's, content/ui.yml), so the checklist is
+ * in the page's language. The CSV's header is CSV_COLUMNS, ids that stay the same in every
+ * language, so a tracker's import set up once reads a plan made on any of the sites.
  */
+
+import { fill } from "./words.js";
 
 export const CSV_COLUMNS = Object.freeze(["dimension", "from", "to", "step", "readings"]);
 
@@ -28,16 +34,17 @@ const link = (r) => `[${markdownText(r.title)}](${markdownUrl(r.url)})`;
 
 /**
  * The plan as a Markdown checklist. `facts`: {title, lines, date}: a heading, sentences
- * said before the steps (level, held back, version), and the date (a Date).
+ * said before the steps (level, held back, version), and the date (a Date). `words`:
+ * the page's words.
  */
-export function planMarkdown(steps, { title, lines, date }) {
+export function planMarkdown(steps, { title, lines, date }, words) {
   const out = [`## ${markdownText(title)}`, "", ...lines.map((line) => `${markdownText(line)}  `), `${date.toISOString().slice(0, 10)}`, ""];
   for (const s of steps) {
-    out.push(`- [ ] **${markdownText(s.dimension)}: ${s.from} → ${s.to} of ${s.max}.** ${markdownText(s.text)}`);
-    out.push(`    - Why: ${markdownText(s.why)}`);
-    if (s.readings.length) out.push(`    - Reading: ${s.readings.map(link).join(", ")}`);
+    out.push(`- [ ] **${fill(words.exportStep, { dimension: markdownText(s.dimension), range: markdownText(fill(words.stepRange, s)) })}** ${markdownText(s.text)}`);
+    out.push(`    - ${fill(words.exportWhy, { why: markdownText(s.why) })}`);
+    if (s.readings.length) out.push(`    - ${fill(words.exportReading, { readings: s.readings.map(link).join(", ") })}`);
   }
-  if (!steps.length) out.push("Every dimension is at its target.");
+  if (!steps.length) out.push(words.exportDone);
   return `${out.join("\n")}\n`;
 }
 

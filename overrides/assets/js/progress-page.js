@@ -12,7 +12,7 @@
 import { readFragment, readImport, readStored, storageKey } from "./answers.js";
 import { seriesChart } from "./chart.js";
 import { compareResults, historyKey, historyValue, keepResult, readHistory } from "./history.js";
-import { fill, h } from "./report-view.js";
+import { fill, h, say } from "./report-view.js";
 import { openStorage } from "./storage.js";
 
 const bound = new WeakSet();
@@ -23,9 +23,10 @@ const IMPORTED = "imported";
 class ProgressPage {
   constructor(root) {
     const holder = root.querySelector("template[data-progress-data]");
-    const { model, text } = JSON.parse(holder.content.getElementById("progress-data").textContent);
+    const { model, text, answerWords } = JSON.parse(holder.content.getElementById("progress-data").textContent);
     this.model = model;
-    this.text = text;
+    // The page's words, and those of answers.js's notices (a file or link it reads).
+    this.text = { ...answerWords, ...text };
     this.imported = null; // {source, answers}: a file or link to compare with
     this.confirmAll = false;
     this.dates = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -56,7 +57,7 @@ class ProgressPage {
   }
 
   words(notice) {
-    return notice.text ?? fill(this.text[notice.key], notice.values);
+    return say(this.text, notice);
   }
 
   say(where, notices) {

@@ -7,14 +7,17 @@
  * listeners, no module state, nothing read from the page. Nodes come back detached and
  * the caller places them. Content becomes text only (textContent, append), never HTML.
  * `dimensionRows`, `planFacts` and roadmap.js's steps are plain data (what is shown); the
- * other views draw that data and add no facts of their own.
+ * other views draw that data and add no facts of their own. Every word comes from
+ * `words`: the page's words (content/ui.yml, `assessment.script` and `answers`).
  */
 
 import { seriesChart } from "./chart.js";
-import { fill, h } from "./dom.js";
+import { h } from "./dom.js";
 import { planFor } from "./roadmap.js";
+import { fill, say } from "./words.js";
 
-export { fill, h, svg } from "./dom.js";
+export { h, svg } from "./dom.js";
+export { fill, say } from "./words.js";
 
 export const levelOf = (model, number) => model.levels.find((l) => l.number === number);
 export const questionOf = (model, id) => model.questions.find((q) => q.id === id);
@@ -71,28 +74,28 @@ export function dimensionRows(model, result) {
  * `missing`: the unanswered questions as short links ({text, label, href}: the question's
  * number, its dimension as the link's name), listed once any question is answered.
  */
-export function statusNodes(model, answered, result, missing = []) {
+export function statusNodes(model, answered, result, missing, words) {
   const all = model.questions.length;
   if (!result) {
-    const line = [h("span", { text: `${answered} of ${all} answered` })];
+    const line = [h("span", { text: fill(words.answered, { n: answered, all }) })];
     if (!answered || !missing.length) return line;
-    const links = missing.flatMap((m, i) => [...(i ? [", "] : []), h("a", { href: m.href, title: m.label, "aria-label": m.label, text: m.text })]);
-    return [...line, h("span", { text: ". Still to answer: " }, ...links)];
+    const links = missing.flatMap((m, i) => [...(i ? [words.separator] : []), h("a", { href: m.href, title: m.label, "aria-label": m.label, text: m.text })]);
+    return [...line, h("span", { text: words.stillToAnswer }, ...links)];
   }
   const level = levelOf(model, result.level);
-  const said = level ? `Total ${result.total} of ${model.total.max}: level ${level.number}, ${level.name}.` : unscoredText(model, result);
+  const said = level ? fill(words.statusTotal, { total: result.total, max: model.total.max, number: level.number, name: level.name }) : unscoredText(model, result);
   return [
-    h("span", { text: `All ${all} answered. ${said} ` }),
-    h("a", { href: "#your-result", text: "See your result" }),
+    h("span", { text: `${fill(words.allAnswered, { all, said })} ` }),
+    h("a", { href: "#your-result", text: words.seeResult }),
   ];
 }
 
-/** The notices as a list with a Dismiss button (data-action="dismiss"); none: no nodes. */
-export function noticeNodes(notices) {
+/** The notices (worded by `say`) as a list with a Dismiss button (data-action="dismiss"); none: no nodes. */
+export function noticeNodes(notices, words) {
   if (!notices.length) return [];
   const list = h("ul", { class: "assessment__notice-list" });
-  for (const n of notices) list.append(h("li", { class: `assessment__notice assessment__notice--${n.kind}`, text: n.text }));
-  return [list, h("button", { type: "button", class: "assessment__dismiss", "data-action": "dismiss", text: "Dismiss" })];
+  for (const n of notices) list.append(h("li", { class: `assessment__notice assessment__notice--${n.kind}`, text: say(words, n) }));
+  return [list, h("button", { type: "button", class: "assessment__dismiss", "data-action": "dismiss", text: words.dismiss })];
 }
 
 /**
@@ -101,20 +104,17 @@ export function noticeNodes(notices) {
  * `mismatch`: the answers came from another model or content version (answers.js).
  * `targets`: the targets set on purpose (roadmap.js); the rest aim one option up.
  */
-export function reportNodes(model, result, { mismatch = false, targets = {} } = {}) {
+export function reportNodes(model, result, words, { mismatch = false, targets = {} } = {}) {
   const rows = dimensionRows(model, result);
-  const mismatchNode = h("p", {
-    class: "assessment__notice assessment__notice--mismatch",
-    text: "These answers came from another model or content version, so the level may differ from the one they had there. Check each answer above.",
-  });
+  const mismatchNode = h("p", { class: "assessment__notice assessment__notice--mismatch", text: words.mismatch });
   if (result.level === null) {
     // Too many questions not scored (scoring.js): the reason, and the answers as given.
     return [
       h("div", { class: "assessment__headline" }, h("p", { class: "assessment__level assessment__no-level", "data-no-level": "", text: unscoredText(model, result) })),
       ...(mismatch ? [mismatchNode] : []),
-      h("h3", { text: "By dimension" }),
-      ...dimensionChart(model, rows),
-      dimensionTable(rows),
+      h("h3", { text: words.byDimension }),
+      ...dimensionChart(model, rows, words),
+      dimensionTable(rows, words),
     ];
   }
   const level = levelOf(model, result.level);
@@ -126,23 +126,23 @@ export function reportNodes(model, result, { mismatch = false, targets = {} } = 
     h(
       "div",
       { class: "assessment__headline" },
-      h("p", { class: "assessment__level" }, h("span", { class: "assessment__level-number", text: `Level ${level.number}` }), " · ", h("span", { text: level.name })),
-      h("p", { class: "assessment__total", text: `${result.total} of ${model.total.max} points` }),
+      h("p", { class: "assessment__level" }, h("span", { class: "assessment__level-number", text: fill(words.level, { number: level.number }) }), " · ", h("span", { text: level.name })),
+      h("p", { class: "assessment__total", text: fill(words.totalPoints, { total: result.total, max: model.total.max }) }),
       ...(unscored ? [h("p", { class: "assessment__unscored", "data-unscored": "", text: unscored })] : []),
       ...(result.heldBack ? [h("p", { class: "assessment__held-back", "data-held-back": "", text: heldBackText(model, result) })] : []),
       h("p", { class: "assessment__summary", text: level.summary }),
-      h("p", {}, h("a", { href: level.url, text: `Read about level ${level.number}, ${level.name}` })),
+      h("p", {}, h("a", { href: level.url, text: fill(words.readAbout, { number: level.number, name: level.name }) })),
     ),
   ];
   if (mismatch) nodes.push(mismatchNode);
   const aims = planFor(model, result, targets).targets;
-  nodes.push(h("h3", { text: "By dimension" }), ...dimensionChart(model, rows, aims), dimensionTable(rows));
-  nodes.push(...planNodes(model, result, targets));
+  nodes.push(h("h3", { text: words.byDimension }), ...dimensionChart(model, rows, words, aims), dimensionTable(rows, words));
+  nodes.push(...planNodes(model, result, words, targets));
   nodes.push(
-    h("h3", { text: next ? `Towards level ${next.number}, ${next.name}` : `Staying at level ${from.number}` }),
+    h("h3", { text: next ? fill(words.towards, { number: next.number, name: next.name }) : fill(words.staying, { number: from.number }) }),
     h("ol", {}, ...from.advance.map((step) => h("li", { text: step }))),
   );
-  if (next) nodes.push(h("p", {}, h("a", { href: next.url, text: `Read about level ${next.number}, ${next.name}` })));
+  if (next) nodes.push(h("p", {}, h("a", { href: next.url, text: fill(words.readAbout, { number: next.number, name: next.name }) })));
   return nodes;
 }
 
@@ -151,52 +151,53 @@ export function reportNodes(model, result, { mismatch = false, targets = {} } = 
  * (where a target is above today), the weakest dimensions' names in bold. The table
  * below it (dimensionTable) gives the numbers, so the chart comes without its own.
  */
-export function dimensionChart(model, rows, aims = {}) {
+export function dimensionChart(model, rows, words, aims = {}) {
   const targets = rows.map((r) => (Object.hasOwn(aims, r.id) && aims[r.id] > r.points ? aims[r.id] : null));
-  const series = [{ name: "You", shape: "bar", values: rows.map((r) => r.points) }];
-  if (targets.some((t) => t !== null)) series.push({ name: "Target", shape: "triangle", values: targets });
+  const series = [{ name: words.seriesYou, shape: "bar", values: rows.map((r) => r.points) }];
+  if (targets.some((t) => t !== null)) series.push({ name: words.seriesTarget, shape: "triangle", values: targets });
   return seriesChart({
     id: "assessment-chart",
     rows: rows.map((r) => ({ label: r.label, max: r.max, strong: r.weak })),
     series,
-    title: "Points per dimension as bars" + (series.length > 1 ? ", with your targets as triangles" : "") + ".",
-    description: "The table below gives the same numbers.",
+    title: series.length > 1 ? words.chartTitleTargets : words.chartTitle,
+    description: words.chartDescription,
     // An unscored dimension shows a dash: its words ("not applicable", "don't know") are in the table, and would not fit a phone here.
     valueLabel: (values, max, i) => (rows[i].unscored ? "–" : `${rows[i].points} / ${max}`) + (targets[i] !== null ? ` → ${targets[i]}` : ""),
   });
 }
 
 /** The table of `dimensionRows`: dimension, points, the level it indicates and the answer chosen. */
-export function dimensionTable(rows) {
-  const head = h("tr", {}, ...["Dimension", "Points", "Level", "Your answer"].map((text) => h("th", { scope: "col", text })));
+export function dimensionTable(rows, words) {
+  const head = h("tr", {}, ...[words.dimension, words.points, words.levelColumn, words.answer].map((text) => h("th", { scope: "col", text })));
   const body = rows.map((d) =>
     h(
       "tr",
       d.held ? { class: "assessment__row--held" } : {},
       h("th", { scope: "row", text: d.label }),
-      h("td", { text: d.unscored ? "–" : `${d.points} of ${d.max}` }),
-      h("td", { text: d.unscored ? "–" : `Level ${d.level}` }),
+      h("td", { text: d.unscored ? "–" : fill(words.pointsOf, { points: d.points, max: d.max }) }),
+      h("td", { text: d.unscored ? "–" : fill(words.level, { number: d.level }) }),
       h("td", { text: d.answer }),
     ),
   );
-  return h("table", { class: "assessment__table" }, h("caption", { text: "Points per dimension" }), h("thead", {}, head), h("tbody", {}, ...body));
+  return h("table", { class: "assessment__table" }, h("caption", { text: words.tableCaption }), h("thead", {}, head), h("tbody", {}, ...body));
 }
 
 /**
  * What a downloaded plan says before its steps: {title, lines}: the level, the held-back
  * sentence when the rule applies, and the edition and content version.
  */
-export function planFacts(model, result) {
+export function planFacts(model, result, words) {
   const level = levelOf(model, result.level);
   const held = heldBackText(model, result);
   const unscored = unscoredText(model, result);
+  const named = { number: level.number, name: level.name };
   return {
-    title: `Self-assessment plan: level ${level.number}, ${level.name}`,
+    title: fill(words.planTitle, named),
     lines: [
-      `Level ${level.number}, ${level.name}: ${result.total} of ${model.total.max} points.`,
+      fill(words.planLevel, { ...named, total: result.total, max: model.total.max }),
       ...(unscored ? [unscored] : []),
       ...(held ? [held] : []),
-      `Edition ${model.edition.name}, content version ${model.version}.`,
+      fill(words.planEdition, { edition: model.edition.name, version: model.version }),
     ],
   };
 }
@@ -206,57 +207,60 @@ export function planFacts(model, result) {
  * order, and the two downloads (data-export="plan-md", "plan-csv"). `targetsSet`: the
  * targets set on purpose; the others take roadmap.js's defaults.
  */
-export function planNodes(model, result, targetsSet = {}) {
+export function planNodes(model, result, words, targetsSet = {}) {
   const { targets, steps } = planFor(model, result, targetsSet);
   const list = steps.length
-    ? h("ol", { class: "assessment__roadmap", "data-roadmap": "" }, ...steps.map((s, i) => stepNode(s, steps.findIndex((x) => x.id === s.id) === i)))
-    : h("p", { "data-roadmap": "", text: "Every dimension is at its target: raise a target to plan further." });
+    ? h("ol", { class: "assessment__roadmap", "data-roadmap": "" }, ...steps.map((s, i) => stepNode(s, steps.findIndex((x) => x.id === s.id) === i, words, model.kinds ?? {})))
+    : h("p", { "data-roadmap": "", text: words.planAtTarget });
   return [
-    h("h3", { text: "Your plan" }),
-    h("p", { text: "Each step is the next option up in one dimension, weakest first. Set how far each dimension should go:" }),
-    targetNodes(model, result, targets),
+    h("h3", { text: words.planHeading }),
+    h("p", { text: words.planIntro }),
+    targetNodes(model, result, targets, words),
     list,
     h(
       "p",
       { class: "assessment__plan-tools" },
-      h("button", { type: "button", class: "md-button", "data-export": "plan-md", text: "Download plan (Markdown checklist)" }),
+      h("button", { type: "button", class: "md-button", "data-export": "plan-md", text: words.downloadPlanMarkdown }),
       " ",
-      h("button", { type: "button", class: "md-button", "data-export": "plan-csv", text: "Download plan (CSV)" }),
+      h("button", { type: "button", class: "md-button", "data-export": "plan-csv", text: words.downloadPlanCsv }),
     ),
   ];
 }
 
-/** One step of the plan: where it goes, the option to reach, why (on a dimension's first step), and its new readings. */
-function stepNode(s, first) {
+/**
+ * One step of the plan: where it goes, the option to reach, why (on a dimension's first
+ * step), and its new readings, each with its kind's label (`kinds`, references.yml).
+ */
+function stepNode(s, first, words, kinds) {
   const item = h(
     "li",
     { class: `assessment__step${s.held ? " assessment__step--held" : ""}`, "data-step": s.id, "data-from": s.from, "data-to": s.to },
-    h("h4", { text: `${s.dimension}: ${s.from} → ${s.to} of ${s.max} (level ${s.level})${s.held ? ", holds your level back" : ""}` }),
+    h("h4", { text: fill(s.held ? words.stepHeld : words.step, { dimension: s.dimension, range: fill(words.stepRange, s), level: s.level }) }),
     h("p", { text: s.text }),
   );
-  if (first) item.append(h("p", { class: "assessment__why" }, h("strong", { text: "Why: " }), s.why));
+  if (first) item.append(h("p", { class: "assessment__why" }, h("strong", { text: words.why }), s.why));
   if (s.readings.length) {
     item.append(
-      h("p", { class: "assessment__reading", text: "Reading for this step:" }),
-      h("ul", {}, ...s.readings.map((r) => h("li", {}, h("a", { href: r.url, text: r.title }), ` (${r.kind})`))),
+      h("p", { class: "assessment__reading", text: words.reading }),
+      h("ul", {}, ...s.readings.map((r) => h("li", {}, h("a", { href: r.url, text: r.title }), ` (${kinds[r.kind] ?? r.kind})`))),
     );
   }
   return item;
 }
 
 /** The target pickers: one for every dimension at once (by level), one per dimension. */
-function targetNodes(model, result, targets) {
+function targetNodes(model, result, targets, words) {
   const all = h(
     "select",
     { id: "target-all", "data-target-all": "" },
-    h("option", { value: "", text: "choose a level" }),
-    ...model.levels.map((l) => h("option", { value: String(l.number), text: `level ${l.number}, ${l.name}` })),
+    h("option", { value: "", text: words.chooseLevel }),
+    ...model.levels.map((l) => h("option", { value: String(l.number), text: fill(words.levelOption, { number: l.number, name: l.name }) })),
   );
   const pickers = result.dimensions.filter((d) => d.unscored === null).map((d) => {
     const q = questionOf(model, d.id);
     const select = h("select", { id: `target-${d.id}`, "data-target": d.id });
     for (const o of [...q.options].sort((a, b) => a.points - b.points).filter((x) => x.points >= d.points)) {
-      const attrs = { value: String(o.points), text: `${o.points} of ${d.max}, level ${o.level}${o.points === d.points ? " (today)" : ""}` };
+      const attrs = { value: String(o.points), text: fill(o.points === d.points ? words.targetToday : words.target, { points: o.points, max: d.max, level: o.level }) };
       if (o.points === targets[d.id]) attrs.selected = "";
       select.append(h("option", attrs));
     }
@@ -265,8 +269,8 @@ function targetNodes(model, result, targets) {
   return h(
     "fieldset",
     { class: "assessment__targets", "data-targets": "" },
-    h("legend", { text: "Targets" }),
-    h("p", {}, h("label", { for: "target-all", text: "Aim every dimension at " }), all),
+    h("legend", { text: words.targets }),
+    h("p", {}, h("label", { for: "target-all", text: words.aimAll }), all),
     ...pickers,
   );
 }

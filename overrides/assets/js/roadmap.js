@@ -11,13 +11,16 @@
  *
  * Saved copy (localStorage, key `<model id>-targets`): {"targets": {"models": 3, ...}}.
  * Only the targets set on purpose are saved; reading it back keeps the ones that fit the
- * page and names the rest in one notice, never throwing.
+ * page and names the rest in one notice ({kind, key, values}, worded by the page from
+ * content/ui.yml: words.js `say`), never throwing.
  *
  * Steps, in the order to take them: first those that lift a dimension that holds the
  * level back (the model's held_back rule) out of the weak range, then by how far up its
  * dimension each step starts (points / most points, lowest first), then question order.
  * Each reading (reference) is listed once, under the first step that needs it.
  */
+
+import { phrase } from "./words.js";
 
 const MAX_TARGETS = 100;
 const LIMIT = 10000;
@@ -118,18 +121,17 @@ export function planFor(model, result, targetsSet = {}) {
  */
 export function readTargets(text, model) {
   if (text === null || text === undefined) return { targets: {}, notices: [] };
-  const from = "The targets saved in this browser";
-  const none = (why) => ({ targets: {}, notices: [{ kind: "warning", text: `${from} ${why}, so every dimension aims one option up.` }] });
-  if (typeof text !== "string" || text.length > LIMIT) return none("are too large to be targets");
+  const none = (key, values = {}) => ({ targets: {}, notices: [{ kind: "warning", key, values }] });
+  if (typeof text !== "string" || text.length > LIMIT) return none("savedTargetsTooLarge");
   let data;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return none(`could not be read as JSON (${String(err?.message).slice(0, 80)})`);
+    return none("savedTargetsNotJson", { reason: String(err?.message).slice(0, 80) });
   }
-  if (!isRecord(data) || !isRecord(data.targets)) return none('have no "targets" object');
+  if (!isRecord(data) || !isRecord(data.targets)) return none("savedTargetsNoObject");
   const entries = Object.entries(data.targets);
-  if (entries.length > MAX_TARGETS) return none(`hold ${entries.length} targets, more than any version of this page has`);
+  if (entries.length > MAX_TARGETS) return none("savedTargetsTooMany", { n: entries.length });
   const targets = {};
   const ignored = [];
   for (const [id, points] of entries) {
@@ -138,6 +140,6 @@ export function readTargets(text, model) {
     else ignored.push(JSON.stringify(id).slice(0, 40));
   }
   if (!ignored.length) return { targets, notices: [] };
-  const names = ignored.slice(0, 3).join(", ") + (ignored.length > 3 ? ` and ${ignored.length - 3} more` : "");
-  return { targets, notices: [{ kind: "warning", text: `${from} name dimensions or points this page does not have (${names}); those aim one option up.` }] };
+  const names = ignored.slice(0, 3).join(", ");
+  return { targets, notices: [{ kind: "warning", key: "savedTargetsUnknown", values: { names: ignored.length > 3 ? phrase("andMore", { names, n: ignored.length - 3 }) : names } }] };
 }

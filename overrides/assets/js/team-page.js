@@ -12,7 +12,7 @@
 
 import { fileSizeNotice } from "./answers.js";
 import { seriesChart } from "./chart.js";
-import { fill, h, heldBackText, unscoredText } from "./report-view.js";
+import { fill, h, heldBackText, say, unscoredText } from "./report-view.js";
 import { MAX_INPUTS, MAX_LINK_MEMBERS, readTeamFragment, teamCsv, teamFragment, teamMarkdown, teamRecord, teamView } from "./team.js";
 
 /** A number as the tables show it; null (no points: "not applicable" or "don't know") as a dash. */
@@ -32,9 +32,10 @@ function readData(root) {
 
 class TeamPage {
   constructor(root) {
-    const { model, text, discussGap } = readData(root);
+    const { model, text, answerWords, discussGap } = readData(root);
     this.model = model;
-    this.text = text;
+    // The page's words, and those of answers.js's notices (a file or link it reads).
+    this.text = { ...answerWords, ...text };
     this.gap = discussGap;
     this.inputs = [];
     this.links = 0;
@@ -124,9 +125,9 @@ class TeamPage {
     this.render();
   }
 
-  /** A notice's words: team.js gives a key and values, answers.js gives text. */
+  /** A notice's words: team.js and answers.js give a key and values. */
   words(notice) {
-    return notice.text ?? fill(this.text[notice.key], notice.values);
+    return say(this.text, notice);
   }
 
   labels(view) {

@@ -20,8 +20,8 @@
  * two middle answers, so it is always one of the options and the team's total (the sum
  * of the medians) falls in a band. The team's level is that total's band.
  *
- * Notices are {kind, key, values} (or answers.js's {kind, text}): the page words them
- * from the texts it carries, so no sentence lives here.
+ * Notices are {kind, key, values}, as answers.js's are (a value may be one of its
+ * notices): the page words them from the texts it carries, so no sentence lives here.
  *
  * Team link: the members' answers (never names) in one fragment,
  *
@@ -33,7 +33,7 @@
  *   Opening it restores the members in a fresh browser; members keep their order.
  */
 
-import { checkEntries, readFragment, readImport, sourceNotices } from "./answers.js";
+import { checkEntries, FROM, readFragment, readImport, sourceNotices } from "./answers.js";
 import { DONT_KNOW, NOT_APPLICABLE, score } from "./scoring.js";
 
 /** The team link's letters for the two unscored answers. */
@@ -108,7 +108,7 @@ export function readInput(input, model) {
   }
   const answered = model.questions.filter((q) => Object.hasOwn(read.answers, q.id)).length;
   const problem = notices.find((n) => n.kind === "warning");
-  if (answered === 0 && problem) return { ...base, usable: false, why: { kind: "warning", key: "unreadable", values: { source, reason: problem.text } } };
+  if (answered === 0 && problem) return { ...base, usable: false, why: { kind: "warning", key: "unreadable", values: { source, reason: problem } } };
   if (answered < model.questions.length) {
     return { ...base, usable: false, why: { kind: "warning", key: "incomplete", values: { source, answered, all: model.questions.length } } };
   }
@@ -184,7 +184,7 @@ export function readTeamFragment(hash, model) {
   const [head, ...parts] = text.split("&");
   const made = head.slice("team=".length);
   const at = made.indexOf("@");
-  const source = sourceNotices(at < 0 ? made : made.slice(0, at), at < 0 ? undefined : made.slice(at + 1), model, "The team link");
+  const source = sourceNotices(at < 0 ? made : made.slice(0, at), at < 0 ? undefined : made.slice(at + 1), model, FROM.teamLink);
   if (source.some((n) => n.kind === "mismatch")) {
     return { found: true, inputs: [], notices: [{ kind: "warning", key: "linkOtherVersion", values: { made: made.slice(0, 60), page: `${model.model}@${model.version}` } }] };
   }

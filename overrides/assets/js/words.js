@@ -1,0 +1,33 @@
+/*
+ * Words on the page: every sentence a script shows comes from the page's words
+ * (content/ui.yml, handed to the script as JSON), filled in here. Pure: no DOM, no
+ * storage; the only thing read from the page is its language, for numbers.
+ */
+
+// The one place a number is written for a reader: a whole number as its digits, any other
+// with the decimal mark of the page's language (<html lang>): 19.6 in English, 19,6 in Spanish.
+const decimals = new Intl.NumberFormat(globalThis.document?.documentElement?.lang || undefined, { maximumFractionDigits: 2, useGrouping: false });
+const shown = (value) => (typeof value === "number" && !Number.isInteger(value) ? decimals.format(value) : String(value));
+
+/** `template` with each {name} replaced by values[name]; unknown names stay as written. */
+export function fill(template, values = {}) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? shown(values[name]) : whole));
+}
+
+const isPhrase = (value) => typeof value?.key === "string" || typeof value?.text === "string";
+
+/**
+ * The words of a notice or a phrase, from the page's `words` (content/ui.yml, handed to
+ * the script as JSON): `{text}` is already worded; `{key, values}` is words[key] filled
+ * with `values`, where a value may itself be a phrase ({key, values}), or a list of
+ * phrases (worded, then joined by a space). A key the words lack shows as itself.
+ */
+export function say(words, item) {
+  if (typeof item?.text === "string") return item.text;
+  const word = (value) => (Array.isArray(value) ? value.map(word).join(" ") : isPhrase(value) ? say(words, value) : value);
+  const values = Object.fromEntries(Object.entries(item.values ?? {}).map(([name, value]) => [name, word(value)]));
+  return fill(words[item.key] ?? item.key, values);
+}
+
+/** A phrase for `say`: the words under `key`, filled with `values`. */
+export const phrase = (key, values = {}) => ({ key, values });
