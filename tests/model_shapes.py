@@ -190,11 +190,11 @@ if __name__ == "__main__":
 
 # --- Whole sites from a content folder ------------------------------------------------------
 
-SITE_PARTS = ("mkdocs.yml", "Makefile", "generator", "templates", "schema", "overrides")
+SITE_PARTS = ("mkdocs.yml", "Makefile", "generator", "templates", "schema", "overrides", "tools")
 
 
 def repo_with(content: Path, repo: Path) -> Path:
-    """A copy of what builds the site (mkdocs.yml, the Makefile, the code, templates and
+    """A copy of what builds the site (mkdocs.yml, the Makefile, the code, templates, tools and
     schemas) in `repo`, with `content` as its content/; copied, not linked, since the hook
     finds content/ next to its own resolved path. node_modules and .venv are linked, so
     `make -o ...` and the browser pieces work there. The one way tests make a repository."""
