@@ -152,7 +152,7 @@ def test_the_team_link_opens_the_same_team_in_a_fresh_browser_and_the_summary_do
         other.goto(link)
         other.wait_for_selector("[data-team-total]")
         assert {qid: cells(other, qid) for qid in IDS} == before
-        assert "4 member" in other.locator("[data-team-notices]").inner_text()
+        assert "Members: 4" in other.locator("[data-team-notices]").inner_text()
         other.goto(server.url + "team/#team=" + MODEL["model"] + "@0.1.0&m=0000000")
         other.wait_for_function("document.querySelector('[data-team-notices]').textContent.includes('0.1.0')")
         assert_clean(fresh, [other])
