@@ -10,6 +10,7 @@ import io
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from generator.content import load_content
 from generator.render import assessment_data
@@ -153,6 +154,8 @@ def test_the_team_link_opens_the_same_team_in_a_fresh_browser_and_the_summary_do
         other.wait_for_selector("[data-team-total]")
         assert {qid: cells(other, qid) for qid in IDS} == before
         assert "Members: 4" in other.locator("[data-team-notices]").inner_text()
+        # Opened at what the link holds, not at the page's introduction.
+        expect(other.locator("[data-team-notices]")).to_be_in_viewport()
         other.goto(server.url + "team/#team=" + MODEL["model"] + "@0.1.0&m=0000000")
         other.wait_for_function("document.querySelector('[data-team-notices]').textContent.includes('0.1.0')")
         assert_clean(fresh, [other])

@@ -88,6 +88,8 @@ class TeamPage {
     this.links = 0;
     const opened = read.inputs.length ? [{ kind: "info", key: "opened", values: { n: read.inputs.length } }] : [];
     this.say([...opened, ...read.notices]);
+    // A link opened is a team to look at: show what it held, not the page's introduction.
+    this.parts.notices.scrollIntoView({ block: "start" });
     return true;
   }
 
