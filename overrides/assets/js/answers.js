@@ -194,13 +194,13 @@ export function readFragment(hash, model) {
     else pairs.push([part.slice(0, eq), part.slice(eq + 1)]);
   }
   if (malformed.length) {
-    notices.push(notice("warning", "malformed", { from, names: malformed.slice(0, 3).map(quoted).join(", ") }));
+    notices.push(notice("warning", "malformed", { from, names: someOf(malformed) }));
   }
   const counts = new Map();
   for (const [id] of pairs) counts.set(id, (counts.get(id) ?? 0) + 1);
   const twice = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
   if (twice.length) {
-    notices.push(notice("warning", "answeredTwice", { from, names: twice.slice(0, 3).map(quoted).join(", ") }));
+    notices.push(notice("warning", "answeredTwice", { from, names: someOf(twice) }));
   }
   const entries = pairs.filter(([id]) => counts.get(id) === 1).map(([id, value]) => [id, answerOf(value)]);
   const checked = checkEntries(entries, model, from);

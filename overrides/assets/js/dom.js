@@ -3,8 +3,6 @@
  * the team and progress pages). Text always goes in as text (textContent), never as HTML.
  */
 
-export { fill } from "./words.js";
-
 const SVG = "http://www.w3.org/2000/svg";
 
 /** An element with attributes (`text` sets textContent) and children (strings become text). */

@@ -5,7 +5,8 @@
  * templates/assessment.md.j2), and notes go in as text only (textContent), never as HTML.
  */
 
-import { fill, h } from "./dom.js";
+import { h } from "./dom.js";
+import { fill } from "./words.js";
 
 /** The notes under the result: a heading and one item per dimension with a note; none: no nodes. */
 export function notesNodes(model, notes, words) {

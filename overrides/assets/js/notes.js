@@ -24,7 +24,7 @@
  * or cut is named in a notice, worded from the page's texts (`words`, {name} filled in).
  */
 
-import { fill } from "./dom.js";
+import { fill } from "./words.js";
 
 export const LIMITS = Object.freeze({ team: 80, note: 500, link: 1500, fragment: 8000, stored: 40000 });
 

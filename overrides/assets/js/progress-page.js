@@ -56,12 +56,8 @@ class ProgressPage {
     this.draw([]);
   }
 
-  words(notice) {
-    return say(this.text, notice);
-  }
-
   say(where, notices) {
-    where.replaceChildren(...(notices.length ? [h("ul", { class: "assessment__notice-list" }, ...notices.map((n) => h("li", { class: `assessment__notice assessment__notice--${n.kind}`, text: this.words(n) })))] : []));
+    where.replaceChildren(...(notices.length ? [h("ul", { class: "assessment__notice-list" }, ...notices.map((n) => h("li", { class: `assessment__notice assessment__notice--${n.kind}`, text: say(this.text, n) })))] : []));
   }
 
   /** The history as stored now (read anew each time: another tab may have changed it). */
@@ -127,7 +123,7 @@ class ProgressPage {
     const answered = this.model.questions.filter((q) => Object.hasOwn(read.answers ?? {}, q.id)).length;
     const problem = (read.notices ?? []).find((n) => n.kind !== "info");
     if (answered < this.model.questions.length || problem) {
-      const reason = problem ? this.words(problem) : fill(this.text.incomplete, { answered, all: this.model.questions.length });
+      const reason = problem ? say(this.text, problem) : fill(this.text.incomplete, { answered, all: this.model.questions.length });
       this.say(this.parts.compareNotices, [{ kind: "warning", key: "unusable", values: { source, reason } }]);
       return;
     }

@@ -127,11 +127,6 @@ class TeamPage {
     this.render();
   }
 
-  /** A notice's words: team.js and answers.js give a key and values. */
-  words(notice) {
-    return say(this.text, notice);
-  }
-
   labels(view) {
     const showNames = this.parts.names.checked;
     return view.members.map((m) => (showNames && m.name ? `${m.label} (${m.name})` : m.label));
@@ -161,7 +156,7 @@ class TeamPage {
     const notices = [...this.notices, ...view.notices, ...view.left.map((l) => l.why)];
     this.parts.notices.replaceChildren(
       ...(notices.length
-        ? [h("ul", { class: "assessment__notice-list" }, ...notices.map((n) => h("li", { class: `assessment__notice assessment__notice--${n.kind}`, text: this.words(n) })))]
+        ? [h("ul", { class: "assessment__notice-list" }, ...notices.map((n) => h("li", { class: `assessment__notice assessment__notice--${n.kind}`, text: say(this.text, n) })))]
         : []),
     );
     this.parts.body.replaceChildren(...this.report(view));
