@@ -1,15 +1,25 @@
-"""Shared test fixtures: the repository root and a built site."""
+"""Shared test fixtures: the repository root, the content as published and as a contributor
+may change it, and a built site. Plain helpers are in tests/helpers.py."""
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
+import shutil
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests import model_shapes
+from tests.helpers import CONTENT, FIXTURE, ROOT, build_site, repo_with
+
+CONTENT_EDITS = {
+    "content": (),
+    "release": ("release",),
+    **{shape: (shape,) for shape in model_shapes.SHAPES},
+}
+"""content/ as it is, after a wording release, and after each shape change a contributor may
+make (tests/model_shapes.py). A test that reads content/ runs on each: that is the proof that
+content-only pull requests never need a change to tests/."""
 
 
 @pytest.fixture(scope="session")
@@ -17,14 +27,30 @@ def root() -> Path:
     return ROOT
 
 
-def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", env: dict | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` into `out`, the way `make build` runs it (`env`: the
-    environment, if not this process's)."""
-    env = {**(os.environ if env is None else env), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
-        cwd=config.parent, env=env, capture_output=True, text=True,
-    )
+@pytest.fixture(scope="session", params=list(CONTENT_EDITS))
+def content_dir(request, tmp_path_factory) -> Path:
+    """The repository's content/ (`content`), or a copy edited the way a contributor would
+    (the other ids). After a shape change the translations, keyed by the old ids, are gone,
+    as a contributor marks them draft and redoes them. Read-only: copy it to change it."""
+    edits = CONTENT_EDITS[request.param]
+    if not edits:
+        return CONTENT
+    folder = tmp_path_factory.mktemp(request.param) / "content"
+    shutil.copytree(CONTENT, folder)
+    for edit in edits:
+        if edit == "release":
+            model_shapes.release(folder, "minor", "Clearer wording.")
+        else:
+            model_shapes.reshape(folder, edit)
+            shutil.rmtree(folder / "translations", ignore_errors=True)
+    return folder
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """A copy of what builds the site, with the frozen fixture content as its content/: for
+    tests of the build and serve commands, which break and mend that copy."""
+    return repo_with(FIXTURE, tmp_path / "repo")
 
 
 @pytest.fixture(scope="session")

@@ -11,10 +11,7 @@ new scoring fingerprint, as CONTRIBUTING.md tells a contributor to. Also a comma
 from __future__ import annotations
 
 import copy
-import os
 import re
-import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -22,12 +19,13 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
+if str(ROOT) not in sys.path:  # run as a command: `python -m tests.model_shapes` or a path
     sys.path.insert(0, str(ROOT))
 
 from generator.content import FILES  # noqa: E402
 from generator.prose import restate_counts  # noqa: E402
 from generator.scoring import SCORING_FILES, fingerprint  # noqa: E402
+from tests.helpers import build_site, repo_with  # noqa: E402,F401  (repo_with: for the tests that import it from here)
 
 Data = dict[str, dict]
 
@@ -190,34 +188,10 @@ if __name__ == "__main__":
 
 # --- Whole sites from a content folder ------------------------------------------------------
 
-SITE_PARTS = ("mkdocs.yml", "Makefile", "generator", "templates", "schema", "overrides", "tools")
-
-
-def repo_with(content: Path, repo: Path) -> Path:
-    """A copy of what builds the site (mkdocs.yml, the Makefile, the code, templates, tools and
-    schemas) in `repo`, with `content` as its content/; copied, not linked, since the hook
-    finds content/ next to its own resolved path. node_modules and .venv are linked, so
-    `make -o ...` and the browser pieces work there. The one way tests make a repository."""
-    repo.mkdir(parents=True, exist_ok=True)
-    for part in SITE_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, repo / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, repo / part)
-    shutil.copytree(content, repo / "content")
-    for linked in ("node_modules", ".venv"):
-        (repo / linked).symlink_to(ROOT / linked)
-    return repo
-
-
 def build(content: Path, work: Path) -> Path:
     """Build the site of `content` in `work`, as `make build` would; return the site folder."""
     repo = repo_with(content, work / "repo")
     site = work / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(repo / "mkdocs.yml"), "-d", str(site)],
-        cwd=repo, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=300,
-    )
+    result = build_site(site, repo / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
     return site

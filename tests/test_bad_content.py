@@ -17,10 +17,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import os
 import re
-import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,10 +26,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests import model_shapes
+from tests.helpers import CONTENT, ROOT, build_site, copy_content, repo_with, validate
 
-ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "tests" / "fixtures" / "content"
 """A frozen copy of content/ at one release: the corpus tests the checks, not today's
 content, so contributors can change content/ without touching this file."""
 
@@ -544,17 +539,6 @@ CASES = [
 ]
 
 
-def copy_content(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(CONTENT, target)
-    return target
-
-
-def validate(content: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", "--content", str(content), "validate"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
-
-
 def parse_report(stderr: str) -> list[tuple[str, int, int, str]]:
     """Check the report's shape and return its problems as (path, line, col, message)."""
     *lines, summary = stderr.rstrip("\n").split("\n")
@@ -576,18 +560,18 @@ def test_the_corpus_is_big_enough_and_named_uniquely():
     assert len({c.id for c in CASES}) == len(CASES)
 
 
-def test_an_unedited_copy_is_valid(tmp_path):
-    result = validate(copy_content(tmp_path))
+def test_an_unedited_copy_is_valid(tmp_path, capsys):
+    result = validate(copy_content(tmp_path), capsys)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("content OK")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_bad_content_is_reported_where_it_is(case, tmp_path):
+def test_bad_content_is_reported_where_it_is(case, tmp_path, capsys):
     content = copy_content(tmp_path)
     for edit in case.edits:
         edit.apply(content)
-    result = validate(content)
+    result = validate(content, capsys)
     output = result.stdout + result.stderr
     assert "Traceback" not in output, output
     assert result.returncode == 1, output
@@ -614,24 +598,17 @@ def _snapshot(site: Path) -> dict[str, tuple[str, int]]:
     }
 
 
-def _mkdocs(config: Path, site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
-        cwd=config.parent, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=300,
-    )
-
-
 def test_a_failing_build_leaves_the_previous_site_untouched(tmp_path):
-    repo = model_shapes.repo_with(ROOT / "content", tmp_path / "repo")
+    repo = repo_with(CONTENT, tmp_path / "repo")
     site = tmp_path / "site"
 
-    first = _mkdocs(repo / "mkdocs.yml", site)
+    first = build_site(site, repo / "mkdocs.yml", flags=("-q",))
     assert first.returncode == 0, first.stderr
     before = _snapshot(site)
     assert "index.html" in before and "levels/managed/index.html" in before
 
     Sub("levels", "    slug: managed", "    slug: Managed Level").apply(repo / "content")
-    second = _mkdocs(repo / "mkdocs.yml", site)
+    second = build_site(site, repo / "mkdocs.yml", flags=("-q",))
     output = second.stdout + second.stderr
     assert second.returncode == 1, output
     assert "Traceback" not in output, output

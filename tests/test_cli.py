@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+from tests.helpers import FIXTURE
+
 
 def validate(root, content_dir) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator", "--content", str(content_dir), "validate"],
@@ -18,7 +20,7 @@ def validate(root, content_dir) -> subprocess.CompletedProcess:
 @pytest.fixture
 def content_copy(root, tmp_path):
     target = tmp_path / "content"
-    shutil.copytree(root / "tests" / "fixtures" / "content", target)
+    shutil.copytree(FIXTURE, target)
     return target
 
 

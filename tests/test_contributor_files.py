@@ -11,16 +11,15 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
 
 from generator import ContentError, load_content, render_site
 from generator.content import FILES
+from tests.helpers import CONTENT, FIXTURE, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-CONTENT_FILES = sorted((ROOT / "content").glob("*.yml"))
+CONTENT_FILES = sorted((CONTENT).glob("*.yml"))
 SCHEMA_DIR = ROOT / "schema"
 SCHEMAS = sorted(SCHEMA_DIR.glob("*.schema.json"))
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
@@ -142,8 +141,8 @@ def _page_keys(page: str) -> dict[str, set[tuple[str, ...]]]:
 
 
 @pytest.fixture(scope="module")
-def page_keys() -> dict[str, set[tuple[str, ...]]]:
-    return _page_keys(render_site(load_content(ROOT / "content"))["fields.md"])
+def page_keys(content_dir) -> dict[str, set[tuple[str, ...]]]:
+    return _page_keys(render_site(load_content(content_dir))["fields.md"])
 
 
 class TestContentFieldsPage:
@@ -208,7 +207,7 @@ def test_guide_quotes_the_messages_validate_prints_today(example, tmp_path):
     The copy is the frozen tests/fixtures/content, so a content release never breaks this."""
     name, old, new = GUIDE_EXAMPLES[example]
     copy = tmp_path / "content"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "content", copy)
+    shutil.copytree(FIXTURE, copy)
     source = (copy / name).read_text(encoding="utf-8")
     assert source.count(old) == 1, f"tests/fixtures/content/{name} changed: pick a new way to break it for the '{example}' example"
     (copy / name).write_text(source.replace(old, new), encoding="utf-8")

@@ -7,14 +7,14 @@ from __future__ import annotations
 import pytest
 
 from generator import drawing, load_content, render_site
-from tests.conftest import ROOT
+from tests.helpers import FIXTURE
 
 NO_BROWSER = "/nonexistent/chromium"
 
 
 @pytest.fixture(scope="module")
 def content():
-    return load_content(ROOT / "tests" / "fixtures" / "content")
+    return load_content(FIXTURE)
 
 
 def test_drawings_are_made_only_when_asked(monkeypatch):

@@ -12,7 +12,7 @@ import pytest
 
 from generator import load_content, render_site
 from generator.render import handwritten_source, page_sources
-from tests.conftest import ROOT, build_site
+from tests.helpers import CONTENT, ROOT, build_site
 
 REPO = "https://github.com/example/genaiops-site"
 EDIT = f"{REPO}/blob/main/"
@@ -21,8 +21,14 @@ NO_REPO = {k: v for k, v in os.environ.items() if k not in ("REPO_URL", "REPO_NA
 
 
 @pytest.fixture(scope="module")
-def content():
-    return load_content(ROOT / "content")
+def content(content_dir):
+    return load_content(content_dir)
+
+
+def on_disk(source: str, content_dir) -> object:
+    """A source path from the repository's root, found where this run's content is."""
+    path = source.split("#")[0]
+    return content_dir / path.removeprefix("content/") if path.startswith("content/") else ROOT / path
 
 
 @pytest.fixture(scope="module")
@@ -41,16 +47,16 @@ def html_pages(site) -> dict[str, str]:
     return {p.relative_to(site).parent.as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("index.html")}
 
 
-def test_every_generated_page_has_a_source_file_that_exists(content):
+def test_every_generated_page_has_a_source_file_that_exists(content, content_dir):
     sources = page_sources(content)
     assert set(sources) == set(render_site(content))
     for page, source in sources.items():
-        assert (ROOT / source.split("#")[0]).exists(), f"{page}: {source}"
+        assert on_disk(source, content_dir).exists(), f"{page}: {source}"
         assert not source.endswith(".md"), f"{page} points at generated markdown: {source}"
 
 
-def test_a_level_page_points_at_the_line_of_its_entry(content):
-    lines = (ROOT / "content" / "levels.yml").read_text(encoding="utf-8").splitlines()
+def test_a_level_page_points_at_the_line_of_its_entry(content, content_dir):
+    lines = (content_dir / "levels.yml").read_text(encoding="utf-8").splitlines()
     for level in content.levels:
         path, line = page_sources(content)[f"levels/{level['slug']}.md"].split("#L")
         assert path == "content/levels.yml"
@@ -61,7 +67,8 @@ def test_a_hand_written_page_is_its_own_source():
     assert handwritten_source("about.md") == "content/pages/about.md"
 
 
-def test_with_a_repository_every_page_links_to_its_source_to_edit(builds, content):
+def test_with_a_repository_every_page_links_to_its_source_to_edit(builds):
+    content = load_content(CONTENT)  # the site built from it
     expected = {page.removesuffix(".md").removesuffix("index").rstrip("/"): EDIT + source
                 for page, source in page_sources(content).items()}
     expected["about"] = EDIT + "content/pages/about.md"

@@ -28,9 +28,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests import model_shapes
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import FIXTURE, repo_with
 
 HOSTILE = [
     "<script>window.__pwned=1</script>",
@@ -204,7 +202,7 @@ class HostileBuild:
 def copy_repo(target: Path) -> Path:
     """What a build needs, with the frozen tests/fixtures/content (the page list and
     field counts below are that content's), copied; node_modules linked."""
-    return model_shapes.repo_with(ROOT / "tests" / "fixtures" / "content", target)
+    return repo_with(FIXTURE, target)
 
 
 @functools.cache

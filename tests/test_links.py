@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT
+
 spec = importlib.util.spec_from_file_location("check_links", ROOT / "tests" / "check_links.py")
 check_links = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(check_links)

@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 
 from generator import ContentError, load_content, render_site
 from generator.content import FILES
+from tests.helpers import CONTENT
 
-ROOT = Path(__file__).resolve().parent.parent
-ORIGINAL = {name: yaml.safe_load((ROOT / "content" / f"{name}.yml").read_text(encoding="utf-8")) for name in FILES}
+ORIGINAL = {name: yaml.safe_load((CONTENT / f"{name}.yml").read_text(encoding="utf-8")) for name in FILES}
 
 text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
 scalars = st.one_of(text, st.integers(min_value=-10**6, max_value=10**6), st.none(), st.booleans(),

@@ -29,14 +29,13 @@ way round, that every key a script words its text from exists in content/ui.yml.
 from __future__ import annotations
 
 import ast
-import json
 import re
 from pathlib import Path
 
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT
+
 JS_DIR = ROOT / "overrides" / "assets" / "js"
 CSS_DIR = ROOT / "overrides" / "assets"
 GENERATOR = ROOT / "generator"
@@ -243,11 +242,3 @@ def _relative(scan, path: Path) -> list[str]:
         return scan(path)
     finally:
         ROOT = saved
-
-
-def test_the_scripts_test_words_are_the_english_ui_words():
-    """tests/js/words.json is a copy of content/ui.yml's groups the node tests word notices with."""
-    ui = yaml.safe_load((ROOT / "content" / "ui.yml").read_text(encoding="utf-8"))
-    want = {"answers": ui["answers"], "assessment": ui["assessment"]["script"], "team": ui["team"]["script"], "progress": ui["progress"]["script"]}
-    have = json.loads((ROOT / "tests" / "js" / "words.json").read_text(encoding="utf-8"))
-    assert have == want, "tests/js/words.json is stale: copy the groups of content/ui.yml into it (see tests/js/words.mjs)"

@@ -22,9 +22,8 @@ from generator.fields import _type
 from generator.mkdocs_hook import mkdocs_href
 from generator.render import ASSESSMENT, assessment_data, directory_href, nav, references_by_kind, site_facts
 from generator.schema import REWORD, TYPES, load_schemas
+from tests.helpers import CONTENT, FIXTURE, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "fixtures" / "content"
 CODE = sorted([*(ROOT / "generator").glob("*.py"), *(ROOT / "templates").glob("*.j2")])
 
 @pytest.fixture(scope="module")
@@ -91,14 +90,14 @@ def test_links_between_pages_are_relative_to_the_page_that_holds_them(pages):
 
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_the_questionnaire_gets_level_urls_as_mkdocs_serves_them(content, directory_urls):
-    config = SimpleNamespace(docs_dir=str(ROOT / "content" / "pages"), site_dir=str(ROOT / "site"), use_directory_urls=directory_urls)
+    config = SimpleNamespace(docs_dir=str(CONTENT / "pages"), site_dir=str(ROOT / "site"), use_directory_urls=directory_urls)
     urls = [lv["url"] for lv in assessment_data(content, mkdocs_href(config))["levels"]]
     expected = "../levels/{}/" if directory_urls else "levels/{}.html"
     assert urls == [expected.format(lv["slug"]) for lv in content.levels]
 
 
 def test_the_default_hrefs_are_what_mkdocs_gives_with_this_sites_setting(content, pages):
-    config = SimpleNamespace(docs_dir=str(ROOT / "content" / "pages"), site_dir=str(ROOT / "site"), use_directory_urls=True)
+    config = SimpleNamespace(docs_dir=str(CONTENT / "pages"), site_dir=str(ROOT / "site"), use_directory_urls=True)
     for target in pages:
         for page in pages:
             assert directory_href(target, page) == mkdocs_href(config)(target, page), (target, page)

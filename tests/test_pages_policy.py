@@ -16,16 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from generator.__main__ import main
 from generator.content import load_content
 from generator.render import render_site
-from tests import model_shapes
-from tests.conftest import ROOT, build_site
+from tests import helpers
+from tests.helpers import CONTENT, build_site
 
-ABOUT = (ROOT / "content" / "pages" / "about.md").read_text(encoding="utf-8")
+ABOUT = (CONTENT / "pages" / "about.md").read_text(encoding="utf-8")
 END = ABOUT.count("\n") + 2
 """The line of a bad line added after a blank line at the end of the About page."""
-HEADERS = (ROOT / "content" / "pages" / "_headers").read_text(encoding="utf-8")
+HEADERS = (CONTENT / "pages" / "_headers").read_text(encoding="utf-8")
 BODY = ABOUT.split("---\n", 2)[2]
 
 
@@ -128,13 +127,13 @@ def apply(pages: Path, files: dict) -> None:
 
 @pytest.fixture
 def content(tmp_path) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(CONTENT, tmp_path / "content")
     return tmp_path / "content"
 
 
 def validate(content: Path, capsys) -> tuple[int, list[str]]:
-    code = main(["--content", str(content), "validate"])
-    return code, capsys.readouterr().err.splitlines()
+    result = helpers.validate(content, capsys)
+    return result.returncode, result.stderr.splitlines()
 
 
 @pytest.mark.parametrize("files,expected", [b[1:] for b in BAD], ids=[b[0] for b in BAD])
@@ -167,21 +166,12 @@ def test_every_problem_is_reported_in_one_run(content, capsys):
     assert lines[-1] == "4 problems in content: nothing was built.", lines
 
 
-def test_the_generated_pages_the_policy_knows_are_the_ones_rendered():
+def test_the_generated_pages_the_policy_knows_are_the_ones_rendered(content_dir):
+    from generator.content import read_documents
     from generator.pages import generated_pages
 
-    assert sorted(generated_pages({"levels": _levels_doc()})) == sorted(render_site(load_content(ROOT / "content")))
-
-
-def _levels_doc():
-    from generator.content import read_documents
-
-    return read_documents(ROOT / "content")[0]["levels"]
-
-
-@pytest.fixture
-def repo(tmp_path) -> Path:
-    return model_shapes.repo_with(ROOT / "content", tmp_path)
+    levels = read_documents(content_dir)[0]["levels"]
+    assert sorted(generated_pages({"levels": levels})) == sorted(render_site(load_content(content_dir)))
 
 
 BUILD_CASES = ["a script in the description", "a raw html page", "no _headers", "an empty policy", "a page that is not UTF-8", "a page over the assessment"]

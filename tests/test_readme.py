@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+from tests.helpers import FIXTURE, ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -29,14 +29,14 @@ def run_validate(content) -> list[str]:
 
 def test_the_valid_sample_is_what_validate_prints(tmp_path):
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "content", content)
+    shutil.copytree(FIXTURE, content)
     assert run_validate(content) == validate_block(0)
 
 
 def test_the_broken_sample_is_what_validate_prints(tmp_path):
     """README: an overlap in the default edition's bands and a misspelled reference id."""
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "content", content)
+    shutil.copytree(FIXTURE, content)
     editions, levels = content / "editions.yml", content / "levels.yml"
     editions.write_text(editions.read_text(encoding="utf-8").replace("defined: {min: 10, max: 14}", "defined: {min: 10, max: 15}"), encoding="utf-8")
     levels.write_text(levels.read_text(encoding="utf-8").replace("      - prompt-flow-deploy\n", "      - prompt-flow-deploi\n", 1), encoding="utf-8")

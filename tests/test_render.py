@@ -13,11 +13,12 @@ from generator import load_content, render_site
 from generator.diagram import progression
 from generator.escape import md_inline
 from generator.render import nav
+from tests.helpers import CONTENT, FIXTURE
 
 
 @pytest.fixture(scope="module")
 def content(root):
-    return load_content(root / "tests" / "fixtures" / "content")
+    return load_content(FIXTURE)
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +110,7 @@ def test_editions_page_gives_each_date_with_what_it_is_the_date_of(content, page
 def test_edition_dates_are_the_ones_the_sources_give(root):
     """Microsoft Learn's page says 2024-03-28, the LLMOps draft 2024-03-12, the community
     overview 2025-02-19 (the seeds' ms.date and 'Last updated' lines)."""
-    dates = {e["id"]: [d["date"] for d in e["dates"]] for e in load_content(root / "content").editions}
+    dates = {e["id"]: [d["date"] for d in e["dates"]] for e in load_content(CONTENT).editions}
     assert dates == {"genaiops": ["2024-03-28", "2025-02-19"], "llmops-2024-draft": ["2024-03-12"]}
 
 

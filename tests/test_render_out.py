@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
@@ -15,11 +14,9 @@ from mkdocs.config import load_config
 
 from generator import load_content, render_site
 from generator.translate import languages
+from tests.helpers import CONTENT, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-LANGUAGES = ["en", *languages(ROOT / "content")]
+LANGUAGES = ["en", *languages(CONTENT)]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -28,8 +25,8 @@ def test_render_out_writes_every_page_and_the_hook_settings(tmp_path, language):
     the hook gives the build of that language (mkdocs.yml, mkdocs.<language>.yml)."""
     result = subprocess.run([sys.executable, "-m", "generator", "render", "--out", str(tmp_path), "--language", language], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    pages = render_site(load_content(ROOT / "content", language))
-    source = ROOT / "content" / ("pages" if language == "en" else f"translations/{language}/pages")
+    pages = render_site(load_content(CONTENT, language))
+    source = CONTENT / ("pages" if language == "en" else f"translations/{language}/pages")
     handwritten = {p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file()}
     written = {p.relative_to(tmp_path / "docs").as_posix() for p in (tmp_path / "docs").rglob("*") if p.is_file()}
     assert written == set(pages) | handwritten

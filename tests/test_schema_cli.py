@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import CONTENT, ROOT
+
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
-CONTENT_FILES = sorted((ROOT / "content").glob("*.yml"))
+CONTENT_FILES = sorted((CONTENT).glob("*.yml"))
 
 # Any attempt to fetch a schema goes to a closed port and fails the check.
 OFFLINE = {**os.environ, "HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9",

@@ -34,6 +34,7 @@ import pytest
 from generator.content import load_content
 from generator.render import assessment_data
 from generator.scoring import DONT_KNOW, NOT_APPLICABLE, score
+from tests.helpers import CONTENT
 
 NODE = shutil.which("node")
 SAMPLE = {"content": 30_000, "other": 10_000}
@@ -66,7 +67,7 @@ process.stdout.write(lines.join("\\n") + "\\n");
 
 @pytest.fixture(scope="module")
 def model(root):
-    return assessment_data(load_content(root / "content"))
+    return assessment_data(load_content(CONTENT))
 
 
 def choices(model: dict) -> list[list]:

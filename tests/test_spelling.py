@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 _ISE = ("apolog", "author", "categor", "character", "custom", "emphas", "final", "general", "initial",
         "maxim", "memor", "minim", "normal", "optim", "organ", "priorit", "real", "recogn", "serial",

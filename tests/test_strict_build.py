@@ -17,8 +17,7 @@ import sys
 
 import pytest
 
-from tests import model_shapes
-from tests.conftest import build_site
+from tests.helpers import build_site
 
 BROKEN = {
     "a link to a page that does not exist": ("[gone](no-such-page.md)", "no-such-page.md"),
@@ -27,11 +26,6 @@ BROKEN = {
     "a link to a level that does not exist": ("[level](levels/expert.md)", "levels/expert.md"),
     "an absolute link into the site": ("[abs](/assessment/)", "/assessment/"),
 }
-
-
-@pytest.fixture
-def repo_copy(root, tmp_path):
-    return model_shapes.repo_with(root / "content", tmp_path)
 
 
 def break_about_page(repo, link: str) -> None:
@@ -43,10 +37,10 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": ""}
 
 
 @pytest.mark.parametrize("what", BROKEN)
-def test_the_test_helper_fails_on_a_broken_link(repo_copy, what):
+def test_the_test_helper_fails_on_a_broken_link(repo, what):
     link, shown = BROKEN[what]
-    break_about_page(repo_copy, link)
-    result = build_site(repo_copy / "out", repo_copy / "mkdocs.yml")
+    break_about_page(repo, link)
+    result = build_site(repo / "out", repo / "mkdocs.yml")
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"{what} built green:\n{output}"
     assert shown in output, output
@@ -54,10 +48,10 @@ def test_the_test_helper_fails_on_a_broken_link(repo_copy, what):
 
 
 @pytest.mark.parametrize("flags", [["--strict", "-q"], ["--strict", "--quiet"], ["--strict"]])
-def test_mkdocs_build_strict_fails_even_when_quiet(repo_copy, flags):
-    break_about_page(repo_copy, BROKEN["an anchor that no page has"][0])
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *flags, "-d", str(repo_copy / "out")],
-                            cwd=repo_copy, env=ENV, capture_output=True, text=True)
+def test_mkdocs_build_strict_fails_even_when_quiet(repo, flags):
+    break_about_page(repo, BROKEN["an anchor that no page has"][0])
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *flags, "-d", str(repo / "out")],
+                            cwd=repo, env=ENV, capture_output=True, text=True)
     assert result.returncode != 0, result.stdout + result.stderr
     assert "no-such-heading" in result.stderr
 
@@ -68,26 +62,26 @@ def run_make_build(repo):
                           cwd=repo, env=ENV, capture_output=True, text=True)
 
 
-def test_make_build_fails_on_a_broken_link_and_keeps_the_previous_site(repo_copy):
-    good = run_make_build(repo_copy)
+def test_make_build_fails_on_a_broken_link_and_keeps_the_previous_site(repo):
+    good = run_make_build(repo)
     assert good.returncode == 0, good.stdout + good.stderr
-    before = (repo_copy / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    before = (repo / "site" / "about" / "index.html").read_text(encoding="utf-8")
 
-    break_about_page(repo_copy, BROKEN["a link to a page that does not exist"][0])
-    bad = run_make_build(repo_copy)
+    break_about_page(repo, BROKEN["a link to a page that does not exist"][0])
+    bad = run_make_build(repo)
     assert bad.returncode != 0, bad.stdout + bad.stderr
     assert "no-such-page.md" in bad.stderr
-    assert (repo_copy / "site" / "about" / "index.html").read_text(encoding="utf-8") == before
-    assert not (repo_copy / "site.new").exists()
+    assert (repo / "site" / "about" / "index.html").read_text(encoding="utf-8") == before
+    assert not (repo / "site.new").exists()
 
 
-def test_the_first_build_of_make_serve_fails_on_a_broken_link(repo_copy):
+def test_the_first_build_of_make_serve_fails_on_a_broken_link(repo):
     """A user who runs `make serve` expects what `make build` would refuse to be refused."""
-    break_about_page(repo_copy, BROKEN["an anchor that no page has"][0])
+    break_about_page(repo, BROKEN["an anchor that no page has"][0])
     port = 8000 + os.getpid() % 1000
     proc = subprocess.Popen(
         ["make", "-o", ".venv/.installed", "-o", "node_modules/.installed", "serve", f"SERVE_ADDR=127.0.0.1:{port}"],
-        cwd=repo_copy, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        cwd=repo, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
     try:
         _, stderr = proc.communicate(timeout=60)

@@ -8,7 +8,6 @@ Then: every language scores the same (the questionnaire's data differs only in i
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +16,8 @@ import pytest
 from generator import ContentError, load_content
 from generator.render import assessment_data, render_site
 from generator.translate import languages
+from tests.helpers import CONTENT, copy_content
 
-ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content"
 LANGUAGES = languages(CONTENT)
 ONE_LINE = re.compile(r"^(content/translations/[a-z]+/[a-z/]+\.(yml|md)):(\d+):(\d+): [^\n]+ - [^\n]+$")
 
@@ -50,12 +48,6 @@ CASES = [
 ]
 
 
-def copy_content(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(CONTENT, target)
-    return target
-
-
 def apply(case: Case, content: Path) -> Path:
     file = content / "translations" / "ja" / case.file
     if case.old is None:  # a page renamed to a name English does not have
@@ -69,7 +61,7 @@ def apply(case: Case, content: Path) -> Path:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_a_broken_translation_is_refused_on_the_line_of_the_problem(case, tmp_path):
-    content = copy_content(tmp_path)
+    content = copy_content(tmp_path, CONTENT)
     file = apply(case, content)
     with pytest.raises(ContentError) as err:
         load_content(content, "ja")
@@ -84,7 +76,7 @@ def test_a_broken_translation_is_refused_on_the_line_of_the_problem(case, tmp_pa
 
 
 def test_a_draft_may_leave_strings_out_and_shows_them_in_english_with_a_banner(tmp_path):
-    content = copy_content(tmp_path)
+    content = copy_content(tmp_path, CONTENT)
     text = content / "translations" / "ja" / "text.yml"
     edited = text.read_text(encoding="utf-8").replace("status: complete", "status: draft")
     edited = edited.replace("    summary: 大規模言語モデルを試している段階で、共有された実践はまだない。\n", "")
@@ -130,7 +122,7 @@ def test_every_language_scores_the_same_and_differs_only_in_words(language):
 def test_a_new_release_keeps_translations_valid_and_shows_its_notes_in_english_marked_so(tmp_path):
     from tests import model_shapes
 
-    content = copy_content(tmp_path)
+    content = copy_content(tmp_path, CONTENT)
     model_shapes.release(content, "minor", "Clearer wording.")
     ja = load_content(content, "ja")
     assert not ja.draft

@@ -29,8 +29,8 @@ from generator import ContentError, load_content
 from generator.errors import did_you_mean
 from generator.schema import load_schemas
 from generator.yamlfile import load_yaml
+from tests.helpers import FIXTURE, ROOT, copy_content
 
-ROOT = Path(__file__).resolve().parent.parent
 FILES = ("model", "levels", "references", "editions", "questions", "changelog")
 MULTILINE_DEFS = ("sentence", "paragraphs")
 """Definitions in defs.schema.json for multi-paragraph text: these may hold a line break."""
@@ -65,12 +65,6 @@ INJECTED = {"line feed": "\n", "CRLF": "\r\n", **REFUSED_EVERYWHERE}
 
 
 # --- helpers ----------------------------------------------------------------------------
-
-
-def copy_content(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "content", target)
-    return target
 
 
 def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 60, **kwargs) -> subprocess.CompletedProcess:
@@ -172,7 +166,7 @@ def inject(data, path: tuple, is_key: bool, char: str):
 
 def test_the_schema_walk_reaches_every_file_and_both_kinds_of_field():
     schemas = load_schemas()
-    fields = {name: string_fields(schemas[f"{name}.schema.json"], data_of(ROOT / "tests" / "fixtures" / "content", name)) for name in FILES}
+    fields = {name: string_fields(schemas[f"{name}.schema.json"], data_of(FIXTURE, name)) for name in FILES}
     assert all(fields.values()), {n: len(f) for n, f in fields.items()}
     everything = [f for fs in fields.values() for f in fs]
     assert len(everything) > 150

@@ -17,13 +17,13 @@ from generator.render import assessment_data
 from tests import model_shapes
 from tests.browser.conftest import Server, assert_clean, guarded_context, instant_copy, read_headers
 from tests.browser.questionnaire import PATH, answer, answers_for_total, checked, expect_result, level_of, open_assessment
+from tests.helpers import FIXTURE
 
 RESULT = "[data-result]"
 
 # These tests pin numbers (bands, totals, which question is weakest), so they run on the
 # site of the frozen tests/fixtures/content, not content/: a content release never breaks
 # them. test_model_shapes.py runs the questionnaire on content/ and other shapes.
-FIXTURE = model_shapes.ROOT / "tests" / "fixtures" / "content"
 
 
 @pytest.fixture(scope="module")

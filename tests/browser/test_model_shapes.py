@@ -17,6 +17,7 @@ from generator.render import assessment_data
 from tests import model_shapes
 from tests.browser.conftest import Server, assert_clean, guarded_context, read_headers
 from tests.browser.questionnaire import PATH, answer, answers_for_total, band_edges, checked, expect_result, level_of, open_assessment
+from tests.helpers import FIXTURE
 
 MODELS = ["content", "tiny", "eight-questions+five-levels+one-to-four"]
 
@@ -32,7 +33,7 @@ def shaped(request, root, built_site, tmp_path_factory):
         return built_site, assessment_data(load_content(root / "content"))
     work = tmp_path_factory.mktemp(request.param)
     content = work / "content"
-    shutil.copytree(root / "tests" / "fixtures" / "content", content)
+    shutil.copytree(FIXTURE, content)
     for shape in request.param.split("+"):
         model_shapes.reshape(content, shape)
     return model_shapes.build(content, work), assessment_data(load_content(content))

@@ -1,13 +1,18 @@
 // The words the questionnaire's scripts show, as the English page hands them over: the
-// `answers` group and the pages' `script` groups of content/ui.yml, copied into words.json
-// (tests/test_no_english_in_code.py fails when the copy is stale). Tests word notices with
-// these, so a notice that loses its key or a value shows up as a wrong sentence.
+// `answers` group and the pages' `script` groups, read from content/ui.yml itself (through
+// tests/js/words.py, since node has no YAML reader here), so there is one copy of the words.
+// Tests word notices with these, so a notice that loses its key or a value shows up as a
+// wrong sentence, and a contributor's rewording changes the test's words with the page's.
 
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 import { say } from "../../overrides/assets/js/words.js";
 
-const GROUPS = JSON.parse(readFileSync(new URL("./words.json", import.meta.url), "utf8"));
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const PYTHON = existsSync(`${ROOT}.venv/bin/python`) ? `${ROOT}.venv/bin/python` : "python3";
+const GROUPS = JSON.parse(execFileSync(PYTHON, [`${ROOT}tests/js/words.py`], { encoding: "utf8" }));
 
 /** The assessment page's words: answers.js's, then the page's own (as assessment.js merges them). */
 export const WORDS = Object.freeze({ ...GROUPS.answers, ...GROUPS.assessment });
