@@ -22,6 +22,20 @@ make (tests/model_shapes.py). A test that reads content/ runs on each: that is t
 content-only pull requests never need a change to tests/."""
 
 
+BUILDING_FIXTURES = {"built_site", "repo", "build", "builds"}
+"""Fixtures that build a site with MkDocs: a test that uses one is marked `build`."""
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "build: builds, serves or link-checks a site (left out of `make check`, the quick loop)")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT

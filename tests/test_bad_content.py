@@ -598,6 +598,7 @@ def _snapshot(site: Path) -> dict[str, tuple[str, int]]:
     }
 
 
+@pytest.mark.build
 def test_a_failing_build_leaves_the_previous_site_untouched(tmp_path):
     repo = repo_with(CONTENT, tmp_path / "repo")
     site = tmp_path / "site"

@@ -5,7 +5,11 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import ROOT
+
+pytestmark = pytest.mark.build  # linkchecker on small sites: seconds each
 
 spec = importlib.util.spec_from_file_location("check_links", ROOT / "tests" / "check_links.py")
 check_links = importlib.util.module_from_spec(spec)
