@@ -1,5 +1,5 @@
 """The browser's scorer (overrides/assets/js/scoring.js) and the Python reference scorer
-(generator/scoring.py) agree on the real questionnaire's answers, "not applicable" and
+(tests/scoring_oracle.py, the oracle) agree on the real questionnaire's answers, "not applicable" and
 "don't know" included, and on other rules a contributor may write.
 
 One node process imports scoring.js, reads the page's model (`assessment_data`) and the
@@ -33,8 +33,8 @@ import pytest
 
 from generator.content import load_content
 from generator.render import assessment_data
-from generator.scoring import DONT_KNOW, NOT_APPLICABLE, score
 from tests.helpers import CONTENT
+from tests.scoring_oracle import DONT_KNOW, NOT_APPLICABLE, score
 
 NODE = shutil.which("node")
 SAMPLE = {"content": 30_000, "other": 10_000}

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from generator.content import load_content
 from generator.render import assessment_data
-from generator.scoring import DONT_KNOW, NOT_APPLICABLE, score
 from tests.browser.questionnaire import answer, answers_for_total, open_assessment
 from tests.conftest import ROOT
+from tests.scoring_oracle import DONT_KNOW, NOT_APPLICABLE, score
 
 MODEL = assessment_data(load_content(ROOT / "content"))
 UNSCORED = MODEL["unscored"]

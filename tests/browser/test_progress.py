@@ -11,8 +11,8 @@ import pytest
 
 from generator.content import load_content
 from generator.render import assessment_data
-from generator.scoring import score
 from tests import model_shapes
+from tests.scoring_oracle import score
 
 MODEL = assessment_data(load_content(model_shapes.ROOT / "content"))
 IDS = [q["id"] for q in MODEL["questions"]]

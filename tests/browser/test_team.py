@@ -14,10 +14,10 @@ from playwright.sync_api import expect
 
 from generator.content import load_content
 from generator.render import assessment_data
-from generator.scoring import score
 from tests import model_shapes
 from tests.browser.conftest import assert_clean, guarded_context
 from tests.browser.test_a11y import AXE, assert_accessible
+from tests.scoring_oracle import score
 
 MODEL = assessment_data(load_content(model_shapes.ROOT / "content"))
 IDS = [q["id"] for q in MODEL["questions"]]

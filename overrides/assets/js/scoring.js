@@ -1,5 +1,5 @@
 /*
- * The questionnaire's scorer: the JavaScript twin of `score` in generator/scoring.py.
+ * The questionnaire's scorer, the one the site runs; tests/scoring_oracle.py is its Python twin (the tests' oracle).
  *
  * Pure: no DOM, no storage, inputs never modified. Both versions must return the
  * same result for every complete set of answers; tests/test_scoring_parity.py runs
