@@ -1,5 +1,7 @@
-"""Load content/: read each YAML file, check it against its schema and the rules,
-and hand back one `Content` object, or raise `ContentError` listing every problem.
+"""The content as the generator sees it: `Content`, built from the English files once
+they are read and schema-checked (`read_documents`), and the small helpers every page uses
+(`fill`, `level_title`, `level_path`). Checking and loading a folder, in any language, is
+generator/loader.py's job.
 """
 
 from __future__ import annotations
@@ -9,10 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import ContentError, Problem
-from generator.pages import GENERATED_LEVEL, page_problems
-from generator.prose import count_warnings
-from generator.rules import check_rules
+from generator.errors import Problem
+from generator.pages import GENERATED_LEVEL
 from generator.schema import schema_problems
 from generator.yamlfile import YamlDoc, load_yaml
 
@@ -122,31 +122,3 @@ def read_documents(root: Path) -> tuple[dict[str, YamlDoc], dict[str, YamlDoc], 
         if not found:
             docs[name] = doc
     return docs, parsed, problems
-
-
-def load_content(root: Path | str = "content", language: str = "en") -> Content:
-    """Read, check and return the content under `root` (raises ContentError), in
-    `language`: English, or a translation in root/translations/<language>/."""
-    from generator import translate  # it builds on this module
-
-    root = Path(root)
-    docs, parsed, problems = read_documents(root)
-    problems += check_rules(docs, parsed)
-    problems += page_problems(root / "pages", docs)
-    overlay = None
-    if language != "en" and not problems:
-        if language not in translate.languages(root):
-            problems.append(Problem(f"content/{translate.TRANSLATIONS}/{language}", 1, 1, f"there is no translation '{language}'"
-                                    f" - the translations are: {', '.join(translate.languages(root)) or 'none yet'}; add content/{translate.TRANSLATIONS}/{language}/ to start one"))
-        else:
-            overlay, found = translate.read_overlay(root, language, {name: doc.data for name, doc in docs.items()})
-            problems += found
-    if problems:
-        raise ContentError(problems)
-    counts = {"level": len(docs["levels"].data["levels"]), "question": len(docs["questions"].data["questions"])}
-    warnings = tuple(sorted(set(count_warnings(docs["model"], counts, root / "pages"))))
-    content = Content.from_documents(docs, warnings)
-    if overlay is None:
-        return content
-    return translate.translated(content, language, overlay.data)
-

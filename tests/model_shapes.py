@@ -18,9 +18,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a command: `python -m tests.model_shapes` or a path
-    sys.path.insert(0, str(ROOT))
+if str(Path(__file__).resolve().parent.parent) not in sys.path:  # run as a command: `python tests/model_shapes.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.content import FILES  # noqa: E402
 from generator.prose import restate_counts  # noqa: E402

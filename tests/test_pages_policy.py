@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.content import load_content
+from generator import load_content
 from generator.render import render_site
 from tests import helpers
 from tests.helpers import CONTENT, build_site
@@ -131,7 +131,7 @@ def content(tmp_path) -> Path:
     return tmp_path / "content"
 
 
-def validate(content: Path, capsys) -> tuple[int, list[str]]:
+def validate_lines(content: Path, capsys) -> tuple[int, list[str]]:
     result = helpers.validate(content, capsys)
     return result.returncode, result.stderr.splitlines()
 
@@ -139,7 +139,7 @@ def validate(content: Path, capsys) -> tuple[int, list[str]]:
 @pytest.mark.parametrize("files,expected", [b[1:] for b in BAD], ids=[b[0] for b in BAD])
 def test_a_bad_hand_written_page_is_one_line_and_exit_1(content, capsys, files, expected):
     apply(content / "pages", files)
-    code, lines = validate(content, capsys)
+    code, lines = validate_lines(content, capsys)
     assert code == 1, f"validated: {lines}"
     matching = [line for line in lines if expected in line]
     assert matching, "\n".join(lines)
@@ -155,13 +155,13 @@ def test_there_are_at_least_thirty_bad_folders():
 @pytest.mark.parametrize("files", [g[1] for g in GOOD], ids=[g[0] for g in GOOD])
 def test_a_harmless_page_stays_allowed(content, capsys, files):
     apply(content / "pages", files)
-    code, lines = validate(content, capsys)
+    code, lines = validate_lines(content, capsys)
     assert code == 0, "\n".join(lines)
 
 
 def test_every_problem_is_reported_in_one_run(content, capsys):
     apply(content / "pages", {"about.md": front(template="x.html") + "\n<script>x</script>\n", "evil.html": "x", "_headers": ""})
-    code, lines = validate(content, capsys)
+    code, lines = validate_lines(content, capsys)
     assert code == 1
     assert lines[-1] == "4 problems in content: nothing was built.", lines
 

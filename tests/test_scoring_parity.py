@@ -31,7 +31,7 @@ import subprocess
 
 import pytest
 
-from generator.content import load_content
+from generator import load_content
 from generator.render import assessment_data
 from tests.helpers import CONTENT
 from tests.scoring_oracle import DONT_KNOW, NOT_APPLICABLE, score

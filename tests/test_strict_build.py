@@ -33,7 +33,7 @@ def break_about_page(repo, link: str) -> None:
     about.write_text(about.read_text(encoding="utf-8") + f"\nSee {link}.\n", encoding="utf-8")
 
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": ""}
+NO_SITE_URL = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": ""}
 
 
 @pytest.mark.parametrize("what", BROKEN)
@@ -51,7 +51,7 @@ def test_the_test_helper_fails_on_a_broken_link(repo, what):
 def test_mkdocs_build_strict_fails_even_when_quiet(repo, flags):
     break_about_page(repo, BROKEN["an anchor that no page has"][0])
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *flags, "-d", str(repo / "out")],
-                            cwd=repo, env=ENV, capture_output=True, text=True)
+                            cwd=repo, env=NO_SITE_URL, capture_output=True, text=True)
     assert result.returncode != 0, result.stdout + result.stderr
     assert "no-such-heading" in result.stderr
 
@@ -59,7 +59,7 @@ def test_mkdocs_build_strict_fails_even_when_quiet(repo, flags):
 def run_make_build(repo):
     # `-o` marks the install steps as done: the copy shares the repository's .venv and node_modules.
     return subprocess.run(["make", "-o", ".venv/.installed", "-o", "node_modules/.installed", "build"],
-                          cwd=repo, env=ENV, capture_output=True, text=True)
+                          cwd=repo, env=NO_SITE_URL, capture_output=True, text=True)
 
 
 def test_make_build_fails_on_a_broken_link_and_keeps_the_previous_site(repo):
@@ -81,7 +81,7 @@ def test_the_first_build_of_make_serve_fails_on_a_broken_link(repo):
     port = 8000 + os.getpid() % 1000
     proc = subprocess.Popen(
         ["make", "-o", ".venv/.installed", "-o", "node_modules/.installed", "serve", f"SERVE_ADDR=127.0.0.1:{port}"],
-        cwd=repo, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        cwd=repo, env=NO_SITE_URL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
     try:
         _, stderr = proc.communicate(timeout=60)

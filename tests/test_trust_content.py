@@ -19,7 +19,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,7 @@ from generator import ContentError, load_content
 from generator.errors import did_you_mean
 from generator.schema import load_schemas
 from generator.yamlfile import load_yaml
-from tests.helpers import FIXTURE, ROOT, copy_content
+from tests.helpers import FIXTURE, copy_content, run_cli
 
 FILES = ("model", "levels", "references", "editions", "questions", "changelog")
 MULTILINE_DEFS = ("sentence", "paragraphs")
@@ -65,12 +64,6 @@ INJECTED = {"line feed": "\n", "CRLF": "\r\n", **REFUSED_EVERYWHERE}
 
 
 # --- helpers ----------------------------------------------------------------------------
-
-
-def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 60, **kwargs) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env,
-                          capture_output="stdout" not in kwargs, text=True, timeout=timeout, **kwargs)
 
 
 def assert_one_line_per_problem(result: subprocess.CompletedProcess) -> list[str]:

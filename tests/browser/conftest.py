@@ -24,6 +24,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.helpers import ROOT
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 
@@ -44,7 +46,6 @@ WATCH_PAGE = """
 """
 
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 TRANSLATIONS = sorted(p.name.split(".")[1] for p in ROOT.glob("mkdocs.*.yml"))
 """The languages built into site/<language>/ (mkdocs.<language>.yml)."""
 

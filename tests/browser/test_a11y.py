@@ -15,8 +15,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import english_pages
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = ("serious", "critical")
 SCHEMES = {"light": "default", "dark": "slate"}

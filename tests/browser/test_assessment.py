@@ -12,7 +12,7 @@ from datetime import datetime
 import pytest
 from playwright.sync_api import expect
 
-from generator.content import load_content
+from generator import load_content
 from generator.render import assessment_data
 from tests import model_shapes
 from tests.browser.conftest import Server, assert_clean, guarded_context, instant_copy, read_headers

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import CONTENT, ROOT
+
 pytestmark = pytest.mark.both_servers  # tests that use `server` also run with no headers sent
 
-ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("browser_fixtures", Path(__file__).with_name("conftest.py"))
 fixtures = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(fixtures)
@@ -51,7 +52,7 @@ def fetch(url: str):
 
 def test_the_policy_in_headers_is_the_one_in_the_repository(built_site):
     published = read_headers(built_site)
-    source = (ROOT / "content" / "pages" / "_headers").read_text(encoding="utf-8")
+    source = (CONTENT / "pages" / "_headers").read_text(encoding="utf-8")
     assert (built_site / "_headers").read_text(encoding="utf-8") == source
     policy = directives(published["Content-Security-Policy"])
     assert policy["script-src"] == "'self'"

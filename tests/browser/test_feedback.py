@@ -11,12 +11,12 @@ import json
 
 import pytest
 
-from generator.content import load_content
+from generator import load_content
 from generator.render import assessment_data
 from tests.browser.questionnaire import PATH, answer, checked, expect_result, level_of, open_assessment
-from tests.conftest import ROOT
+from tests.helpers import CONTENT
 
-MODEL = assessment_data(load_content(ROOT / "content"))
+MODEL = assessment_data(load_content(CONTENT))
 IDS = [q["id"] for q in MODEL["questions"]]
 KEY = f"{MODEL['model']}-assessment"
 ASIDE = f"{KEY}-aside"
@@ -101,7 +101,7 @@ def test_import_and_start_over_speak_next_to_their_buttons_and_start_over_can_be
 
 def test_the_about_page_names_start_over_undo_and_back_as_the_buttons_do(page):
     open_assessment(page)
-    about = (ROOT / "content" / "pages" / "about.md").read_text(encoding="utf-8")
+    about = (CONTENT / "pages" / "about.md").read_text(encoding="utf-8")
     for action in ["reset", "undo", "restore"]:
         label = page.locator(f'[data-action="{action}"]').text_content().strip()
         assert f"**{label}**" in about, label

@@ -10,11 +10,12 @@ import re
 
 import pytest
 
-from generator.content import load_content
+from generator import load_content
 from generator.render import assessment_data
 from tests.browser.conftest import TRANSLATIONS, assert_clean, guarded_context
 from tests.browser.questionnaire import PATH, answer, answers_for_total, checked, expect_result, level_of
 from tests.browser.test_a11y import assert_accessible
+from tests.helpers import CONTENT
 
 LANGUAGES = ["en", *TRANSLATIONS]
 
@@ -106,7 +107,7 @@ def test_share_links_and_downloads_carry_the_answers_from_one_language_to_anothe
     """Answers are ids and points, never words: a link made on the Japanese page opens on
     the English one, the English page's link on the Spanish one, and a download from the
     Japanese page imports on the English one."""
-    model = assessment_data(load_content(root / "content"))
+    model = assessment_data(load_content(CONTENT))
     total = (model["bands"][1]["min"] + model["bands"][1]["max"]) // 2
     answers, level = answers_for_total(model, total), level_of(model, total)
     page.site(f"ja/{PATH}")

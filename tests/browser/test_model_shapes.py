@@ -12,12 +12,12 @@ import shutil
 
 import pytest
 
-from generator.content import load_content
+from generator import load_content
 from generator.render import assessment_data
 from tests import model_shapes
 from tests.browser.conftest import Server, assert_clean, guarded_context, read_headers
 from tests.browser.questionnaire import PATH, answer, answers_for_total, band_edges, checked, expect_result, level_of, open_assessment
-from tests.helpers import FIXTURE
+from tests.helpers import CONTENT, FIXTURE
 
 MODELS = ["content", "tiny", "eight-questions+five-levels+one-to-four"]
 
@@ -30,7 +30,7 @@ def test_the_models_cover_every_shape():
 def shaped(request, root, built_site, tmp_path_factory):
     """(site folder, the page's assessment data) for one model."""
     if request.param == "content":
-        return built_site, assessment_data(load_content(root / "content"))
+        return built_site, assessment_data(load_content(CONTENT))
     work = tmp_path_factory.mktemp(request.param)
     content = work / "content"
     shutil.copytree(FIXTURE, content)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.questionnaire import answer, answers_for_total, expect_result, level_of, open_assessment
-from tests.conftest import ROOT
+from tests.helpers import CONTENT
 
 PHONE = {"width": 360, "height": 800}
 
@@ -78,10 +78,10 @@ def test_tables_become_cards_with_their_column_names(phone):
 
 
 def test_the_result_view_fits_a_phone(phone):
-    from generator.content import load_content
+    from generator import load_content
     from generator.render import assessment_data
 
-    model = assessment_data(load_content(ROOT / "content"))
+    model = assessment_data(load_content(CONTENT))
     total = (model["total"]["min"] + model["total"]["max"]) // 2
     open_assessment(phone)
     answer(phone, answers_for_total(model, total))

@@ -6,13 +6,13 @@ tests/js/scoring.test.mjs, tests/js/answers.test.mjs and tests/test_scoring_pari
 
 from __future__ import annotations
 
-from generator.content import load_content
+from generator import load_content
 from generator.render import assessment_data
 from tests.browser.questionnaire import answer, answers_for_total, open_assessment
-from tests.conftest import ROOT
+from tests.helpers import CONTENT
 from tests.scoring_oracle import DONT_KNOW, NOT_APPLICABLE, score
 
-MODEL = assessment_data(load_content(ROOT / "content"))
+MODEL = assessment_data(load_content(CONTENT))
 UNSCORED = MODEL["unscored"]
 NA_QUESTION = next(q for q in MODEL["questions"] if q["not_applicable"])
 OTHERS = {**MODEL, "questions": [q for q in MODEL["questions"] if q is not NA_QUESTION]}

@@ -11,13 +11,13 @@ import json
 import re
 from urllib.parse import unquote
 
-from generator.content import load_content
+from generator import load_content
 from generator.render import assessment_data
 from tests.browser.conftest import assert_clean, guarded_context
 from tests.browser.questionnaire import answer, expect_result, level_of, open_assessment
-from tests.conftest import ROOT
+from tests.helpers import CONTENT
 
-MODEL = assessment_data(load_content(ROOT / "content"))
+MODEL = assessment_data(load_content(CONTENT))
 IDS = [q["id"] for q in MODEL["questions"]]
 ANSWERS = dict(zip(IDS, [3, 2, 2, 3, 2, 0, 1]))
 TOTAL = sum(ANSWERS.values())

@@ -13,12 +13,12 @@ from xml.etree import ElementTree
 
 import markdown
 
-from generator.content import load_content
+from generator import load_content
 from generator.render import assessment_data
 from tests.browser.questionnaire import answer, expect_result, level_of, open_assessment
-from tests.conftest import ROOT
+from tests.helpers import CONTENT
 
-MODEL = assessment_data(load_content(ROOT / "content"))
+MODEL = assessment_data(load_content(CONTENT))
 IDS = [q["id"] for q in MODEL["questions"]]
 NAMES = {q["id"]: q["dimension"] for q in MODEL["questions"]}
 CSV_COLUMNS = ["dimension", "from", "to", "step", "readings"]

@@ -9,12 +9,12 @@ import json
 
 import pytest
 
-from generator.content import load_content
+from generator import load_content
 from generator.render import assessment_data
-from tests import model_shapes
+from tests.helpers import CONTENT
 from tests.scoring_oracle import score
 
-MODEL = assessment_data(load_content(model_shapes.ROOT / "content"))
+MODEL = assessment_data(load_content(CONTENT))
 IDS = [q["id"] for q in MODEL["questions"]]
 POINTS = [sorted(o["points"] for o in q["options"]) for q in MODEL["questions"]]
 SAVED = f"{MODEL['model']}-assessment"

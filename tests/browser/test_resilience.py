@@ -9,13 +9,13 @@ import json
 
 import pytest
 
-from generator.content import load_content
+from generator import load_content
 from generator.render import assessment_data
 from tests.browser.conftest import assert_clean, guarded_context
-from tests.conftest import ROOT
+from tests.helpers import CONTENT
 
 PATH = "assessment/"
-MODEL = assessment_data(load_content(ROOT / "content"))
+MODEL = assessment_data(load_content(CONTENT))
 IDS = [q["id"] for q in MODEL["questions"]]
 KEY = f"{MODEL['model']}-assessment"
 PALETTE_KEY = "/.__palette"  # the theme's key: scope path (the site root) + "." + name

@@ -14,8 +14,7 @@ import pytest
 import yaml
 
 from tests.browser.questionnaire import answers_for_total, expect_result, level_of
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import CONTENT
 
 
 def model_of(site: Path, lang: str) -> dict:
@@ -27,7 +26,7 @@ def model_of(site: Path, lang: str) -> dict:
 
 def english_pieces() -> list[str]:
     """The English script words, cut at their {placeholders}: every piece of two or more words."""
-    ui = yaml.safe_load((ROOT / "content" / "ui.yml").read_text(encoding="utf-8"))
+    ui = yaml.safe_load((CONTENT / "ui.yml").read_text(encoding="utf-8"))
     words = [*ui["assessment"]["script"].values(), *ui["answers"].values()]
     pieces = {p.strip(" .,:;()\"") for w in words for p in re.split(r"\{\w+\}", w)}
     return sorted(p for p in pieces if len(p.split()) >= 2)

@@ -11,14 +11,14 @@ import re
 
 import pytest
 
-from generator.content import load_content
+from generator import load_content
 from generator.render import assessment_data
-from tests.conftest import ROOT
+from tests.helpers import CONTENT
 
 pytestmark = pytest.mark.no_headers
 
 PATH = "assessment/"
-MODEL = assessment_data(load_content(ROOT / "content"))
+MODEL = assessment_data(load_content(CONTENT))
 IDS = [q["id"] for q in MODEL["questions"]]
 HEAD = f"{MODEL['model']}@{MODEL['version']}"
 KEY = f"{MODEL['model']}-assessment"

@@ -12,14 +12,14 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from generator.content import load_content
+from generator import load_content
 from generator.render import assessment_data
-from tests import model_shapes
 from tests.browser.conftest import assert_clean, guarded_context
 from tests.browser.test_a11y import AXE, assert_accessible
+from tests.helpers import CONTENT
 from tests.scoring_oracle import score
 
-MODEL = assessment_data(load_content(model_shapes.ROOT / "content"))
+MODEL = assessment_data(load_content(CONTENT))
 IDS = [q["id"] for q in MODEL["questions"]]
 POINTS = [sorted(o["points"] for o in q["options"]) for q in MODEL["questions"]]
 

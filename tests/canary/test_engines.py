@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.content import load_content
+from generator import load_content
 from generator.render import assessment_data
 from tests.browser.conftest import Server, assert_clean, guarded_context, read_headers
 from tests.browser.questionnaire import answer, answers_for_total, band_edges, expect_result, open_assessment
+from tests.helpers import CONTENT, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CSP_META = re.compile(r'<head>\s*<meta http-equiv="Content-Security-Policy" content="[^"]+">')
 
@@ -71,7 +71,7 @@ def test_no_offhost_request_on_any_page(context, server, site):
 
 
 def test_questionnaire_answers_give_the_level(context, server):
-    model = assessment_data(load_content(ROOT / "content"))
+    model = assessment_data(load_content(CONTENT))
     page = context.new_page()
     page.site = lambda path="": page.goto(server.url + path)
     for total, level in band_edges(model):

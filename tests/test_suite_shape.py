@@ -1,0 +1,57 @@
+"""The test suite keeps one place for each helper and reads content/ in one way.
+
+- Where the repository is, where its content is, how a content folder is copied, how the
+  CLI and MkDocs are run: tests/helpers.py. A test module that defines its own copy drifts
+  from the others (there were 20 ROOTs, 3 content copiers and 5 build helpers).
+- A test that reads content/ takes it from `content_dir` (it then also runs on a release
+  and on every model shape) or names it `CONTENT` from helpers, on purpose: a path built by
+  hand from the root is neither, and is where a test quietly pins today's content.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from tests import helpers
+from tests.helpers import ROOT
+
+SHARED = {name for name, value in vars(helpers).items()
+          if name.isupper() or (callable(value) and not name.startswith("_") and getattr(value, "__module__", "") == helpers.__name__)}
+"""What helpers.py offers: its functions and its constants."""
+
+MODULES = sorted(p for p in (ROOT / "tests").rglob("*.py") if p.name != "helpers.py" and "fixtures" not in p.parts)
+CONTENT_BY_HAND = re.compile(r"""\b(?:ROOT|root)\s*/\s*["']content["']""")
+
+
+def relative(path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def module_level_names(tree: ast.Module) -> set[str]:
+    names = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    return names
+
+
+def test_no_test_module_defines_its_own_copy_of_a_shared_helper():
+    assert {"ROOT", "CONTENT", "FIXTURE", "copy_content", "build_site", "repo_with", "run_cli", "validate"} <= SHARED
+    copies = {relative(p): sorted(module_level_names(ast.parse(p.read_text(encoding="utf-8"))) & SHARED) for p in MODULES}
+    assert {path: names for path, names in copies.items() if names} == {}, "import these from tests/helpers.py"
+
+
+def test_no_test_builds_the_content_path_by_hand():
+    found = [f"{relative(p)}:{n}" for p in MODULES if p.name != "test_suite_shape.py" for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+             if CONTENT_BY_HAND.search(line)]
+    assert found == [], "take the `content_dir` fixture, or CONTENT from tests/helpers.py"
+
+
+def test_the_checks_above_find_what_they_look_for():
+    planted = ast.parse("ROOT = 1\ndef copy_content(): pass\ndef mine(): pass\n")
+    assert module_level_names(planted) & SHARED == {"ROOT", "copy_content"}
+    assert CONTENT_BY_HAND.search('load_content(ROOT / "content")') and CONTENT_BY_HAND.search("root/'content'")
+    assert not CONTENT_BY_HAND.search('tmp_path / "content"')
