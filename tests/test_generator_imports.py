@@ -57,6 +57,18 @@ def test_generator_has_no_import_cycle():
     assert cycle(graph(ROOT / PACKAGE)) == []
 
 
+def test_only_the_hook_imports_mkdocs():
+    """The core is content in, pages out: any engine can run it (ENGINES.md)."""
+    def imports_mkdocs(path: Path) -> bool:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            if any(name.split(".")[0] == "mkdocs" for name in names):
+                return True
+        return False
+
+    assert sorted(p.name for p in (ROOT / PACKAGE).glob("*.py") if imports_mkdocs(p)) == ["mkdocs_hook.py"]
+
+
 def test_the_cycle_check_finds_one_hidden_in_a_function(tmp_path):
     (tmp_path / "__init__.py").write_text("", encoding="utf-8")
     (tmp_path / "content.py").write_text("def load():\n    from generator import translate\n", encoding="utf-8")
