@@ -115,8 +115,8 @@ bench: build
 	$(PY) bench/engines_report.py
 
 # The site built by other engines, with the same checks each (tests/canary, ENGINES.md):
-# ProperDocs must pass; Zensical is report-only. The outcome goes to bench/canary.json,
-# which bench/engines_report.py shows in bench/results.md. About 2.5 minutes; not in `make test`.
+# ProperDocs and Zensical must both pass. The outcome goes to bench/canary.json,
+# which bench/engines_report.py shows in bench/results.md. About 1.5 minutes; not in `make test`.
 CANARY_REPORT ?= bench/canary.json
 canary: install
 	CANARY_REPORT=$(CANARY_REPORT) $(PY) -m pytest -q -p no:cacheprovider -rxX tests/canary
