@@ -205,7 +205,10 @@ def result_render(r: dict, t: Target) -> Reading:
 def validation(r: dict, t: Target) -> Reading:
     cases = part(r, "validate_size")
     name, worst = max(cases.items(), key=lambda c: c[1]["seconds"])
-    return Reading(worst["seconds"], f"{ms(worst['seconds'])} ({name}, {worst['bytes'] / 1e6:.2f} MB)")
+    valid = cases.get("valid", {"exit": 0})
+    return Reading(worst["seconds"], f"{ms(worst['seconds'])} ({name}, {worst['bytes'] / 1e6:.2f} MB)",
+                   f"The valid case did not validate (exit {valid['exit']}; problems: {valid['problems']}): "
+                   "the run measured a failing check, not valid content." if valid["exit"] else "")
 
 
 # --- the table ----------------------------------------------------------------------

@@ -21,6 +21,7 @@ Usage: .venv/bin/python bench/validate_size.py   (prints a table; `run()` return
 from __future__ import annotations
 
 import copy
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -100,7 +101,9 @@ def _validate(content: Path, project: Path, repeats: int = 3) -> tuple[float, in
 
 def run(workdir: Path, project: Path = ROOT, log=print) -> dict:
     """Write each case under `workdir` and time `project`'s generator on it:
-    {case: {bytes, seconds, exit, problems}}."""
+    {case: {bytes, seconds, exit, problems}}. Each case folder holds the source's other
+    files (ui.yml, pages/), without which even the valid case fails; not its translations,
+    which would report every synthetic text as untranslated."""
     source = project / "content"
     base = _scaled_to(source, TARGET_BYTES)
     cases = {
@@ -114,7 +117,7 @@ def run(workdir: Path, project: Path = ROOT, log=print) -> dict:
     results = {}
     for name, data in cases.items():
         content = workdir / name.replace(" ", "-").replace(",", "")
-        content.mkdir(parents=True)
+        shutil.copytree(source, content, ignore=shutil.ignore_patterns("translations"))
         synthetic.write_content(data, content)
         size = sum((content / f"{n}.yml").stat().st_size for n in synthetic.FILES)
         seconds, code, problems = _validate(content, project)

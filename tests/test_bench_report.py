@@ -84,6 +84,13 @@ def test_a_measurement_that_failed_is_not_measured_with_its_reason():
     assert row({}, "validate_1mb").result == "not measured"
 
 
+def test_a_valid_case_that_does_not_validate_is_called_out():
+    case = {"bytes": 10**6, "seconds": 1.0, "exit": 0, "problems": 0}
+    assert row({"validate_size": {"valid": case}}, "validate_1mb").reading.detail == ""
+    failed = row({"validate_size": {"valid": {**case, "exit": 1, "problems": 1}}}, "validate_1mb")
+    assert "did not validate" in failed.reading.detail
+
+
 def test_every_target_has_its_own_id_and_a_comparison():
     ids = [t.id for t in targets.TARGETS]
     assert len(ids) == len(set(ids))
