@@ -107,3 +107,12 @@ def test_the_committed_results_give_one_row_per_target(tmp_path):
     for t in targets.TARGETS:
         line = next(x for x in section.splitlines() if x.startswith(f"| {t.what} |"))
         assert any(f"| {r} |" in line for r in ("met", "**missed**", "not measured"))
+
+
+def test_a_run_where_every_measurement_failed_still_reports_each_target():
+    failed = {"error": "RuntimeError: boom"}
+    results = {"elapsed": 1.0, "machine": {"Cores": "2 logical"}, "lighthouse": failed, "languages": failed, "validate_size": failed,
+               **{k: failed for k in ("scaling", "serve", "weight", "pages", "render")}}
+    text = report.report(results)
+    assert all(r.result == "not measured" for r in targets.rows(results))
+    assert text.count("| not measured |") == len(targets.TARGETS)
