@@ -32,10 +32,22 @@ def section(timings: dict, canary: dict) -> str:
     return "\n".join(lines + ["", END])
 
 
-def main() -> int:
-    timings = json.loads((BENCH / "engines.json").read_text(encoding="utf-8"))
-    canary_file = BENCH / "canary.json"
+def load() -> tuple[dict, dict] | None:
+    """(timings, canary checks) from bench/engines.json and bench/canary.json; None
+    before the engines were first measured."""
+    timings_file, canary_file = BENCH / "engines.json", BENCH / "canary.json"
+    if not timings_file.is_file():
+        return None
     canary = json.loads(canary_file.read_text(encoding="utf-8")) if canary_file.is_file() else {}
+    return json.loads(timings_file.read_text(encoding="utf-8")), canary
+
+
+def main() -> int:
+    found = load()
+    if found is None:
+        print(f"no {BENCH / 'engines.json'}: run bench/engines.py first")
+        return 1
+    timings, canary = found
     results = BENCH / "results.md"
     text = results.read_text(encoding="utf-8") if results.is_file() else "# Benchmark results\n"
     new = section(timings, canary)

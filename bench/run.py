@@ -17,7 +17,8 @@ bench/results.json and bench/results.md. The pieces, each in its own module:
   browser.py    which pages load mermaid; self-assessment result render time
   lighthouse.py Lighthouse performance and accessibility scores
   machine.py    the machine and versions the numbers belong to
-  report.py     results.json -> results.md (targets, what would reach them); no measuring
+  targets.py    the targets as data, and each one's measured row: met or missed
+  report.py     results.json -> results.md; no measuring
 
 Usage: .venv/bin/python bench/run.py [--keep] [--no-mobile] [--results PATH] [--output PATH]
 """

@@ -1,7 +1,7 @@
 """Validation time on about 1 MB of content, best case and worst cases.
 
-Why: validation must stay fast however many mistakes the content holds (target: under
-5 s for 1 MB, whatever its errors). It used to grow with the square of the mistakes
+Why: validation must stay fast however many mistakes the content holds (the limit is
+the `validate_1mb` target in targets.py). It used to grow with the square of the mistakes
 (the did-you-mean search compared every unknown id with every known one).
 
 Cases, each written into a temporary copy of content/ and checked with
@@ -21,6 +21,7 @@ Usage: .venv/bin/python bench/validate_size.py   (prints a table; `run()` return
 from __future__ import annotations
 
 import copy
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,7 +34,6 @@ sys.path.insert(0, str(BENCH))
 
 import synthetic  # noqa: E402
 
-TARGET_SECONDS = 5.0
 TARGET_BYTES = 1_000_000
 
 
@@ -101,7 +101,9 @@ def _validate(content: Path, project: Path, repeats: int = 3) -> tuple[float, in
 
 def run(workdir: Path, project: Path = ROOT, log=print) -> dict:
     """Write each case under `workdir` and time `project`'s generator on it:
-    {case: {bytes, seconds, exit, problems}}."""
+    {case: {bytes, seconds, exit, problems}}. Each case folder holds the source's other
+    files (ui.yml, pages/), without which even the valid case fails; not its translations,
+    which would report every synthetic text as untranslated."""
     source = project / "content"
     base = _scaled_to(source, TARGET_BYTES)
     cases = {
@@ -115,7 +117,7 @@ def run(workdir: Path, project: Path = ROOT, log=print) -> dict:
     results = {}
     for name, data in cases.items():
         content = workdir / name.replace(" ", "-").replace(",", "")
-        content.mkdir(parents=True)
+        shutil.copytree(source, content, ignore=shutil.ignore_patterns("translations"))
         synthetic.write_content(data, content)
         size = sum((content / f"{n}.yml").stat().st_size for n in synthetic.FILES)
         seconds, code, problems = _validate(content, project)
@@ -124,15 +126,17 @@ def run(workdir: Path, project: Path = ROOT, log=print) -> dict:
     return results
 
 
-def table(results: dict) -> list[str]:
-    rows = ["| Case | YAML | Problems | Exit | Seconds (best of 3) | Under 5 s |", "|---|---:|---:|---:|---:|---|"]
+def table(results: dict, limit: float) -> list[str]:
+    rows = [f"| Case | YAML | Problems | Exit | Seconds (best of 3) | Under {limit:g} s |", "|---|---:|---:|---:|---:|---|"]
     for name, r in results.items():
-        ok = "yes" if r["seconds"] < TARGET_SECONDS else "**no**"
+        ok = "yes" if r["seconds"] < limit else "**no**"
         rows.append(f"| {name} | {r['bytes'] / 1e6:.2f} MB | {r['problems']:,} | {r['exit']} | {r['seconds']:.2f} | {ok} |")
     return rows
 
 
 if __name__ == "__main__":
+    import targets
+
     sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory(prefix="validate-size-") as tmp:
-        print("\n".join(table(run(Path(tmp)))))
+        print("\n".join(table(run(Path(tmp)), targets.target("validate_1mb").limit)))
