@@ -43,6 +43,10 @@ validate: install
 # Then the site's own scripts are minified (tools/minify-js.mjs; `make serve` serves
 # them as written).
 LANGUAGES := $(patsubst mkdocs.%.yml,%,$(wildcard mkdocs.*.yml))
+# The progression diagram is drawn to SVG at build time, as the deploy workflow does, so
+# what you build is what is published (generator/drawing.py; where no browser can draw,
+# the page keeps drawing it in the reader's browser). PRERENDER_DIAGRAMS=0 turns it off.
+build serve: export PRERENDER_DIAGRAMS ?= 1
 build: install
 	$(started)
 	rm -rf site.new

@@ -2,9 +2,10 @@
 so a page shows its diagram without loading mermaid (about 1 MB) in the reader's browser:
 at first paint, without JavaScript, and in print.
 
-Opt-in: `PRERENDER_DIAGRAMS=1` (the deploy workflow sets it). Otherwise, and whenever no
-browser can draw (no Chromium, no Playwright, mermaid fails), `draw` returns None and the
-page keeps today's lazy drawing in the browser (assets/js/mermaid-loader.js).
+On with `PRERENDER_DIAGRAMS=1`, which `make build`, `make serve` and the deploy workflow set
+(a bare `mkdocs build` leaves it off). Otherwise, and whenever no browser can draw (no
+Chromium, no Playwright, mermaid fails), `draw` returns None and the page keeps the lazy
+drawing in the reader's browser (assets/js/mermaid-loader.js), which stays tested.
 
 Drawings are cached in .cache/diagrams/ by diagram source, mermaid version and drawing
 settings, so `make serve` launches no browser after the first build.

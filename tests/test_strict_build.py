@@ -17,6 +17,7 @@ import sys
 
 import pytest
 
+from generator import drawing
 from tests.helpers import build_site
 
 BROKEN = {
@@ -65,6 +66,8 @@ def run_make_build(repo):
 def test_make_build_fails_on_a_broken_link_and_keeps_the_previous_site(repo):
     good = run_make_build(repo)
     assert good.returncode == 0, good.stdout + good.stderr
+    if os.access(drawing.CHROMIUM, os.X_OK):  # and by default the diagram is drawn, as it is published
+        assert '<svg id="progression"' in (repo / "site" / "index.html").read_text(encoding="utf-8")
     before = (repo / "site" / "about" / "index.html").read_text(encoding="utf-8")
 
     break_about_page(repo, BROKEN["a link to a page that does not exist"][0])

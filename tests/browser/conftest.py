@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -24,7 +25,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.helpers import ROOT
+from generator import drawing
+from tests.helpers import ROOT, build_site
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
@@ -130,6 +132,23 @@ def server(request, built_site, site_headers):
     sends = SERVED[getattr(request, "param", "headers")]
     srv = Server(built_site, site_headers if sends else {})
     srv.sends_headers = sends
+    yield srv
+    srv.close()
+
+
+@pytest.fixture(scope="session")
+def browser_drawn_site(tmp_path_factory) -> Path:
+    """The English site with its diagram left to the reader's browser (PRERENDER_DIAGRAMS=0):
+    the fallback where no browser could draw it at build time, as `make build` does."""
+    out = tmp_path_factory.mktemp("browser-drawn")
+    result = build_site(out, env={**os.environ, drawing.ENV: "0"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def browser_drawn_server(browser_drawn_site, site_headers):
+    srv = Server(browser_drawn_site, site_headers)
     yield srv
     srv.close()
 

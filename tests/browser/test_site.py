@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator import drawing
-from tests.browser.conftest import Server, assert_clean, english_pages, guarded_context
-from tests.conftest import build_site
+from tests.browser.conftest import Server, assert_clean, english_pages, guarded_context, instant_copy
+from tests.helpers import build_site
 
 
 def site_pages(site: Path) -> list[str]:
@@ -35,18 +35,25 @@ def test_every_page_opens_without_offhost_requests_or_errors(page, built_site, s
         assert page.locator("h1").first.inner_text().strip(), f"{path} has no heading"
 
 
-def test_home_diagram_is_drawn_as_svg_with_every_level(page):
-    requested = []
-    page.on("request", lambda r: requested.append(r.url))
-    page.site("")
-    svg = page.locator("div.mermaid svg")
-    svg.wait_for(timeout=15000)
-    text = svg.evaluate("el => el.textContent")
-    for name in ["Level 1: Initial", "Level 2: Defined", "Level 3: Managed", "Level 4: Optimized", "Explore LLM APIs"]:
-        assert name in text
-    assert any(url.endswith(MERMAID) for url in requested)
-    # The text equivalent sits beside the diagram.
-    assert "The diagram in words" in page.locator(".progression-text").inner_text()
+def test_home_diagram_is_drawn_as_svg_with_every_level(browser, browser_drawn_server):
+    """Drawn in the reader's browser, the fallback where the build could not draw it."""
+    context = guarded_context(browser, browser_drawn_server)
+    try:
+        page = context.new_page()
+        requested = []
+        page.on("request", lambda r: requested.append(r.url))
+        page.goto(browser_drawn_server.url)
+        svg = page.locator("div.mermaid svg")
+        svg.wait_for(timeout=15000)
+        text = svg.evaluate("el => el.textContent")
+        for name in ["Level 1: Initial", "Level 2: Defined", "Level 3: Managed", "Level 4: Optimized", "Explore LLM APIs"]:
+            assert name in text
+        assert any(url.endswith(MERMAID) for url in requested)
+        # The text equivalent sits beside the diagram.
+        assert "The diagram in words" in page.locator(".progression-text").inner_text()
+        assert_clean(context, [page])
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("path", ["levels/managed/", "references/", "assessment/"])
@@ -58,7 +65,8 @@ def test_pages_without_a_diagram_do_not_load_mermaid(page, path):
     assert not [u for u in requested if u.endswith(MERMAID)]
 
 
-def test_diagram_draws_after_instant_navigation_from_a_page_without_one(browser, instant_server):
+def test_diagram_draws_after_instant_navigation_from_a_page_without_one(browser, browser_drawn_site, site_headers, tmp_path):
+    instant_server = instant_copy(browser_drawn_site, site_headers, tmp_path)
     context = guarded_context(browser, instant_server)
     try:
         page = context.new_page()
@@ -71,9 +79,11 @@ def test_diagram_draws_after_instant_navigation_from_a_page_without_one(browser,
         assert_clean(context, [page])
     finally:
         context.close()
+        instant_server.close()
 
 
-def test_mermaid_waits_until_the_diagram_nears_the_viewport(browser, server):
+def test_mermaid_waits_until_the_diagram_nears_the_viewport(browser, browser_drawn_server):
+    server = browser_drawn_server
     context = guarded_context(browser, server, viewport={"width": 390, "height": 400})
     try:
         page = context.new_page()
@@ -91,13 +101,16 @@ def test_mermaid_waits_until_the_diagram_nears_the_viewport(browser, server):
 
 
 @pytest.mark.skipif(not os.access(drawing.CHROMIUM, os.X_OK), reason="needs Chromium at /usr/bin/chromium")
-def test_a_diagram_drawn_at_build_time_shows_without_javascript_or_mermaid(browser, site_headers, tmp_path):
-    """PRERENDER_DIAGRAMS=1 (the deploy workflow): the home page carries the SVG, so it
-    shows with JavaScript off, and with it on the page asks for no mermaid, stays within
-    the CSP and still gets its accessible name. (The tests above cover the fallback.)"""
-    site = tmp_path / "site"
-    result = build_site(site, env={**os.environ, drawing.ENV: "1"})
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_a_diagram_drawn_at_build_time_shows_without_javascript_or_mermaid(browser, built_site, site_headers, tmp_path):
+    """PRERENDER_DIAGRAMS=1 (`make build`, the deploy workflow): the home page carries the
+    SVG, so it shows with JavaScript off, and with it on the page asks for no mermaid, stays
+    within the CSP and still gets its accessible name. (The tests above cover the fallback.)
+    The site `make build` made is used as it is; a bare build is drawn here."""
+    site = built_site
+    if 'id="progression"' not in (built_site / "index.html").read_text(encoding="utf-8"):
+        site = tmp_path / "site"
+        result = build_site(site, env={**os.environ, drawing.ENV: "1"})
+        assert result.returncode == 0, result.stdout + result.stderr
     server = Server(site, site_headers)
     try:
         off = browser.new_context(java_script_enabled=False)
