@@ -15,13 +15,15 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import TextIO
 
 import yaml
 
-from generator import ContentError, load_content, render_site
+from generator import ContentError, diff, load_content, render_site
 from generator.content import read_documents
 from generator.pages import content_security_policy
 from generator.render import engine_settings
@@ -45,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--language", default=ENGLISH, metavar="CODE",
                         help=f"the pages in this language: {ENGLISH} (the default) or a folder of content/{TRANSLATIONS}/")
     commands.add_parser("fingerprint", help="print the scoring fingerprint of the current content")
+    diff = commands.add_parser("diff", help="print, as Markdown, what the content change since a git revision does (for reviewers)")
+    diff.add_argument("base", nargs="?", help="a git revision (default: the merge base with the default branch)")
     args = parser.parse_args(argv)
 
     if not args.content.is_dir():
@@ -52,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "fingerprint":
         return print_fingerprint(args.content)
+    if args.command == "diff":
+        return print_diff(args.content, args.base)
     language = getattr(args, "language", ENGLISH)
     if language != ENGLISH and language not in (known := languages(args.content)):
         say(f"--language {language}: there is no content/{TRANSLATIONS}/{language}/ - use one of: {', '.join([ENGLISH, *known])}", sys.stderr)
@@ -80,6 +86,26 @@ def main(argv: list[str] | None = None) -> int:
     say(f"content OK: {counts}, version {content.version}; {_count(len(pages), 'generated page')} render, "
         f"and content/pages adds {_count(handwritten, 'hand-written page')}"
         + "".join(f"; {c.language} {'draft' if c.draft else 'complete'}" for c in translated))
+    return 0
+
+
+def print_diff(content_dir: Path, base: str | None) -> int:
+    """The Markdown report of generator/diff.py: content/ at `base` against content_dir."""
+    try:  # a change that does not validate is what the reviewer hears about first
+        load_content(content_dir)
+    except ContentError as err:
+        say(err.report(), sys.stderr)
+        return 1
+    repo = content_dir.resolve().parent
+    revision = base or diff.default_base(repo)
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            before = diff.content_at(revision, repo, Path(folder))
+        except subprocess.CalledProcessError as err:
+            say(f"diff {revision}: git cannot give content/ at that revision ({(err.stderr or b'').decode().strip() or 'no such revision'})"
+                " - name a commit, branch or tag of this repository", sys.stderr)
+            return 1
+        say(diff.model_diff(before, content_dir))
     return 0
 
 
