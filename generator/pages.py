@@ -55,6 +55,11 @@ FORBIDDEN_TAGS = (
 """Raw HTML elements a page may not contain: each can run code, load another host or
 change how the page is read. Other raw HTML (div, span, a, img, table...) is fine."""
 
+SWALLOWING_TAGS = ("plaintext", "xmp", "textarea", "title", "noembed", "noframes", "select")
+"""Raw HTML elements that turn what follows them into text, or drop it (the browser reads
+the rest of the document as their content until a closing tag that may never come): the
+page would show its own markup and lose its footer and the theme's scripts."""
+
 FORBIDDEN_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 """Link targets that are code rather than addresses."""
 
@@ -75,6 +80,7 @@ _META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _TAG = re.compile(r"<\s*(" + "|".join(FORBIDDEN_TAGS) + r")(?![\w-])", re.IGNORECASE)
+_SWALLOWING = re.compile(r"<\s*(" + "|".join(SWALLOWING_TAGS) + r")(?![\w-])", re.IGNORECASE)
 _HANDLER = re.compile(r"[<{][^<>{}]*?(?<![\w-])(on[a-z]+)\s*=", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\s\x00-\x1f]")
 
@@ -265,6 +271,9 @@ def _body_problems(lines: list[str], start: int, display: str) -> list[Problem]:
         for m in _TAG.finditer(visible):
             problems.append(Problem(display, at, m.start() + 1, f"raw <{m.group(1).lower()}> is not allowed in a page: it could run code or load "
                                     "another site - remove it (show code in a ``` block)"))
+        for m in _SWALLOWING.finditer(visible):
+            problems.append(Problem(display, at, m.start() + 1, f"raw <{m.group(1).lower()}> is not allowed in a page: the browser would show "
+                                    "the rest of the page as text or drop it - remove it (show code in a ``` block)"))
         for m in _HANDLER.finditer(visible):
             problems.append(Problem(display, at, m.start(1) + 1, f"the event-handler attribute '{m.group(1)}=' is not allowed: "
                                     "the site's scripts are files, never attributes - remove it"))

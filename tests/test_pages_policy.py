@@ -76,6 +76,14 @@ BAD = [
     ("a javascript: link", {"about.md": ABOUT + "\n[click](javascript:alert(1))\n"}, f"content/pages/about.md:{END}:9: a 'javascript:' address"),
     ("a javascript: link hidden by entities", {"about.md": ABOUT + '\n<a href="&#106;ava&#x09;script:alert(1)">x</a>\n'}, "a 'javascript:' address"),
     ("a data:text/html link", {"about.md": ABOUT + "\n[x]: data:text/html;base64,PHNjcmlwdD4=\n"}, "a 'data:text/html' address"),
+    ("a plaintext element that swallows the page", {"about.md": ABOUT + "\nRead on: <plaintext>\n"}, f"content/pages/about.md:{END}:10: raw <plaintext>"),
+    ("an unclosed textarea", {"about.md": ABOUT + "\n<textarea>\n"}, f"content/pages/about.md:{END}:1: raw <textarea>"),
+    ("an xmp element", {"about.md": ABOUT + "\n<XMP>x</XMP>\n"}, "raw <xmp>"),
+    ("a noembed element", {"about.md": ABOUT + "\n<noembed>\n"}, "raw <noembed>"),
+    ("a noframes element", {"about.md": ABOUT + "\n<noframes>\n"}, "raw <noframes>"),
+    ("a title element in the body", {"about.md": ABOUT + "\n<title>x\n"}, "raw <title>"),
+    ("an unclosed select", {"about.md": ABOUT + "\n<select><option>pick\n"}, "raw <select>"),
+    ("a frame with srcdoc", {"about.md": ABOUT + '\n<iframe srcdoc="<plaintext>"></iframe>\n'}, "raw <iframe>"),
     ("a raw html page", {"evil.html": "<script>alert(1)</script>"}, "content/pages/evil.html:1:1: only markdown pages (.md)"),
     ("a script replacing the scorer", {"assets/js/assessment.js": "alert(1)"}, "content/pages/assets/js/assessment.js:1:1: only markdown pages"),
     ("a linked file from outside the repository", {"secrets.md": (LINK, "/etc/hostname")}, "content/pages/secrets.md:1:1: is a link to another file"),
@@ -108,6 +116,8 @@ GOOD = [
     ("harmless raw html", {"about.md": ABOUT + '\n<div markdown class="note">Some *text* and <a href="https://example.com/">a link</a>.</div>\n'}),
     ("prose with words like once= and on", {"about.md": ABOUT + "\nSet it once = twice as good; javascript is a language.\n"}),
     ("apostrophes and ampersands in front matter", {"about.md": front(title="About R&D", description="The project's own words.", hide="[toc]")}),
+    ("swallowing elements shown as code", {"about.md": ABOUT + "\nNever write `<plaintext>` or `<textarea>`:\n\n```html\n<xmp>\n```\n"}),
+    ("words that start like those elements", {"about.md": ABOUT + "\n<titles> are not <selected> <textareas>.\n"}),
     ("a dot-file MkDocs leaves out", {".editorconfig": "root = true\n"}),
 ]
 
