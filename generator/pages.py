@@ -93,21 +93,12 @@ def page_problems(folder: Path, docs: Mapping | None = None) -> list[Problem]:
     benchmarks) has no hand-written pages; MkDocs refuses to build without one.
     """
     folder = Path(folder)
-    if folder.is_symlink():
-        return [Problem(DISPLAY, 1, 1, "is a link to another folder - make content/pages a real folder inside the repository")]
-    if not folder.is_dir():
+    if not folder.is_dir() and not folder.is_symlink():
         return []
     problems: list[Problem] = []
     taken = {_address(p): p for p in generated_pages(docs)}
-    for file, rel in _walk(folder, problems):
+    for file, rel in published_files(folder, problems):
         display = f"{DISPLAY}/{rel}"
-        if rel in OTHER_ALLOWED:
-            continue
-        if not rel.endswith(PAGE_SUFFIX):
-            problems.append(Problem(display, 1, 1, f"only markdown pages ({PAGE_SUFFIX}) and {', '.join(OTHER_ALLOWED)} may be in {DISPLAY}: "
-                                    "any other file is published as it is, outside the site's checks - remove it "
-                                    "(the site's own scripts, styles and images live in overrides/assets/)"))
-            continue
         address = _address(rel)
         if address in taken:
             other = taken[address]
@@ -116,7 +107,8 @@ def page_problems(folder: Path, docs: Mapping | None = None) -> list[Problem]:
             continue
         taken[address] = rel
         problems += _page_text_problems(file, display)
-    problems += headers_problems(folder / "_headers")
+    if not folder.is_symlink():
+        problems += headers_problems(folder / "_headers")
     return problems
 
 
@@ -139,7 +131,27 @@ def _address(rel: str) -> str:
     return path.with_suffix("").as_posix().lower()
 
 
-def _walk(folder: Path, problems: list[Problem]):
+def published_files(folder: Path, problems: list[Problem], display: str = DISPLAY, others: tuple[str, ...] = OTHER_ALLOWED):
+    """(file, relative path) of every markdown page MkDocs would publish from `folder`
+    (content/pages, or a translation's pages, named `display` in problems). Any other
+    file but `others`, links and special files are problems: MkDocs publishes every file
+    of its docs folder as it is, and a link can publish a file from anywhere."""
+    if folder.is_symlink():
+        problems.append(Problem(display, 1, 1, f"is a link to another folder - make {display} a real folder inside the repository"))
+        return
+    for file, rel in _walk(folder, problems, display):
+        if rel in others:
+            continue
+        if not rel.endswith(PAGE_SUFFIX):
+            allowed = f" and {', '.join(others)}" if others else ""
+            problems.append(Problem(f"{display}/{rel}", 1, 1, f"only markdown pages ({PAGE_SUFFIX}){allowed} may be in {display}: "
+                                    "any other file is published as it is, outside the site's checks - remove it "
+                                    "(the site's own scripts, styles and images live in overrides/assets/)"))
+            continue
+        yield file, rel
+
+
+def _walk(folder: Path, problems: list[Problem], display: str = DISPLAY):
     """(file, relative path) of every regular file MkDocs would publish. Links and special
     files are problems: a link can publish a file from anywhere on the machine."""
     for here, dirs, files in os.walk(folder, followlinks=False):
@@ -149,7 +161,7 @@ def _walk(folder: Path, problems: list[Problem]):
             if name.startswith(".") or (base / name).is_symlink():
                 dirs.remove(name)
                 if not name.startswith("."):  # MkDocs leaves dot-folders out
-                    problems.append(Problem(f"{DISPLAY}/{rel}", 1, 1, "is a link to a folder elsewhere - copy the pages in as real files"))
+                    problems.append(Problem(f"{display}/{rel}", 1, 1, "is a link to a folder elsewhere - copy the pages in as real files"))
         dirs.sort()
         for name in sorted(files):
             if name.startswith("."):  # MkDocs leaves dot-files out of the site
@@ -158,10 +170,10 @@ def _walk(folder: Path, problems: list[Problem]):
             rel = path.relative_to(folder).as_posix()
             mode = path.lstat().st_mode
             if stat.S_ISLNK(mode):
-                problems.append(Problem(f"{DISPLAY}/{rel}", 1, 1, "is a link to another file, which would be published from outside the repository - "
+                problems.append(Problem(f"{display}/{rel}", 1, 1, "is a link to another file, which would be published from outside the repository - "
                                         "replace it with a real file"))
             elif not stat.S_ISREG(mode):
-                problems.append(Problem(f"{DISPLAY}/{rel}", 1, 1, "is not a regular file - remove it"))
+                problems.append(Problem(f"{display}/{rel}", 1, 1, "is not a regular file - remove it"))
             else:
                 yield path, rel
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from generator.content import PLACEHOLDER, Content
 from generator.errors import Problem, did_you_mean
-from generator.pages import PAGE_SUFFIX, _page_text_problems
+from generator.pages import PAGE_SUFFIX, _page_text_problems, published_files
 from generator.schema import schema_problems
 from generator.yamlfile import YamlDoc, load_yaml
 
@@ -173,19 +173,19 @@ def _shown(names: set[str]) -> str:
 
 def page_problems(folder: Path, english_pages: list[str], display: str, draft: bool) -> list[Problem]:
     """A translation's hand-written pages: one for each English page (unless draft), no
-    page English does not have, and each held to the same rules as English pages."""
+    page English does not have, and each held to the same rules as English pages; like
+    content/pages, the folder holds markdown pages only (MkDocs publishes any file there,
+    in that language's folder of the site, outside every check)."""
     problems: list[Problem] = []
-    found = sorted(p.relative_to(folder).as_posix() for p in folder.rglob(f"*{PAGE_SUFFIX}")) if folder.is_dir() else []
+    pages = dict((rel, file) for file, rel in published_files(folder, problems, display, others=())) if folder.exists() or folder.is_symlink() else {}
+    found = sorted(pages)
     for rel in found:
-        file = folder / rel
         if rel not in english_pages:
             hint = did_you_mean(rel, english_pages)
             problems.append(Problem(f"{display}/{rel}", 1, 1, f"there is no English page content/pages/{rel}{hint} - "
                                     "name each translated page after the English page it translates"))
-        elif file.is_symlink() or not file.is_file():
-            problems.append(Problem(f"{display}/{rel}", 1, 1, "is not a regular file - copy the page in as a real file"))
         else:
-            problems += _page_text_problems(file, f"{display}/{rel}")
+            problems += _page_text_problems(pages[rel], f"{display}/{rel}")
     if not draft:
         for rel in english_pages:
             if rel not in found:

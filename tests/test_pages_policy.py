@@ -86,6 +86,9 @@ BAD = [
     ("a frame with srcdoc", {"about.md": ABOUT + '\n<iframe srcdoc="<plaintext>"></iframe>\n'}, "raw <iframe>"),
     ("a raw html page", {"evil.html": "<script>alert(1)</script>"}, "content/pages/evil.html:1:1: only markdown pages (.md)"),
     ("a script replacing the scorer", {"assets/js/assessment.js": "alert(1)"}, "content/pages/assets/js/assessment.js:1:1: only markdown pages"),
+    ("the theme's not-found page replaced", {"404.html": "<script>alert(1)</script>"}, "content/pages/404.html:1:1: only markdown pages (.md)"),
+    ("a stylesheet replacing the site's", {"assets/css/site.css": "body{display:none}"}, "content/pages/assets/css/site.css:1:1: only markdown pages"),
+    ("a sitemap of one's own", {"sitemap.xml": "<urlset/>"}, "content/pages/sitemap.xml:1:1: only markdown pages"),
     ("a linked file from outside the repository", {"secrets.md": (LINK, "/etc/hostname")}, "content/pages/secrets.md:1:1: is a link to another file"),
     ("a linked folder", {"more": (LINK, "/etc")}, "content/pages/more:1:1: is a link to a folder elsewhere"),
     ("a page over the assessment", {"assessment.md": "# Mine\n"}, "content/pages/assessment.md:1:1: is published at /assessment/ like a generated page"),
@@ -156,6 +159,28 @@ def test_a_bad_hand_written_page_is_one_line_and_exit_1(content, capsys, files, 
     assert matching, "\n".join(lines)
     assert all(" - " in line for line in matching), matching
     assert lines[-1].endswith("in content: nothing was built."), lines
+    assert not any("Traceback" in line for line in lines)
+
+
+TRANSLATED = "content/translations/ja/pages"
+IN_TRANSLATIONS = [b for b in BAD if not any(rel.startswith("_headers") for rel in b[1])]
+"""Every bad page folder but the `_headers` ones (only content/pages publishes one) holds
+for a translation's pages too: MkDocs publishes that folder the same way, under /ja/."""
+
+
+@pytest.mark.parametrize("files,expected", [b[1:] for b in IN_TRANSLATIONS], ids=[b[0] for b in IN_TRANSLATIONS])
+def test_a_translations_pages_folder_is_held_to_the_same_policy(content, capsys, files, expected):
+    pages = content / "translations" / "ja" / "pages"
+    apply(pages, {rel: value.replace(ABOUT, (pages / "about.md").read_text(encoding="utf-8")) if isinstance(value, str) else value
+                  for rel, value in files.items()})
+    code, lines = validate(content, capsys)
+    assert code == 1, f"validated: {lines}"
+    path, says = (expected.split(":", 1)[0], expected.split(": ", 1)[1]) if expected.startswith("content/pages/") else ("content/pages", expected)
+    if "is published at" in says:  # a translation names its pages after English ones only
+        says = "there is no English page"
+    matching = [line for line in lines if line.startswith(path.replace("content/pages", TRANSLATED)) and says in line]
+    assert matching, "\n".join(lines)
+    assert all(" - " in line for line in matching), matching
     assert not any("Traceback" in line for line in lines)
 
 
