@@ -122,13 +122,16 @@ def overlay_problems(doc: YamlDoc, english: dict[Key, str], optional: set[Key]) 
     given = dict(_strings((), {k: v for k, v in doc.data.items() if k != "status"}))
     known = english.keys() | optional
     prefixes = {k[:i] for k in known for i in range(1, len(k) + 1)}
+    children: dict[Key, list[str]] = {}  # prepared once: one list per parent, so did_you_mean prepares each once too
+    for p in sorted(prefixes):
+        children.setdefault(p[:-1], []).append(p[-1])
     unknown: set[Key] = set()
     for key, value in given.items():
         if key not in known:
             first = next(key[:i] for i in range(1, len(key) + 1) if key[:i] not in prefixes)
             if first not in unknown:
                 unknown.add(first)
-                siblings = sorted({p[-1] for p in prefixes if len(p) == len(first) and p[:-1] == first[:-1]})
+                siblings = children.get(first[:-1], [])
                 problems.append(doc.problem(_at(doc, first), f"'{_name(first)}' is not in the English content{did_you_mean(first[-1], siblings)} - "
                                             "translate only what the English files hold, under the same ids", key=True))
             continue
@@ -148,14 +151,16 @@ def overlay_problems(doc: YamlDoc, english: dict[Key, str], optional: set[Key]) 
 
 
 def _at(doc: YamlDoc, key: Key) -> tuple:
-    """`key` as the document's own data path (list indexes are numbers there), for its position."""
+    """`key` as the document's own data path (list indexes are numbers there), for its
+    position. Direct lookups, not a scan of each mapping: a file may hold tens of
+    thousands of unknown keys, each located here."""
     path, node = [], doc.data
     for part in key:
         if isinstance(node, list) and part.isdigit() and int(part) < len(node):
             path.append(int(part))
             node = node[int(part)]
-        elif isinstance(node, dict):
-            match = next((k for k in node if str(k) == part), part)
+        elif isinstance(node, dict):  # a key as written (text, or an option's points), found without a scan
+            match = part if part in node else int(part) if part.isdigit() and int(part) in node else next((k for k in node if str(k) == part), part)
             path.append(match)
             node = node.get(match)
         else:

@@ -139,3 +139,26 @@ def test_a_new_release_keeps_translations_valid_and_shows_its_notes_in_english_m
     assert '<div lang="en" markdown>' in notes and "Clearer wording" in notes.split('<div lang="en"')[1]
     assert ja.ui["changelog"]["untranslated"] in notes
     assert '<div lang="en"' not in page.split("## ")[2], "a translated release stays in the translation's language"
+
+
+def test_unknown_keys_are_located_and_suggested_for_without_rescanning(tmp_path, monkeypatch):
+    """Thousands of unknown keys in one mapping: each is located and given a suggestion
+    from choices prepared once per parent, not once per key (which made the check grow
+    with the square of the keys: bench/validate_size.py, 'unknown translation keys')."""
+    from generator import errors
+
+    content = copy_content(tmp_path)
+    text = content / "translations" / "ja" / "text.yml"
+    extra = "".join(f"    sumary_{i}: x\n" for i in range(2000))
+    edited = text.read_text(encoding="utf-8").replace("  initial:\n    name: 初期\n", "  initial:\n    name: 初期\n" + extra, 1)
+    text.write_text(edited, encoding="utf-8")
+    prepared = []
+    real = errors._Catalog.of
+    monkeypatch.setattr(errors._Catalog, "of", classmethod(lambda cls, choices: prepared.append(1) or real(choices)))
+    with pytest.raises(ContentError) as err:
+        load_content(content, "ja")
+    unknown = [p for p in err.value.problems if "is not in the English content" in p.message]
+    assert len(unknown) == 2000
+    assert "did you mean 'summary'" in unknown[0].message  # past errors.MAX_LOOKUPS mistakes, none is suggested for
+    assert [p.line for p in unknown] == sorted(p.line for p in unknown) and len({p.line for p in unknown}) == 2000
+    assert len(prepared) < 10, f"the choices were prepared {len(prepared)} times for 2000 keys of one mapping"
