@@ -24,6 +24,7 @@ from generator.content import PLACEHOLDER, Content
 from generator.errors import Problem, did_you_mean
 from generator.pages import PAGE_SUFFIX, _page_text_problems, published_files
 from generator.schema import schema_problems
+from generator.words import markup_problems
 from generator.yamlfile import YamlDoc, load_yaml
 
 ENGLISH = "en"
@@ -239,6 +240,7 @@ def read_overlay(root: Path, language: str, data: Mapping[str, object]) -> tuple
         return None, problems
     english, optional = english_text(data)
     problems += overlay_problems(doc, english, optional)
+    problems += markup_problems(doc, ("ui",))
     problems += page_problems(Path(root) / TRANSLATIONS / language / PAGES, english_pages(Path(root)), f"{display}/{PAGES}",
                               doc.data["status"] == "draft")
     return (None if problems else doc), problems

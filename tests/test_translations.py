@@ -47,6 +47,17 @@ CASES = [
          "'levels.initial.focus_areas.3' is not in the English content", at="余分な項目"),
     Case("unknown status", "text.yml", "status: complete", "status: finished", "status", at="status: finished"),
     Case("page without English", "pages/about.md", None, None, "there is no English page content/pages/abuot.md", at=None),
+    Case("refresh in the words", "text.yml", "    take_assessment: 自己評価を始める\n",
+         """    take_assessment: '<meta http-equiv="refresh" content="0;url=https://evil.example">'\n""",
+         "'ui.home.take_assessment' holds the markup '<meta http-equiv", at="take_assessment:"),
+    Case("markup in the language's name", "text.yml", "    name: 日本語\n", "    name: 日本語<img src=x>\n",
+         "'ui.language.name' holds the markup '<img src=x>'", at="name: 日本語<img"),
+    Case("plaintext in the words", "text.yml", "<code>#</code> より後ろ", "<plaintext>#</code> より後ろ",
+         "'ui.assessment.share_help' holds the markup '<plaintext>", at="share_help:"),
+    Case("javascript link in the words", "text.yml", "[自己評価](assessment.md)の合計", "[自己評価](javascript:alert(1))の合計",
+         "'ui.home.scores' links to 'javascript:alert(1' - a link in the words goes to", at="scores:"),
+    Case("line breaks in the words", "text.yml", "    take_assessment: 自己評価を始める\n", '    take_assessment: "始める\\n\\n```"\n',
+         "'ui.home.take_assessment' holds a line break", at="take_assessment:"),
 ]
 
 
@@ -162,3 +173,4 @@ def test_unknown_keys_are_located_and_suggested_for_without_rescanning(tmp_path,
     assert "did you mean 'summary'" in unknown[0].message  # past errors.MAX_LOOKUPS mistakes, none is suggested for
     assert [p.line for p in unknown] == sorted(p.line for p in unknown) and len({p.line for p in unknown}) == 2000
     assert len(prepared) < 10, f"the choices were prepared {len(prepared)} times for 2000 keys of one mapping"
+
