@@ -17,6 +17,7 @@ browser shows them instead of waiting for a rebuild that never comes.
 
 from __future__ import annotations
 
+import html
 import logging
 import sys
 from pathlib import Path
@@ -172,12 +173,14 @@ def on_page_context(context, page, config, nav):
     top = config.site_url or "/"
     if here != ENGLISH:
         top = top.removesuffix(f"{here}/")
+    # The theme prints these raw (its templates do not escape): each is HTML-escaped here,
+    # so one language's name or folder never reaches another language's pages as markup.
     config.extra["alternate"] = [
-        {"name": name, "lang": lang, "link": top + ("" if lang == ENGLISH else f"{lang}/") + page.url}
+        {"name": html.escape(name), "lang": html.escape(lang), "link": html.escape(top + ("" if lang == ENGLISH else f"{lang}/") + page.url)}
         for lang, name in config.extra["languages"]
         if lang != here  # the theme takes an alternate of the page itself for another site, and stops navigating instantly
     ]
-    config.extra["x_default"] = top + page.url if config.extra["alternate"] else ""  # the English page, for readers of any other language
+    config.extra["x_default"] = html.escape(top + page.url) if config.extra["alternate"] else ""  # the English page, for readers of any other language
     return context
 
 
