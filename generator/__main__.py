@@ -3,7 +3,8 @@ writes everything a static-site engine needs to build the site without this proj
 MkDocs hook (DIR/docs: every page; DIR/nav.yml: navigation and the settings the pages
 read); `render DIR` writes only the generated markdown to DIR, for a look; either in
 English, or with `--language CODE` in a translation (content/translations/CODE/);
-`fingerprint` prints the scoring fingerprint.
+`fingerprint` prints the scoring fingerprint; `languages` prints the translations'
+codes, the list `make build` builds (exit 1, and nothing on stdout, when it is not valid).
 
 Exit 0 when content is valid, 1 with one line per problem when it is not. Never a
 traceback: a missing content folder, an output path that is in the way and a reader
@@ -26,7 +27,7 @@ from generator.content import read_documents
 from generator.pages import content_security_policy
 from generator.render import engine_settings
 from generator.scoring import SCORING_FILES, fingerprint
-from generator.translate import ENGLISH, PAGES, TRANSLATIONS, languages
+from generator.translate import ENGLISH, PAGES, TRANSLATIONS, language_problems, languages
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "content"
 """The repository's content/, wherever the command is run from."""
@@ -45,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--language", default=ENGLISH, metavar="CODE",
                         help=f"the pages in this language: {ENGLISH} (the default) or a folder of content/{TRANSLATIONS}/")
     commands.add_parser("fingerprint", help="print the scoring fingerprint of the current content")
+    commands.add_parser("languages", help=f"print the codes of the translations in content/{TRANSLATIONS}/, one a line (what make build builds)")
     args = parser.parse_args(argv)
 
     if not args.content.is_dir():
@@ -52,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "fingerprint":
         return print_fingerprint(args.content)
+    if args.command == "languages":
+        return print_languages(args.content)
     language = getattr(args, "language", ENGLISH)
     if language != ENGLISH and language not in (known := languages(args.content)):
         say(f"--language {language}: there is no content/{TRANSLATIONS}/{language}/ - use one of: {', '.join([ENGLISH, *known])}", sys.stderr)
@@ -185,6 +189,18 @@ def say(text: str, stream: TextIO | None = None) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, stream.fileno())
         os.close(devnull)
+
+
+def print_languages(root: Path) -> int:
+    """The translations' codes, for the Makefile's build loop: printed only when the list
+    passes `language_problems`, so a folder that validate refuses is never built."""
+    problems = language_problems(root)
+    if problems:
+        say(ContentError(problems).report(), sys.stderr)
+        return 1
+    if found := languages(root):
+        say("\n".join(found))
+    return 0
 
 
 def print_fingerprint(root: Path) -> int:

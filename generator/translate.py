@@ -16,9 +16,12 @@ Pure: data in, data out.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
+
+import yaml
 
 from generator.content import PLACEHOLDER, Content
 from generator.errors import Problem, did_you_mean
@@ -206,9 +209,94 @@ def english_pages(root: Path) -> list[str]:
 
 
 def languages(root: Path) -> list[str]:
-    """The languages content/translations/ has a folder for, in name order."""
+    """The languages content/translations/ has a folder for, in name order: the one list
+    of languages. `validate`, every build, the language switcher, the Makefile (through
+    `python -m generator languages`) and the tests read it; `language_problems` checks it."""
     folder = Path(root) / TRANSLATIONS
     return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+
+
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+"""A translation folder's name: a language tag (ja, pt-BR), as the site's addresses
+(/ja/), hreflang and the theme's language take it."""
+
+CONFIG = "mkdocs.{language}.yml"
+"""Each language's MkDocs configuration, beside mkdocs.yml: what `make build` builds."""
+
+CONFIG_SETTINGS = {"INHERIT": "mkdocs.yml", "docs_dir": "content/translations/{language}/pages", "site_dir": "site/{language}",
+                   ("theme", "language"): "{language}"}
+"""What a language's configuration must say (the rest it inherits from mkdocs.yml)."""
+
+
+def language_problems(root: Path) -> list[Problem]:
+    """The list of languages is one everybody can build: each folder of
+    content/translations/ is named by a language code, is a real folder and, where
+    content/ sits in the site's repository (mkdocs.yml beside it), has its
+    mkdocs.<language>.yml saying CONFIG_SETTINGS; and no such configuration is left
+    without its folder (it would be built from nothing, or never)."""
+    root = Path(root)
+    folder = root / TRANSLATIONS
+    problems: list[Problem] = []
+    found = languages(root)
+    for language in found:
+        display = f"content/{TRANSLATIONS}/{language}"
+        if language == ENGLISH:
+            problems.append(Problem(display, 1, 1, "is English, the language of content/ itself - name a translation's folder by its language code, "
+                                    "as the site's address shows it (es, ja, pt-BR)"))
+        elif not LANGUAGE_CODE.fullmatch(language):
+            problems.append(Problem(display, 1, 1, "is not named by a language code - name a translation's folder by its language code, "
+                                    "as the site's address shows it (es, ja, pt-BR)"))
+        elif (folder / language).is_symlink():
+            problems.append(Problem(display, 1, 1, "is a link to another folder - make the translation a real folder inside the repository"))
+    repo = root.parent
+    if not (repo / "mkdocs.yml").is_file():
+        return problems
+    for language in found:
+        config = repo / CONFIG.format(language=language)
+        if not LANGUAGE_CODE.fullmatch(language) or language == ENGLISH:
+            continue
+        if not config.is_file():
+            problems.append(Problem(f"content/{TRANSLATIONS}/{language}", 1, 1, f"has no {config.name}, so no build makes its pages - "
+                                    f"copy mkdocs.{_example(found, language)}.yml to {config.name} and write {language} in it"))
+            continue
+        problems += _config_problems(config, language, found)
+    for config in sorted(repo.glob(CONFIG.format(language="*"))):
+        language = config.name.split(".", 1)[1].removesuffix(".yml")
+        if language not in found:
+            problems.append(Problem(config.name, 1, 1, f"builds the language '{language}', but content/{TRANSLATIONS}/{language}/ does not exist - "
+                                    f"add that folder (its text.yml and pages/), or delete {config.name}"))
+    return problems
+
+
+def _example(found: list[str], language: str) -> str:
+    return next((other for other in found if other != language and LANGUAGE_CODE.fullmatch(other)), "ja")
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """MkDocs' configuration as data: its own tags (!ENV, !!python/name) read as nothing."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _config_problems(config: Path, language: str, found: list[str]) -> list[Problem]:
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # a SafeLoader
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = None
+    if not isinstance(data, dict):
+        return [Problem(config.name, 1, 1, f"is not a MkDocs configuration - copy mkdocs.{_example(found, language)}.yml and write {language} in it")]
+    problems = []
+    for key, wanted in CONFIG_SETTINGS.items():
+        node = data
+        for part in key if isinstance(key, tuple) else (key,):
+            node = node.get(part) if isinstance(node, dict) else None
+        wanted = wanted.format(language=language)
+        if node != wanted:
+            name = ".".join(key) if isinstance(key, tuple) else key
+            problems.append(Problem(config.name, 1, 1, f"{name} is {node!r}, but this language's configuration needs {wanted!r} - write {name}: {wanted}"))
+    return problems
 
 
 def language_names(root: Path) -> list[tuple[str, str]]:

@@ -28,6 +28,7 @@ if str(ROOT) not in sys.path:
 from generator.content import FILES  # noqa: E402
 from generator.prose import restate_counts  # noqa: E402
 from generator.scoring import SCORING_FILES, fingerprint  # noqa: E402
+from generator.translate import CONFIG, languages  # noqa: E402
 
 Data = dict[str, dict]
 
@@ -206,6 +207,8 @@ def repo_with(content: Path, repo: Path) -> Path:
         else:
             shutil.copy2(source, repo / part)
     shutil.copytree(content, repo / "content")
+    for language in languages(repo / "content"):  # each translation's build, as the repository has it
+        shutil.copy2(ROOT / CONFIG.format(language=language), repo / CONFIG.format(language=language))
     for linked in ("node_modules", ".venv"):
         (repo / linked).symlink_to(ROOT / linked)
     return repo

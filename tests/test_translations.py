@@ -174,3 +174,68 @@ def test_unknown_keys_are_located_and_suggested_for_without_rescanning(tmp_path,
     assert [p.line for p in unknown] == sorted(p.line for p in unknown) and len({p.line for p in unknown}) == 2000
     assert len(prepared) < 10, f"the choices were prepared {len(prepared)} times for 2000 keys of one mapping"
 
+
+# --- One list of languages: content/translations/'s folders, each with its build ---------
+
+
+def _repo(tmp_path: Path) -> Path:
+    from tests import model_shapes
+
+    return model_shapes.repo_with(CONTENT, tmp_path / "repo")
+
+
+def _validate(repo: Path) -> tuple[int, str]:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "generator", "--content", str(repo / "content"), "validate"],
+                            cwd=repo, capture_output=True, text=True)
+    return result.returncode, result.stdout + result.stderr
+
+
+LANGUAGE_LISTS = [
+    ("a folder without its build", lambda repo: shutil.copytree(repo / "content/translations/ja", repo / "content/translations/fr"),
+     "content/translations/fr:1:1: has no mkdocs.fr.yml, so no build makes its pages"),
+    ("a build without its folder", lambda repo: (repo / "mkdocs.ja.yml").rename(repo / "mkdocs.de.yml"),
+     "mkdocs.de.yml:1:1: builds the language 'de', but content/translations/de/ does not exist"),
+    ("a build from another folder", lambda repo: (repo / "mkdocs.ja.yml").write_text(
+        (repo / "mkdocs.ja.yml").read_text(encoding="utf-8").replace("translations/ja/pages", "translations/es/pages"), encoding="utf-8"),
+     "mkdocs.ja.yml:1:1: docs_dir is 'content/translations/es/pages', but this language's configuration needs 'content/translations/ja/pages'"),
+    ("a build in another language", lambda repo: (repo / "mkdocs.ja.yml").write_text(
+        (repo / "mkdocs.ja.yml").read_text(encoding="utf-8").replace("language: ja", "language: es"), encoding="utf-8"),
+     "mkdocs.ja.yml:1:1: theme.language is 'es'"),
+    ("a folder named with markup", lambda repo: shutil.copytree(repo / "content/translations/ja", repo / 'content/translations/ja"><b>x'),
+     """content/translations/ja"><b>x:1:1: is not named by a language code"""),
+    ("a folder named English", lambda repo: shutil.copytree(repo / "content/translations/ja", repo / "content/translations/en"),
+     "content/translations/en:1:1: is English, the language of content/ itself"),
+    ("a folder named with spaces", lambda repo: shutil.copytree(repo / "content/translations/ja", repo / "content/translations/ja jp"),
+     "content/translations/ja jp:1:1: is not named by a language code"),
+]
+
+
+@pytest.mark.parametrize("edit,says", [c[1:] for c in LANGUAGE_LISTS], ids=[c[0] for c in LANGUAGE_LISTS])
+def test_every_language_validate_accepts_is_built_and_no_other(edit, says, tmp_path):
+    """validate, every build and `make build`'s list (`python -m generator languages`)
+    refuse the same folders and configurations, with the file and the fix."""
+    import subprocess
+    import sys
+
+    repo = _repo(tmp_path)
+    edit(repo)
+    code, output = _validate(repo)
+    assert code == 1 and says in output, output
+    listed = subprocess.run([sys.executable, "-m", "generator", "languages"], cwd=repo, capture_output=True, text=True)
+    assert listed.returncode == 1 and listed.stdout == "" and says in listed.stderr, listed
+    from tests.conftest import build_site
+
+    built = build_site(tmp_path / "site", repo / "mkdocs.yml")
+    assert built.returncode == 1 and says in built.stdout + built.stderr, built.stdout + built.stderr
+
+
+def test_the_language_list_is_the_translation_folders(tmp_path):
+    import subprocess
+    import sys
+
+    listed = subprocess.run([sys.executable, "-m", "generator", "languages"], cwd=ROOT, capture_output=True, text=True)
+    assert listed.returncode == 0 and listed.stdout.split() == LANGUAGES and LANGUAGES
+

@@ -24,6 +24,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from generator.translate import languages
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 
@@ -45,8 +47,8 @@ WATCH_PAGE = """
 
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-TRANSLATIONS = sorted(p.name.split(".")[1] for p in ROOT.glob("mkdocs.*.yml"))
-"""The languages built into site/<language>/ (mkdocs.<language>.yml)."""
+TRANSLATIONS = languages(ROOT / "content")
+"""The languages built into site/<language>/ (the folders of content/translations/, as `make build` builds them)."""
 
 
 def english_pages(site: Path) -> list[str]:
