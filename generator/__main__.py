@@ -27,7 +27,7 @@ from generator.content import read_documents
 from generator.pages import content_security_policy
 from generator.render import engine_settings
 from generator.scoring import SCORING_FILES, fingerprint
-from generator.translate import ENGLISH, PAGES, TRANSLATIONS, language_problems, languages
+from generator.translate import ENGLISH, PAGES, TRANSLATIONS, english_pages, language_problems, languages
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "content"
 """The repository's content/, wherever the command is run from."""
@@ -131,6 +131,8 @@ def write_engine_folder(content, pages: dict[str, str], content_dir: Path, pages
     docs = out / "docs"
     handwritten = {p.relative_to(pages_dir).as_posix(): p
                    for p in sorted(pages_dir.rglob("*")) if p.is_file()}
+    for rel in english_pages(content_dir):  # a draft translation's missing page: the English one, as the hook does
+        handwritten.setdefault(rel, content_dir / "pages" / rel)
     if clash := sorted(set(handwritten) & set(pages)):
         say(f"{content_dir.name}/{pages_dir.relative_to(content_dir).as_posix()}/{clash[0]} has the name of a generated page - rename it", sys.stderr)
         return 1

@@ -34,7 +34,7 @@ from generator import ContentError, load_content, render_site  # noqa: E402
 from generator.drawing import drawer  # noqa: E402
 from generator.pages import content_security_policy  # noqa: E402
 from generator.render import Href, engine_settings, handwritten_source, page_sources  # noqa: E402
-from generator.translate import ENGLISH, language_names  # noqa: E402
+from generator.translate import ENGLISH, english_pages, language_names  # noqa: E402
 
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 MERMAID_URI = "assets/vendor/mermaid.min.js"
@@ -141,6 +141,8 @@ def on_files(files: Files, config) -> Files:
     language = config.theme["language"]
     for file in files.documentation_pages():
         file.edit_uri = handwritten_source(file.src_uri) if language == ENGLISH else f"content/translations/{language}/pages/{file.src_uri}"
+    if language != ENGLISH:
+        _english_where_untranslated(files, config)
     for path, markdown in _pages.items():
         files.append(page := File.generated(config, path, content=markdown))
         page.edit_uri = _sources[path]
@@ -149,6 +151,17 @@ def on_files(files: Files, config) -> Files:
         if folder.endswith("/"):
             files.append(File.generated(config, f"{folder}sitemap.xml", content=folder_sitemap(config.site_url, folder)))
     return files
+
+
+def _english_where_untranslated(files: Files, config) -> None:
+    """A draft translation may leave a hand-written page out (validate allows it): the
+    English page stands in, as English stands in for every string a draft leaves out, so
+    the navigation finds every page it names. The English pages passed the pages policy."""
+    english = ROOT / "content" / "pages"
+    for rel in english_pages(ROOT / "content"):
+        if files.get_file_from_path(rel) is None:
+            files.append(page := File.generated(config, rel, content=(english / rel).read_bytes()))
+            page.edit_uri = handwritten_source(rel)
 
 
 def folder_sitemap(site_url: str | None, folder: str) -> str:

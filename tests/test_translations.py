@@ -239,3 +239,25 @@ def test_the_language_list_is_the_translation_folders(tmp_path):
     listed = subprocess.run([sys.executable, "-m", "generator", "languages"], cwd=ROOT, capture_output=True, text=True)
     assert listed.returncode == 0 and listed.stdout.split() == LANGUAGES and LANGUAGES
 
+
+def test_a_draft_without_a_hand_written_page_validates_and_builds_with_the_english_page(tmp_path):
+    """Whatever validate accepts builds: a draft's missing page is the English one, as a
+    draft's missing strings are."""
+    from tests.conftest import build_site
+
+    repo = _repo(tmp_path)
+    text = repo / "content/translations/ja/text.yml"
+    text.write_text(text.read_text(encoding="utf-8").replace("status: complete", "status: draft"), encoding="utf-8")
+    (repo / "content/translations/ja/pages/about.md").unlink()
+    code, output = _validate(repo)
+    assert code == 0, output
+    built = build_site(tmp_path / "site", repo / "mkdocs.ja.yml")
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    english_title = re.search(r"^# (.+)$", (CONTENT / "pages/about.md").read_text(encoding="utf-8"), re.MULTILINE).group(1)
+    assert english_title.split()[0] in page
+    assert 'lang="ja"' in page
+    from generator.__main__ import main
+
+    assert main(["--content", str(repo / "content"), "render", "--out", str(tmp_path / "engine"), "--language", "ja"]) == 0
+    assert (tmp_path / "engine" / "docs" / "about.md").read_bytes() == (CONTENT / "pages/about.md").read_bytes(), "other engines get the same page"
