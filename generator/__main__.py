@@ -143,7 +143,7 @@ def write_engine_folder(content, pages: dict[str, str], content_dir: Path, pages
     if (out / NAV_FILE).is_dir():
         say(f"cannot write {out / NAV_FILE}: it is a folder - choose another output folder, or move it away", sys.stderr)
         return 1
-    settings = engine_settings(content, content_security_policy(content_dir / "pages" / "_headers"))
+    settings = engine_settings(content, content_security_policy(content_dir / "pages" / "_headers"), tuple(english_pages(content_dir)))
     try:
         for path, markdown in pages.items():
             target = docs / path

@@ -84,7 +84,7 @@ def on_config(config):
         _sources.update(dict.fromkeys(_sources, f"content/translations/{language}/text.yml"))
     # load_content checked content/pages/_headers, so its policy is there to read.
     # `mkdocs serve` injects an inline live-reload script, which the policy would block.
-    settings = engine_settings(content, "" if _serving else content_security_policy(HEADERS))
+    settings = engine_settings(content, "" if _serving else content_security_policy(HEADERS), tuple(english_pages(ROOT / "content")))
     config.nav = settings["nav"]
     config.site_name, config.copyright = settings["site_name"], settings["copyright"]
     config.extra.update(settings["extra"])

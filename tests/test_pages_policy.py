@@ -236,3 +236,27 @@ def test_the_build_refuses_a_bad_page_and_leaves_the_previous_site(repo, what):
     assert "Traceback" not in output
     assert (site / "index.html").read_text(encoding="utf-8") == "previous site"
     assert os.listdir(site) == ["index.html"]
+
+
+ACCEPTED = [
+    ("a second hand-written page, in a folder", {"guides/rollout.md": "# Rolling out\n\nSome words.\n"}),
+    ("no About page", {"about.md": None}),
+]
+"""Hand-written page folders validate accepts (the change made in every language)."""
+
+
+@pytest.mark.parametrize("files", [a[1] for a in ACCEPTED], ids=[a[0] for a in ACCEPTED])
+def test_every_page_folder_validate_accepts_builds_in_every_language(repo, files, capsys):
+    """Whatever validate accepts builds: the navigation lists the hand-written pages there
+    are (MkDocs' strict build refuses a page it leaves out, or one it names that is not)."""
+    folders = [repo / "content" / "pages", *sorted((repo / "content" / "translations").glob("*/pages"))]
+    for folder in folders:
+        apply(folder, files)
+    code, lines = validate(repo / "content", capsys)
+    assert code == 0, "\n".join(lines)
+    for config in ["mkdocs.yml", *sorted(p.name for p in repo.glob("mkdocs.*.yml"))]:
+        result = build_site(repo / "out" / config, repo / config)
+        assert result.returncode == 0, f"{config}:\n{result.stdout}{result.stderr}"
+    for rel, value in files.items():
+        page = repo / "out" / "mkdocs.yml" / rel.removesuffix(".md") / "index.html"
+        assert page.is_file() == (value is not None), page
