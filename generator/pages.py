@@ -80,6 +80,7 @@ _META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _TAG = re.compile(r"<\s*(" + "|".join(FORBIDDEN_TAGS) + r")(?![\w-])", re.IGNORECASE)
+_DECLARATION = re.compile(r"<!--|<![A-Za-z\[]|<\?[A-Za-z]")
 _SWALLOWING = re.compile(r"<\s*(" + "|".join(SWALLOWING_TAGS) + r")(?![\w-])", re.IGNORECASE)
 _HANDLER = re.compile(r"[<{][^<>{}]*?(?<![\w-])(on[a-z]+)\s*=", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\s\x00-\x1f]")
@@ -268,6 +269,7 @@ def _body_problems(lines: list[str], start: int, display: str) -> list[Problem]:
     """Raw HTML that could run code or leave the site, outside code blocks and code spans."""
     problems: list[Problem] = []
     fence = None
+    shown: list[tuple[int, str]] = []  # (line, the line outside code), for what spans lines
     for index in range(start, len(lines)):
         line = lines[index]
         opened = _FENCE.match(line)
@@ -280,6 +282,7 @@ def _body_problems(lines: list[str], start: int, display: str) -> list[Problem]:
             continue
         visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
         at = index + 1
+        shown.append((at, visible))
         for m in _TAG.finditer(visible):
             problems.append(Problem(display, at, m.start() + 1, f"raw <{m.group(1).lower()}> is not allowed in a page: it could run code or load "
                                     "another site - remove it (show code in a ``` block)"))
@@ -294,6 +297,28 @@ def _body_problems(lines: list[str], start: int, display: str) -> list[Problem]:
             if scheme in plain:
                 col = visible.lower().find(scheme[:4]) + 1 or 1
                 problems.append(Problem(display, at, col, f"a '{scheme}' address is code, not a link - link to an https:// page instead"))
+    return problems + _swallowing_declarations(shown, display)
+
+
+def _swallowing_declarations(shown: list[tuple[int, str]], display: str) -> list[Problem]:
+    """An HTML comment that is never closed (markdown passes one inside a raw HTML block
+    through as it is, and the browser then reads the rest of the page as the comment), and
+    the declarations HTML reads as bogus comments (<![CDATA[, <!DOCTYPE, <?...). One pass:
+    a comment is closed when a --> comes after it anywhere below."""
+    text = "\n".join(visible for _, visible in shown)
+    last_close = max(text.rfind("-->"), text.rfind("--!>"))
+    problems: list[Problem] = []
+    offset = 0
+    for at, visible in shown:
+        for m in _DECLARATION.finditer(visible):
+            if m.group(0) == "<!--":
+                if visible.startswith((">", "->"), m.end()) or last_close >= offset + m.end():
+                    continue
+                why = "is never closed with -->: the browser would hide the rest of the page in it - close it, or remove it"
+            else:
+                why = "is a markup declaration, which the browser reads as a comment that can swallow what follows - remove it (show code in a ``` block)"
+            problems.append(Problem(display, at, m.start() + 1, f"'{m.group(0)}' {why}"))
+        offset += len(visible) + 1
     return problems
 
 

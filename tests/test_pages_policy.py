@@ -84,6 +84,10 @@ BAD = [
     ("a title element in the body", {"about.md": ABOUT + "\n<title>x\n"}, "raw <title>"),
     ("an unclosed select", {"about.md": ABOUT + "\n<select><option>pick\n"}, "raw <select>"),
     ("a frame with srcdoc", {"about.md": ABOUT + '\n<iframe srcdoc="<plaintext>"></iframe>\n'}, "raw <iframe>"),
+    ("an unclosed comment in a raw block", {"about.md": ABOUT + "\n<div>\n<!--\n</div>\n\nThe rest.\n"}, f"content/pages/about.md:{END + 1}:1: '<!--' is never closed"),
+    ("a comment closed only inside code", {"about.md": ABOUT + "\n<div>\n<!--\n</div>\n\n`-->`\n"}, "'<!--' is never closed"),
+    ("a CDATA declaration", {"about.md": ABOUT + "\n<div>\n<![CDATA[\n</div>\n"}, "'<![' is a markup declaration"),
+    ("a processing instruction", {"about.md": ABOUT + "\n<div>\n<?php\n</div>\n"}, "'<?p' is a markup declaration"),
     ("a raw html page", {"evil.html": "<script>alert(1)</script>"}, "content/pages/evil.html:1:1: only markdown pages (.md)"),
     ("a script replacing the scorer", {"assets/js/assessment.js": "alert(1)"}, "content/pages/assets/js/assessment.js:1:1: only markdown pages"),
     ("the theme's not-found page replaced", {"404.html": "<script>alert(1)</script>"}, "content/pages/404.html:1:1: only markdown pages (.md)"),
@@ -120,6 +124,7 @@ GOOD = [
     ("prose with words like once= and on", {"about.md": ABOUT + "\nSet it once = twice as good; javascript is a language.\n"}),
     ("apostrophes and ampersands in front matter", {"about.md": front(title="About R&D", description="The project's own words.", hide="[toc]")}),
     ("swallowing elements shown as code", {"about.md": ABOUT + "\nNever write `<plaintext>` or `<textarea>`:\n\n```html\n<xmp>\n```\n"}),
+    ("a closed comment over several lines", {"about.md": ABOUT + "\n<div>\n<!-- a note\nfor editors -->\n</div>\n\n<!---->\n"}),
     ("words that start like those elements", {"about.md": ABOUT + "\n<titles> are not <selected> <textareas>.\n"}),
     ("a dot-file MkDocs leaves out", {".editorconfig": "root = true\n"}),
 ]
