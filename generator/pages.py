@@ -80,6 +80,8 @@ _META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _TAG = re.compile(r"<\s*(" + "|".join(FORBIDDEN_TAGS) + r")(?![\w-])", re.IGNORECASE)
+_TAG_START = re.compile(r"<(?=[A-Za-z])")
+_WHOLE_TAG = re.compile(r"""<[A-Za-z][\w:-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>""")
 _DECLARATION = re.compile(r"<!--|<![A-Za-z\[]|<\?[A-Za-z]")
 _SWALLOWING = re.compile(r"<\s*(" + "|".join(SWALLOWING_TAGS) + r")(?![\w-])", re.IGNORECASE)
 _HANDLER = re.compile(r"[<{][^<>{}]*?(?<![\w-])(on[a-z]+)\s*=", re.IGNORECASE)
@@ -289,6 +291,11 @@ def _body_problems(lines: list[str], start: int, display: str) -> list[Problem]:
         for m in _SWALLOWING.finditer(visible):
             problems.append(Problem(display, at, m.start() + 1, f"raw <{m.group(1).lower()}> is not allowed in a page: the browser would show "
                                     "the rest of the page as text or drop it - remove it (show code in a ``` block)"))
+        for m in _TAG_START.finditer(visible):
+            if not _WHOLE_TAG.match(visible, m.start()):
+                problems.append(Problem(display, at, m.start() + 1, "an HTML tag that does not end on its line (a '>' missing, or a quote "
+                                        "left open): the browser would read the rest of the page into it - end the tag on this line, "
+                                        "or write a '<' that is not a tag as &lt;"))
         for m in _HANDLER.finditer(visible):
             problems.append(Problem(display, at, m.start(1) + 1, f"the event-handler attribute '{m.group(1)}=' is not allowed: "
                                     "the site's scripts are files, never attributes - remove it"))

@@ -88,6 +88,8 @@ BAD = [
     ("a comment closed only inside code", {"about.md": ABOUT + "\n<div>\n<!--\n</div>\n\n`-->`\n"}, "'<!--' is never closed"),
     ("a CDATA declaration", {"about.md": ABOUT + "\n<div>\n<![CDATA[\n</div>\n"}, "'<![' is a markup declaration"),
     ("a processing instruction", {"about.md": ABOUT + "\n<div>\n<?php\n</div>\n"}, "'<?p' is a markup declaration"),
+    ("a quote left open in a raw block", {"about.md": ABOUT + '\n<div>\n<span title="x\n</div>\n\nThe rest.\n'}, f"content/pages/about.md:{END + 1}:1: an HTML tag that does not end on its line"),
+    ("a tag without its end in a raw block", {"about.md": ABOUT + "\n<div>\n<a href=x\n</div>\n"}, "an HTML tag that does not end on its line"),
     ("a raw html page", {"evil.html": "<script>alert(1)</script>"}, "content/pages/evil.html:1:1: only markdown pages (.md)"),
     ("a script replacing the scorer", {"assets/js/assessment.js": "alert(1)"}, "content/pages/assets/js/assessment.js:1:1: only markdown pages"),
     ("the theme's not-found page replaced", {"404.html": "<script>alert(1)</script>"}, "content/pages/404.html:1:1: only markdown pages (.md)"),
@@ -125,6 +127,7 @@ GOOD = [
     ("apostrophes and ampersands in front matter", {"about.md": front(title="About R&D", description="The project's own words.", hide="[toc]")}),
     ("swallowing elements shown as code", {"about.md": ABOUT + "\nNever write `<plaintext>` or `<textarea>`:\n\n```html\n<xmp>\n```\n"}),
     ("a closed comment over several lines", {"about.md": ABOUT + "\n<div>\n<!-- a note\nfor editors -->\n</div>\n\n<!---->\n"}),
+    ("whole tags with quoted values, and a lone '<'", {"about.md": ABOUT + "\n<p class=\"a b\" title='x > y' data-x=1 hidden>1 < 2</p><br/>\n"}),
     ("words that start like those elements", {"about.md": ABOUT + "\n<titles> are not <selected> <textareas>.\n"}),
     ("a dot-file MkDocs leaves out", {".editorconfig": "root = true\n"}),
 ]
