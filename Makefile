@@ -42,7 +42,9 @@ validate: install
 # English at the root, each translation (mkdocs.<language>.yml) in its own folder.
 # Then the site's own scripts are minified (tools/minify-js.mjs; `make serve` serves
 # them as written).
-LANGUAGES := $(patsubst mkdocs.%.yml,%,$(wildcard mkdocs.*.yml))
+# The languages are the folders of content/translations/, as `python -m generator languages`
+# prints them after checking them (each has its mkdocs.<language>.yml): the same list
+# validate checks and the language switcher links.
 # The progression diagram is drawn to SVG at build time, as the deploy workflow does, so
 # what you build is what is published (generator/drawing.py; where no browser can draw,
 # the page keeps drawing it in the reader's browser). PRERENDER_DIAGRAMS=0 turns it off.
@@ -50,8 +52,9 @@ build serve: export PRERENDER_DIAGRAMS ?= 1
 build: install
 	$(started)
 	rm -rf site.new
-	$(PY) -m mkdocs build --strict -d site.new || { rm -rf site.new; exit 1; }
-	for lang in $(LANGUAGES); do \
+	langs=$$($(PY) -m generator languages) || exit 1; \
+	$(PY) -m mkdocs build --strict -d site.new || { rm -rf site.new; exit 1; }; \
+	for lang in $$langs; do \
 	  $(PY) -m mkdocs build --strict -f mkdocs.$$lang.yml -d site.new/$$lang || { rm -rf site.new; exit 1; }; \
 	done
 	node tools/minify-js.mjs site.new || { rm -rf site.new; exit 1; }
@@ -59,8 +62,9 @@ build: install
 	if [ -d site ]; then mv site site.old; fi
 	mv site.new site
 	rm -rf site.old
-	@all=$$(find site -name index.html $(foreach l,$(LANGUAGES),-not -path 'site/$(l)/*') | wc -l); hand=$$(find content/pages -name '*.md' | wc -l); \
-	echo "built site/: $$all pages, $$((all - hand)) generated from content/*.yml and $$hand hand-written in content/pages/; and the same in $(LANGUAGES) (site/<language>/)"
+	@langs=$$(echo $$($(PY) -m generator languages)); all=$$(find site -name index.html | grep -Ecv "^site/($$(echo $$langs | tr ' ' '|'))/"); \
+	hand=$$(find content/pages -name '*.md' | wc -l); \
+	echo "built site/: $$all pages, $$((all - hand)) generated from content/*.yml and $$hand hand-written in content/pages/; and the same in $$langs (site/<language>/)"
 	$(took)
 
 # The first build is as strict as `make build`: a warning stops it. After that, a save

@@ -23,7 +23,9 @@ def _build(project: Path, config: str, site: Path) -> float:
 
 def configs(project: Path) -> dict[str, str]:
     """{language: config file}: English first."""
-    return {"en": "mkdocs.yml", **{p.name.split(".")[1]: p.name for p in sorted(project.glob("mkdocs.*.yml"))}}
+    from generator.translate import CONFIG, languages  # the one list of languages, as `make build` builds them
+
+    return {"en": "mkdocs.yml", **{lang: CONFIG.format(language=lang) for lang in languages(project / "content")}}
 
 
 def run(workdir: Path, base: Path, log=print) -> dict:

@@ -13,7 +13,10 @@ start included; best of three runs):
   differently, so each needs its own suggestion search: thousands of problems;
 * hidden characters: the same, with a control character appended to every text value:
   thousands of schema problems;
-* the issue's shape: 8,000 references, and 200 citations of ids that do not exist.
+* the issue's shape: 8,000 references, and 200 citations of ids that do not exist;
+* unknown translation keys: the repository's content, with its first translation's
+  text.yml grown to about 1 MB by keys English does not have (in the site's words, and
+  one level more under a level), each its own problem to locate and suggest for.
 
 Usage: .venv/bin/python bench/validate_size.py   (prints a table; `run()` returns the numbers)
 """
@@ -71,6 +74,22 @@ def _issue_shape(data: dict) -> None:
     data["levels"]["levels"][0]["references"] += [f"catalog-entyr-{n}" for n in range(200)]
 
 
+def _unknown_translation_keys(content: Path, size: int = TARGET_BYTES) -> None:
+    """Grow the first translation's text.yml to about `size` bytes with keys English does
+    not have: a flat run under `ui` (one mapping of tens of thousands of keys) and a run
+    of misspelled level fields, each a problem of its own."""
+    import yaml
+
+    text = sorted((content / "translations").glob("*/text.yml"))[0]
+    data = yaml.safe_load(text.read_text(encoding="utf-8"))
+    level = next(iter(data["levels"]))
+    n = (size - len(text.read_bytes())) // 33  # about 32 bytes a key, as written below: stays under the size cap
+    data["ui"].update({f"unknown_word_{i:06d}": f"words {i}" for i in range(n // 2)})
+    data["levels"][level].update({f"sumary_{i:06d}": f"words {i}" for i in range(n // 2)})
+    out = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
+    text.write_text(out, encoding="utf-8")
+
+
 def _yaml_bytes(data: dict) -> int:
     import yaml
 
@@ -115,11 +134,17 @@ def run(workdir: Path, project: Path = ROOT, log=print) -> dict:
     _misspell_citations(cases["unknown ids"])
     _issue_shape(cases["8,000 references, 200 unknown"])
     results = {}
-    for name, data in cases.items():
+    translated = workdir / "unknown-translation-keys"
+    shutil.copytree(source, translated)
+    _unknown_translation_keys(translated)
+    for name, data in [*cases.items(), ("unknown translation keys", None)]:
         content = workdir / name.replace(" ", "-").replace(",", "")
-        shutil.copytree(source, content, ignore=shutil.ignore_patterns("translations"))
-        synthetic.write_content(data, content)
-        size = sum((content / f"{n}.yml").stat().st_size for n in synthetic.FILES)
+        if data is None:
+            size = max(p.stat().st_size for p in content.glob("translations/*/text.yml"))
+        else:
+            shutil.copytree(source, content, ignore=shutil.ignore_patterns("translations"))
+            synthetic.write_content(data, content)
+            size = sum((content / f"{n}.yml").stat().st_size for n in synthetic.FILES)
         seconds, code, problems = _validate(content, project)
         results[name] = {"bytes": size, "seconds": seconds, "exit": code, "problems": problems}
         log(f"  validate {name}: {size / 1e6:.2f} MB, {problems} problems, {seconds:.2f} s")

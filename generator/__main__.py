@@ -3,7 +3,8 @@ writes everything a static-site engine needs to build the site without this proj
 MkDocs hook (DIR/docs: every page; DIR/nav.yml: navigation and the settings the pages
 read); `render DIR` writes only the generated markdown to DIR, for a look; either in
 English, or with `--language CODE` in a translation (content/translations/CODE/);
-`fingerprint` prints the scoring fingerprint.
+`fingerprint` prints the scoring fingerprint; `languages` prints the translations'
+codes, the list `make build` builds (exit 1, and nothing on stdout, when it is not valid).
 
 Exit 0 when content is valid, 1 with one line per problem when it is not. Never a
 traceback: a missing content folder, an output path that is in the way and a reader
@@ -28,7 +29,7 @@ from generator.content import read_documents
 from generator.pages import content_security_policy
 from generator.render import engine_settings
 from generator.scoring import SCORING_FILES, fingerprint
-from generator.translate import ENGLISH, PAGES, TRANSLATIONS, languages
+from generator.translate import ENGLISH, PAGES, TRANSLATIONS, english_pages, language_problems, languages
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "content"
 """The repository's content/, wherever the command is run from."""
@@ -47,8 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--language", default=ENGLISH, metavar="CODE",
                         help=f"the pages in this language: {ENGLISH} (the default) or a folder of content/{TRANSLATIONS}/")
     commands.add_parser("fingerprint", help="print the scoring fingerprint of the current content")
-    diff = commands.add_parser("diff", help="print, as Markdown, what the content change since a git revision does (for reviewers)")
-    diff.add_argument("base", nargs="?", help="a git revision (default: the merge base with the default branch)")
+    compare = commands.add_parser("diff", help="print, as Markdown, what the content change since a git revision does (for reviewers)")
+    compare.add_argument("base", nargs="?", help="a git revision (default: the merge base with the default branch)")
+    commands.add_parser("languages", help=f"print the codes of the translations in content/{TRANSLATIONS}/, one a line (what make build builds)")
     args = parser.parse_args(argv)
 
     if not args.content.is_dir():
@@ -58,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         return print_fingerprint(args.content)
     if args.command == "diff":
         return print_diff(args.content, args.base)
+    if args.command == "languages":
+        return print_languages(args.content)
     language = getattr(args, "language", ENGLISH)
     if language != ENGLISH and language not in (known := languages(args.content)):
         say(f"--language {language}: there is no content/{TRANSLATIONS}/{language}/ - use one of: {', '.join([ENGLISH, *known])}", sys.stderr)
@@ -153,6 +157,8 @@ def write_engine_folder(content, pages: dict[str, str], content_dir: Path, pages
     docs = out / "docs"
     handwritten = {p.relative_to(pages_dir).as_posix(): p
                    for p in sorted(pages_dir.rglob("*")) if p.is_file()}
+    for rel in english_pages(content_dir):  # a draft translation's missing page: the English one, as the hook does
+        handwritten.setdefault(rel, content_dir / "pages" / rel)
     if clash := sorted(set(handwritten) & set(pages)):
         say(f"{content_dir.name}/{pages_dir.relative_to(content_dir).as_posix()}/{clash[0]} has the name of a generated page - rename it", sys.stderr)
         return 1
@@ -163,7 +169,7 @@ def write_engine_folder(content, pages: dict[str, str], content_dir: Path, pages
     if (out / NAV_FILE).is_dir():
         say(f"cannot write {out / NAV_FILE}: it is a folder - choose another output folder, or move it away", sys.stderr)
         return 1
-    settings = engine_settings(content, content_security_policy(content_dir / "pages" / "_headers"))
+    settings = engine_settings(content, content_security_policy(content_dir / "pages" / "_headers"), tuple(english_pages(content_dir)))
     try:
         for path, markdown in pages.items():
             target = docs / path
@@ -211,6 +217,18 @@ def say(text: str, stream: TextIO | None = None) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, stream.fileno())
         os.close(devnull)
+
+
+def print_languages(root: Path) -> int:
+    """The translations' codes, for the Makefile's build loop: printed only when the list
+    passes `language_problems`, so a folder that validate refuses is never built."""
+    problems = language_problems(root)
+    if problems:
+        say(ContentError(problems).report(), sys.stderr)
+        return 1
+    if found := languages(root):
+        say("\n".join(found))
+    return 0
 
 
 def print_fingerprint(root: Path) -> int:

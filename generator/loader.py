@@ -25,6 +25,7 @@ def load_content(root: Path | str = "content", language: str = "en") -> Content:
     docs, parsed, problems = read_documents(root)
     problems += check_rules(docs, parsed)
     problems += page_problems(root / "pages", docs)
+    problems += translate.language_problems(root)  # in every language's build: one list of languages, built whole
     overlay = None
     if language != "en" and not problems:
         if language not in translate.languages(root):

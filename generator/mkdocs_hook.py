@@ -17,6 +17,7 @@ browser shows them instead of waiting for a rebuild that never comes.
 
 from __future__ import annotations
 
+import html
 import logging
 import sys
 from pathlib import Path
@@ -33,7 +34,7 @@ from generator import ContentError, load_content, render_site  # noqa: E402
 from generator.drawing import drawer  # noqa: E402
 from generator.pages import content_security_policy  # noqa: E402
 from generator.render import Href, engine_settings, handwritten_source, page_sources  # noqa: E402
-from generator.translate import ENGLISH, language_names  # noqa: E402
+from generator.translate import ENGLISH, english_pages, language_names  # noqa: E402
 
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 MERMAID_URI = "assets/vendor/mermaid.min.js"
@@ -83,7 +84,7 @@ def on_config(config):
         _sources.update(dict.fromkeys(_sources, f"content/translations/{language}/text.yml"))
     # load_content checked content/pages/_headers, so its policy is there to read.
     # `mkdocs serve` injects an inline live-reload script, which the policy would block.
-    settings = engine_settings(content, "" if _serving else content_security_policy(HEADERS))
+    settings = engine_settings(content, "" if _serving else content_security_policy(HEADERS), tuple(english_pages(ROOT / "content")))
     config.nav = settings["nav"]
     config.site_name, config.copyright = settings["site_name"], settings["copyright"]
     config.extra.update(settings["extra"])
@@ -140,6 +141,8 @@ def on_files(files: Files, config) -> Files:
     language = config.theme["language"]
     for file in files.documentation_pages():
         file.edit_uri = handwritten_source(file.src_uri) if language == ENGLISH else f"content/translations/{language}/pages/{file.src_uri}"
+    if language != ENGLISH:
+        _english_where_untranslated(files, config)
     for path, markdown in _pages.items():
         files.append(page := File.generated(config, path, content=markdown))
         page.edit_uri = _sources[path]
@@ -148,6 +151,17 @@ def on_files(files: Files, config) -> Files:
         if folder.endswith("/"):
             files.append(File.generated(config, f"{folder}sitemap.xml", content=folder_sitemap(config.site_url, folder)))
     return files
+
+
+def _english_where_untranslated(files: Files, config) -> None:
+    """A draft translation may leave a hand-written page out (validate allows it): the
+    English page stands in, as English stands in for every string a draft leaves out, so
+    the navigation finds every page it names. The English pages passed the pages policy."""
+    english = ROOT / "content" / "pages"
+    for rel in english_pages(ROOT / "content"):
+        if files.get_file_from_path(rel) is None:
+            files.append(page := File.generated(config, rel, content=(english / rel).read_bytes()))
+            page.edit_uri = handwritten_source(rel)
 
 
 def folder_sitemap(site_url: str | None, folder: str) -> str:
@@ -172,12 +186,14 @@ def on_page_context(context, page, config, nav):
     top = config.site_url or "/"
     if here != ENGLISH:
         top = top.removesuffix(f"{here}/")
+    # The theme prints these raw (its templates do not escape): each is HTML-escaped here,
+    # so one language's name or folder never reaches another language's pages as markup.
     config.extra["alternate"] = [
-        {"name": name, "lang": lang, "link": top + ("" if lang == ENGLISH else f"{lang}/") + page.url}
+        {"name": html.escape(name), "lang": html.escape(lang), "link": html.escape(top + ("" if lang == ENGLISH else f"{lang}/") + page.url)}
         for lang, name in config.extra["languages"]
         if lang != here  # the theme takes an alternate of the page itself for another site, and stops navigating instantly
     ]
-    config.extra["x_default"] = top + page.url if config.extra["alternate"] else ""  # the English page, for readers of any other language
+    config.extra["x_default"] = html.escape(top + page.url) if config.extra["alternate"] else ""  # the English page, for readers of any other language
     return context
 
 

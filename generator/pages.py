@@ -55,6 +55,11 @@ FORBIDDEN_TAGS = (
 """Raw HTML elements a page may not contain: each can run code, load another host or
 change how the page is read. Other raw HTML (div, span, a, img, table...) is fine."""
 
+SWALLOWING_TAGS = ("plaintext", "xmp", "textarea", "title", "noembed", "noframes", "select")
+"""Raw HTML elements that turn what follows them into text, or drop it (the browser reads
+the rest of the document as their content until a closing tag that may never come): the
+page would show its own markup and lose its footer and the theme's scripts."""
+
 FORBIDDEN_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 """Link targets that are code rather than addresses."""
 
@@ -75,6 +80,10 @@ _META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _TAG = re.compile(r"<\s*(" + "|".join(FORBIDDEN_TAGS) + r")(?![\w-])", re.IGNORECASE)
+_TAG_START = re.compile(r"<(?=[A-Za-z])")
+_WHOLE_TAG = re.compile(r"""<[A-Za-z][\w:-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>""")
+_DECLARATION = re.compile(r"<!--|<![A-Za-z\[]|<\?[A-Za-z]")
+_SWALLOWING = re.compile(r"<\s*(" + "|".join(SWALLOWING_TAGS) + r")(?![\w-])", re.IGNORECASE)
 _HANDLER = re.compile(r"[<{][^<>{}]*?(?<![\w-])(on[a-z]+)\s*=", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\s\x00-\x1f]")
 
@@ -87,21 +96,12 @@ def page_problems(folder: Path, docs: Mapping | None = None) -> list[Problem]:
     benchmarks) has no hand-written pages; MkDocs refuses to build without one.
     """
     folder = Path(folder)
-    if folder.is_symlink():
-        return [Problem(DISPLAY, 1, 1, "is a link to another folder - make content/pages a real folder inside the repository")]
-    if not folder.is_dir():
+    if not folder.is_dir() and not folder.is_symlink():
         return []
     problems: list[Problem] = []
     taken = {_address(p): p for p in generated_pages(docs)}
-    for file, rel in _walk(folder, problems):
+    for file, rel in published_files(folder, problems):
         display = f"{DISPLAY}/{rel}"
-        if rel in OTHER_ALLOWED:
-            continue
-        if not rel.endswith(PAGE_SUFFIX):
-            problems.append(Problem(display, 1, 1, f"only markdown pages ({PAGE_SUFFIX}) and {', '.join(OTHER_ALLOWED)} may be in {DISPLAY}: "
-                                    "any other file is published as it is, outside the site's checks - remove it "
-                                    "(the site's own scripts, styles and images live in overrides/assets/)"))
-            continue
         address = _address(rel)
         if address in taken:
             other = taken[address]
@@ -110,7 +110,8 @@ def page_problems(folder: Path, docs: Mapping | None = None) -> list[Problem]:
             continue
         taken[address] = rel
         problems += _page_text_problems(file, display)
-    problems += headers_problems(folder / "_headers")
+    if not folder.is_symlink():
+        problems += headers_problems(folder / "_headers")
     return problems
 
 
@@ -133,7 +134,27 @@ def _address(rel: str) -> str:
     return path.with_suffix("").as_posix().lower()
 
 
-def _walk(folder: Path, problems: list[Problem]):
+def published_files(folder: Path, problems: list[Problem], display: str = DISPLAY, others: tuple[str, ...] = OTHER_ALLOWED):
+    """(file, relative path) of every markdown page MkDocs would publish from `folder`
+    (content/pages, or a translation's pages, named `display` in problems). Any other
+    file but `others`, links and special files are problems: MkDocs publishes every file
+    of its docs folder as it is, and a link can publish a file from anywhere."""
+    if folder.is_symlink():
+        problems.append(Problem(display, 1, 1, f"is a link to another folder - make {display} a real folder inside the repository"))
+        return
+    for file, rel in _walk(folder, problems, display):
+        if rel in others:
+            continue
+        if not rel.endswith(PAGE_SUFFIX):
+            allowed = f" and {', '.join(others)}" if others else ""
+            problems.append(Problem(f"{display}/{rel}", 1, 1, f"only markdown pages ({PAGE_SUFFIX}){allowed} may be in {display}: "
+                                    "any other file is published as it is, outside the site's checks - remove it "
+                                    "(the site's own scripts, styles and images live in overrides/assets/)"))
+            continue
+        yield file, rel
+
+
+def _walk(folder: Path, problems: list[Problem], display: str = DISPLAY):
     """(file, relative path) of every regular file MkDocs would publish. Links and special
     files are problems: a link can publish a file from anywhere on the machine."""
     for here, dirs, files in os.walk(folder, followlinks=False):
@@ -143,7 +164,7 @@ def _walk(folder: Path, problems: list[Problem]):
             if name.startswith(".") or (base / name).is_symlink():
                 dirs.remove(name)
                 if not name.startswith("."):  # MkDocs leaves dot-folders out
-                    problems.append(Problem(f"{DISPLAY}/{rel}", 1, 1, "is a link to a folder elsewhere - copy the pages in as real files"))
+                    problems.append(Problem(f"{display}/{rel}", 1, 1, "is a link to a folder elsewhere - copy the pages in as real files"))
         dirs.sort()
         for name in sorted(files):
             if name.startswith("."):  # MkDocs leaves dot-files out of the site
@@ -152,10 +173,10 @@ def _walk(folder: Path, problems: list[Problem]):
             rel = path.relative_to(folder).as_posix()
             mode = path.lstat().st_mode
             if stat.S_ISLNK(mode):
-                problems.append(Problem(f"{DISPLAY}/{rel}", 1, 1, "is a link to another file, which would be published from outside the repository - "
+                problems.append(Problem(f"{display}/{rel}", 1, 1, "is a link to another file, which would be published from outside the repository - "
                                         "replace it with a real file"))
             elif not stat.S_ISREG(mode):
-                problems.append(Problem(f"{DISPLAY}/{rel}", 1, 1, "is not a regular file - remove it"))
+                problems.append(Problem(f"{display}/{rel}", 1, 1, "is not a regular file - remove it"))
             else:
                 yield path, rel
 
@@ -250,6 +271,7 @@ def _body_problems(lines: list[str], start: int, display: str) -> list[Problem]:
     """Raw HTML that could run code or leave the site, outside code blocks and code spans."""
     problems: list[Problem] = []
     fence = None
+    shown: list[tuple[int, str]] = []  # (line, the line outside code), for what spans lines
     for index in range(start, len(lines)):
         line = lines[index]
         opened = _FENCE.match(line)
@@ -262,9 +284,18 @@ def _body_problems(lines: list[str], start: int, display: str) -> list[Problem]:
             continue
         visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
         at = index + 1
+        shown.append((at, visible))
         for m in _TAG.finditer(visible):
             problems.append(Problem(display, at, m.start() + 1, f"raw <{m.group(1).lower()}> is not allowed in a page: it could run code or load "
                                     "another site - remove it (show code in a ``` block)"))
+        for m in _SWALLOWING.finditer(visible):
+            problems.append(Problem(display, at, m.start() + 1, f"raw <{m.group(1).lower()}> is not allowed in a page: the browser would show "
+                                    "the rest of the page as text or drop it - remove it (show code in a ``` block)"))
+        for m in _TAG_START.finditer(visible):
+            if not _WHOLE_TAG.match(visible, m.start()):
+                problems.append(Problem(display, at, m.start() + 1, "an HTML tag that does not end on its line (a '>' missing, or a quote "
+                                        "left open): the browser would read the rest of the page into it - end the tag on this line, "
+                                        "or write a '<' that is not a tag as &lt;"))
         for m in _HANDLER.finditer(visible):
             problems.append(Problem(display, at, m.start(1) + 1, f"the event-handler attribute '{m.group(1)}=' is not allowed: "
                                     "the site's scripts are files, never attributes - remove it"))
@@ -273,6 +304,28 @@ def _body_problems(lines: list[str], start: int, display: str) -> list[Problem]:
             if scheme in plain:
                 col = visible.lower().find(scheme[:4]) + 1 or 1
                 problems.append(Problem(display, at, col, f"a '{scheme}' address is code, not a link - link to an https:// page instead"))
+    return problems + _swallowing_declarations(shown, display)
+
+
+def _swallowing_declarations(shown: list[tuple[int, str]], display: str) -> list[Problem]:
+    """An HTML comment that is never closed (markdown passes one inside a raw HTML block
+    through as it is, and the browser then reads the rest of the page as the comment), and
+    the declarations HTML reads as bogus comments (<![CDATA[, <!DOCTYPE, <?...). One pass:
+    a comment is closed when a --> comes after it anywhere below."""
+    text = "\n".join(visible for _, visible in shown)
+    last_close = max(text.rfind("-->"), text.rfind("--!>"))
+    problems: list[Problem] = []
+    offset = 0
+    for at, visible in shown:
+        for m in _DECLARATION.finditer(visible):
+            if m.group(0) == "<!--":
+                if visible.startswith((">", "->"), m.end()) or last_close >= offset + m.end():
+                    continue
+                why = "is never closed with -->: the browser would hide the rest of the page in it - close it, or remove it"
+            else:
+                why = "is a markup declaration, which the browser reads as a comment that can swallow what follows - remove it (show code in a ``` block)"
+            problems.append(Problem(display, at, m.start() + 1, f"'{m.group(0)}' {why}"))
+        offset += len(visible) + 1
     return problems
 
 

@@ -41,6 +41,12 @@ MADE_FROM = {
 }
 """The file each generated page (but a level's) is made from, from the repository's root."""
 
+HANDWRITTEN = ("about.md",)
+"""The hand-written pages of content/pages today; callers that read the folder pass its
+pages (translate.english_pages), so whatever page validate accepts is in the navigation
+(MkDocs refuses a page left out of it, and a page it names that is not there)."""
+
+
 Href = Callable[[str, str], str]
 """(target page, linking page), both paths in the docs folder -> the href a browser follows."""
 
@@ -194,13 +200,14 @@ def site_facts(content: Content) -> dict[str, str]:
     return {"site_name": escape.html_text(content.model["name"]), "copyright": footer.strip()}
 
 
-def engine_settings(content: Content, policy: str) -> dict:
+def engine_settings(content: Content, policy: str, handwritten: tuple[str, ...] = HANDWRITTEN) -> dict:
     """Everything an engine's configuration needs from content beyond mkdocs.yml: the
-    nav, the site's name and footer, and `extra` for overrides/main.html (the content
-    version, and the policy for the <meta> tag; "" for none). One source for the MkDocs
-    hook and for `python -m generator render --out`, which engines without hooks read."""
+    nav (with `handwritten`, the pages of content/pages), the site's name and footer, and
+    `extra` for overrides/main.html (the content version, and the policy for the <meta>
+    tag; "" for none). One source for the MkDocs hook and for `python -m generator render
+    --out`, which engines without hooks read."""
     return {
-        "nav": nav(content),
+        "nav": nav(content, handwritten),
         **{key: str(value) for key, value in site_facts(content).items()},  # plain text, not Markup
         "extra": {
             "content_version": content.version,
@@ -214,9 +221,11 @@ def engine_settings(content: Content, policy: str) -> dict:
     }
 
 
-def nav(content: Content) -> list:
-    """The site's navigation, in MkDocs' `nav` format. Titles are HTML-escaped because
-    themes print them raw."""
+def nav(content: Content, handwritten: tuple[str, ...] = HANDWRITTEN) -> list:
+    """The site's navigation, in MkDocs' `nav` format: the hand-written pages under About,
+    about.md first. Titles are HTML-escaped because themes print them raw; a hand-written
+    page's title is its own (MkDocs reads it from the page)."""
+    about = sorted(handwritten, key=lambda page: (page != "about.md", page))
     title = escape.html_text
     words = {key: str(title(text)) for key, text in content.ui["nav"].items()}
     return [
@@ -227,7 +236,7 @@ def nav(content: Content) -> list:
         {words["progress"]: "progress.md"},
         {words["references"]: "references.md"},
         {words["editions"]: "editions.md"},
-        {words["about"]: ["about.md", "fields.md", "changelog.md"]},
+        {words["about"]: [*about, "fields.md", "changelog.md"]},
     ]
 
 

@@ -14,7 +14,7 @@ from itertools import pairwise
 from generator.errors import Problem, did_you_mean, unknown_placeholders
 from generator.schema import not_allowed, where_in
 from generator.scoring import SCORING_FILES, fingerprint
-from generator.words import ui_problems
+from generator.words import markup_problems, ui_problems
 from generator.yamlfile import YamlDoc
 
 Docs = dict[str, YamlDoc]
@@ -363,3 +363,10 @@ def unscored_answers_fit(docs: Docs) -> Iterator[Problem]:
 def ui_has_every_key_the_templates_read(docs: Docs) -> Iterator[Problem]:
     """content/ui.yml has every key the templates and the generator read (generator/words.py)."""
     yield from ui_problems(docs["ui"])
+
+
+@rule("ui")
+def ui_words_are_words(docs: Docs) -> Iterator[Problem]:
+    """The site's words hold no markup but a few inline elements and links to pages or
+    https:// (generator/words.py, INLINE_MARKUP): markdown would pass the rest through."""
+    yield from markup_problems(docs["ui"])

@@ -16,14 +16,18 @@ Pure: data in, data out.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 
+import yaml
+
 from generator.content import PLACEHOLDER, Content
 from generator.errors import Problem, did_you_mean
-from generator.pages import PAGE_SUFFIX, _page_text_problems
+from generator.pages import PAGE_SUFFIX, _page_text_problems, published_files
 from generator.schema import schema_problems
+from generator.words import markup_problems
 from generator.yamlfile import YamlDoc, load_yaml
 
 ENGLISH = "en"
@@ -122,13 +126,16 @@ def overlay_problems(doc: YamlDoc, english: dict[Key, str], optional: set[Key]) 
     given = dict(_strings((), {k: v for k, v in doc.data.items() if k != "status"}))
     known = english.keys() | optional
     prefixes = {k[:i] for k in known for i in range(1, len(k) + 1)}
+    children: dict[Key, list[str]] = {}  # prepared once: one list per parent, so did_you_mean prepares each once too
+    for p in sorted(prefixes):
+        children.setdefault(p[:-1], []).append(p[-1])
     unknown: set[Key] = set()
     for key, value in given.items():
         if key not in known:
             first = next(key[:i] for i in range(1, len(key) + 1) if key[:i] not in prefixes)
             if first not in unknown:
                 unknown.add(first)
-                siblings = sorted({p[-1] for p in prefixes if len(p) == len(first) and p[:-1] == first[:-1]})
+                siblings = children.get(first[:-1], [])
                 problems.append(doc.problem(_at(doc, first), f"'{_name(first)}' is not in the English content{did_you_mean(first[-1], siblings)} - "
                                             "translate only what the English files hold, under the same ids", key=True))
             continue
@@ -148,14 +155,16 @@ def overlay_problems(doc: YamlDoc, english: dict[Key, str], optional: set[Key]) 
 
 
 def _at(doc: YamlDoc, key: Key) -> tuple:
-    """`key` as the document's own data path (list indexes are numbers there), for its position."""
+    """`key` as the document's own data path (list indexes are numbers there), for its
+    position. Direct lookups, not a scan of each mapping: a file may hold tens of
+    thousands of unknown keys, each located here."""
     path, node = [], doc.data
     for part in key:
         if isinstance(node, list) and part.isdigit() and int(part) < len(node):
             path.append(int(part))
             node = node[int(part)]
-        elif isinstance(node, dict):
-            match = next((k for k in node if str(k) == part), part)
+        elif isinstance(node, dict):  # a key as written (text, or an option's points), found without a scan
+            match = part if part in node else int(part) if part.isdigit() and int(part) in node else next((k for k in node if str(k) == part), part)
             path.append(match)
             node = node.get(match)
         else:
@@ -173,19 +182,19 @@ def _shown(names: set[str]) -> str:
 
 def page_problems(folder: Path, english_pages: list[str], display: str, draft: bool) -> list[Problem]:
     """A translation's hand-written pages: one for each English page (unless draft), no
-    page English does not have, and each held to the same rules as English pages."""
+    page English does not have, and each held to the same rules as English pages; like
+    content/pages, the folder holds markdown pages only (MkDocs publishes any file there,
+    in that language's folder of the site, outside every check)."""
     problems: list[Problem] = []
-    found = sorted(p.relative_to(folder).as_posix() for p in folder.rglob(f"*{PAGE_SUFFIX}")) if folder.is_dir() else []
+    pages = dict((rel, file) for file, rel in published_files(folder, problems, display, others=())) if folder.exists() or folder.is_symlink() else {}
+    found = sorted(pages)
     for rel in found:
-        file = folder / rel
         if rel not in english_pages:
             hint = did_you_mean(rel, english_pages)
             problems.append(Problem(f"{display}/{rel}", 1, 1, f"there is no English page content/pages/{rel}{hint} - "
                                     "name each translated page after the English page it translates"))
-        elif file.is_symlink() or not file.is_file():
-            problems.append(Problem(f"{display}/{rel}", 1, 1, "is not a regular file - copy the page in as a real file"))
         else:
-            problems += _page_text_problems(file, f"{display}/{rel}")
+            problems += _page_text_problems(pages[rel], f"{display}/{rel}")
     if not draft:
         for rel in english_pages:
             if rel not in found:
@@ -200,9 +209,94 @@ def english_pages(root: Path) -> list[str]:
 
 
 def languages(root: Path) -> list[str]:
-    """The languages content/translations/ has a folder for, in name order."""
+    """The languages content/translations/ has a folder for, in name order: the one list
+    of languages. `validate`, every build, the language switcher, the Makefile (through
+    `python -m generator languages`) and the tests read it; `language_problems` checks it."""
     folder = Path(root) / TRANSLATIONS
     return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+
+
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+"""A translation folder's name: a language tag (ja, pt-BR), as the site's addresses
+(/ja/), hreflang and the theme's language take it."""
+
+CONFIG = "mkdocs.{language}.yml"
+"""Each language's MkDocs configuration, beside mkdocs.yml: what `make build` builds."""
+
+CONFIG_SETTINGS = {"INHERIT": "mkdocs.yml", "docs_dir": "content/translations/{language}/pages", "site_dir": "site/{language}",
+                   ("theme", "language"): "{language}"}
+"""What a language's configuration must say (the rest it inherits from mkdocs.yml)."""
+
+
+def language_problems(root: Path) -> list[Problem]:
+    """The list of languages is one everybody can build: each folder of
+    content/translations/ is named by a language code, is a real folder and, where
+    content/ sits in the site's repository (mkdocs.yml beside it), has its
+    mkdocs.<language>.yml saying CONFIG_SETTINGS; and no such configuration is left
+    without its folder (it would be built from nothing, or never)."""
+    root = Path(root)
+    folder = root / TRANSLATIONS
+    problems: list[Problem] = []
+    found = languages(root)
+    for language in found:
+        display = f"content/{TRANSLATIONS}/{language}"
+        if language == ENGLISH:
+            problems.append(Problem(display, 1, 1, "is English, the language of content/ itself - name a translation's folder by its language code, "
+                                    "as the site's address shows it (es, ja, pt-BR)"))
+        elif not LANGUAGE_CODE.fullmatch(language):
+            problems.append(Problem(display, 1, 1, "is not named by a language code - name a translation's folder by its language code, "
+                                    "as the site's address shows it (es, ja, pt-BR)"))
+        elif (folder / language).is_symlink():
+            problems.append(Problem(display, 1, 1, "is a link to another folder - make the translation a real folder inside the repository"))
+    repo = root.parent
+    if not (repo / "mkdocs.yml").is_file():
+        return problems
+    for language in found:
+        config = repo / CONFIG.format(language=language)
+        if not LANGUAGE_CODE.fullmatch(language) or language == ENGLISH:
+            continue
+        if not config.is_file():
+            problems.append(Problem(f"content/{TRANSLATIONS}/{language}", 1, 1, f"has no {config.name}, so no build makes its pages - "
+                                    f"copy mkdocs.{_example(found, language)}.yml to {config.name} and write {language} in it"))
+            continue
+        problems += _config_problems(config, language, found)
+    for config in sorted(repo.glob(CONFIG.format(language="*"))):
+        language = config.name.split(".", 1)[1].removesuffix(".yml")
+        if language not in found:
+            problems.append(Problem(config.name, 1, 1, f"builds the language '{language}', but content/{TRANSLATIONS}/{language}/ does not exist - "
+                                    f"add that folder (its text.yml and pages/), or delete {config.name}"))
+    return problems
+
+
+def _example(found: list[str], language: str) -> str:
+    return next((other for other in found if other != language and LANGUAGE_CODE.fullmatch(other)), "ja")
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """MkDocs' configuration as data: its own tags (!ENV, !!python/name) read as nothing."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _config_problems(config: Path, language: str, found: list[str]) -> list[Problem]:
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # a SafeLoader
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = None
+    if not isinstance(data, dict):
+        return [Problem(config.name, 1, 1, f"is not a MkDocs configuration - copy mkdocs.{_example(found, language)}.yml and write {language} in it")]
+    problems = []
+    for key, wanted in CONFIG_SETTINGS.items():
+        node = data
+        for part in key if isinstance(key, tuple) else (key,):
+            node = node.get(part) if isinstance(node, dict) else None
+        wanted = wanted.format(language=language)
+        if node != wanted:
+            name = ".".join(key) if isinstance(key, tuple) else key
+            problems.append(Problem(config.name, 1, 1, f"{name} is {node!r}, but this language's configuration needs {wanted!r} - write {name}: {wanted}"))
+    return problems
 
 
 def language_names(root: Path) -> list[tuple[str, str]]:
@@ -234,6 +328,7 @@ def read_overlay(root: Path, language: str, data: Mapping[str, object]) -> tuple
         return None, problems
     english, optional = english_text(data)
     problems += overlay_problems(doc, english, optional)
+    problems += markup_problems(doc, ("ui",))
     problems += page_problems(Path(root) / TRANSLATIONS / language / PAGES, english_pages(Path(root)), f"{display}/{PAGES}",
                               doc.data["status"] == "draft")
     return (None if problems else doc), problems

@@ -7,6 +7,7 @@ pages whose script gets `ui.<page>.script` as `text`) plus the few the generator
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -73,3 +74,78 @@ def ui_problems(doc: YamlDoc) -> Iterator[Problem]:
             want_group = key in groups
             if want_group != isinstance(node, dict):
                 yield doc.problem(path, f"'{'.'.join(key)}' must be {'a group of keys' if want_group else 'one line of words'}, as the templates read it")
+
+
+# --- What the words may hold --------------------------------------------------------------
+# The words land in markdown pages (headings, paragraphs, table cells) and in the theme's
+# HTML (navigation, notices), mostly as written: markdown passes raw HTML through, and
+# GitHub Pages sends no headers, so a <meta http-equiv="refresh"> in one word would send
+# every reader of the page elsewhere. Words are text with a little markdown; this is the
+# whole of what they may use, checked for English (content/ui.yml) and every translation's
+# `ui` group alike.
+
+INLINE_MARKUP = ("code", "strong", "em", "kbd", "br")
+"""The HTML elements words may use, bare (`<code>#</code>`, `<br>`): no attributes."""
+
+LINK_TARGETS = "a page of the site (assessment.md, editions.md#bands) or an https:// address"
+"""What a markdown link in the words may point at."""
+
+_TAGLIKE = re.compile(r"<(?=[A-Za-z/!?])")
+_ALLOWED_TAG = re.compile(r"<(/?)(" + "|".join(INLINE_MARKUP) + r")\s*/?>", re.IGNORECASE)
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^\s)>]*)|^\s*\[[^\]]*\]:\s*<?(\S*)")
+_IMAGE = re.compile(r"!\[")
+_FENCE = re.compile(r"`{3,}|~{3,}")
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:")
+_INVISIBLE = re.compile(r"[\s\x00-\x1f]")
+
+
+def _shown(text: str, at: int) -> str:
+    return repr(text[at:at + 40] + ("..." if len(text) > at + 40 else ""))
+
+
+def word_problem(text: str) -> str | None:
+    """What makes `text` more than words ('' never), or None when it is fine."""
+    if "\n" in text or "\r" in text:
+        return "holds a line break, which would start a new block of the page - write the words on one line (in YAML, >- folds lines)"
+    for m in _TAGLIKE.finditer(text):
+        tag = _ALLOWED_TAG.match(text, m.start())
+        if not tag or (tag.group(1) and tag.group(2).lower() == "br"):
+            return (f"holds the markup {_shown(text, m.start())}, which pages would print as HTML - words may use only "
+                    f"{', '.join(f'<{t}>' for t in INLINE_MARKUP)} without attributes, and links as [words](target); "
+                    "to show a '<', write it followed by a space or as &lt;")
+    if m := _IMAGE.search(text):
+        return f"holds the image {_shown(text, m.start())} - words carry no images; remove it"
+    for m in _LINK_TARGET.finditer(text):
+        target = m.group(1) if m.group(1) is not None else m.group(2)
+        plain = _INVISIBLE.sub("", html.unescape(target)).lower()
+        if not plain.startswith("https://") and (_SCHEME.match(plain) or plain.startswith(("//", "\\", "/\\"))):
+            return f"links to {target!r} - a link in the words goes to {LINK_TARGETS}"
+    if m := _FENCE.search(text):
+        return f"holds {m.group(0)!r}, which opens a code block that would hold the rest of the page - write at most two in a row"
+    rest = _PLACEHOLDER.sub("", text)
+    if "{" in rest or "}" in rest:
+        at = min(i for i in (rest.find("{"), rest.find("}")) if i >= 0)
+        return (f"holds the brace in {_shown(rest, at)}, which markdown would read as the element's attributes - braces "
+                "only mark a {placeholder}; write the words without them")
+    return None
+
+
+def markup_problems(doc: YamlDoc, prefix: tuple = ()) -> Iterator[Problem]:
+    """A problem for each of the words under `prefix` in `doc` (content/ui.yml, or a
+    translation's text.yml at ('ui',)) that holds more than INLINE_MARKUP and links."""
+    node = doc.data
+    for part in prefix:
+        node = node.get(part) if isinstance(node, dict) else None
+
+    def walk(path: tuple, value) -> Iterator[Problem]:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                yield from walk((*path, k), v)
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                yield from walk((*path, i), v)
+        elif isinstance(value, str) and (why := word_problem(value)):
+            yield doc.problem(path, f"'{'.'.join(str(p) for p in path)}' {why}")
+
+    yield from walk(tuple(prefix), node)

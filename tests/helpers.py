@@ -15,6 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from generator.translate import CONFIG, languages
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 """The repository's content: what the site publishes. Tests that read it take the
@@ -80,6 +82,8 @@ def repo_with(content: Path, repo: Path) -> Path:
         else:
             shutil.copy2(source, repo / part)
     shutil.copytree(content, repo / "content")
+    for language in languages(repo / "content"):  # each translation's build, as the repository has it
+        shutil.copy2(ROOT / CONFIG.format(language=language), repo / CONFIG.format(language=language))
     for linked in ("node_modules", ".venv"):
         (repo / linked).symlink_to(ROOT / linked)
     return repo

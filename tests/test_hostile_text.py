@@ -28,7 +28,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.helpers import FIXTURE, repo_with
+from tests.helpers import CONTENT, FIXTURE, build_site, repo_with
 
 HOSTILE = [
     "<script>window.__pwned=1</script>",
@@ -369,3 +369,23 @@ def test_page_titles_and_descriptions_are_escaped_once(build):
     assert normal(name) in normal(soup.title.get_text())
     description = soup.find("meta", attrs={"name": "description"})["content"]
     assert normal(description) == normal(build.data["model"]["tagline"])
+
+
+def test_the_language_switcher_writes_each_language_as_text(tmp_path):
+    """A translation's name reaches every page of every other language, in the theme's
+    language switcher: as text (escaped), never as markup, even where the words check
+    lets markup through (a name may use <code>, as other words do)."""
+    repo = repo_with(CONTENT, tmp_path / "repo")
+    text = repo / "content" / "translations" / "ja" / "text.yml"
+    name = '日本語 <code>x</code> "q" & <em>y</em>'
+    edited = text.read_text(encoding="utf-8").replace("    name: 日本語\n", f"    name: '{name}'\n", 1)
+    assert edited != text.read_text(encoding="utf-8"), "the translation's name is no longer where this test looks"
+    text.write_text(edited, encoding="utf-8")
+    result = build_site(tmp_path / "site", repo / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    soup = BeautifulSoup((tmp_path / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = soup.select(".md-select__list a[hreflang='ja']")
+    assert links, "no switcher entry for ja"
+    assert normal(links[0].get_text()) == name
+    assert not links[0].find(["code", "em"])
+    assert all(a["href"].endswith("/ja/") for a in links)

@@ -75,8 +75,25 @@ BAD = [
     ("a javascript: link", {"about.md": ABOUT + "\n[click](javascript:alert(1))\n"}, f"content/pages/about.md:{END}:9: a 'javascript:' address"),
     ("a javascript: link hidden by entities", {"about.md": ABOUT + '\n<a href="&#106;ava&#x09;script:alert(1)">x</a>\n'}, "a 'javascript:' address"),
     ("a data:text/html link", {"about.md": ABOUT + "\n[x]: data:text/html;base64,PHNjcmlwdD4=\n"}, "a 'data:text/html' address"),
+    ("a plaintext element that swallows the page", {"about.md": ABOUT + "\nRead on: <plaintext>\n"}, f"content/pages/about.md:{END}:10: raw <plaintext>"),
+    ("an unclosed textarea", {"about.md": ABOUT + "\n<textarea>\n"}, f"content/pages/about.md:{END}:1: raw <textarea>"),
+    ("an xmp element", {"about.md": ABOUT + "\n<XMP>x</XMP>\n"}, "raw <xmp>"),
+    ("a noembed element", {"about.md": ABOUT + "\n<noembed>\n"}, "raw <noembed>"),
+    ("a noframes element", {"about.md": ABOUT + "\n<noframes>\n"}, "raw <noframes>"),
+    ("a title element in the body", {"about.md": ABOUT + "\n<title>x\n"}, "raw <title>"),
+    ("an unclosed select", {"about.md": ABOUT + "\n<select><option>pick\n"}, "raw <select>"),
+    ("a frame with srcdoc", {"about.md": ABOUT + '\n<iframe srcdoc="<plaintext>"></iframe>\n'}, "raw <iframe>"),
+    ("an unclosed comment in a raw block", {"about.md": ABOUT + "\n<div>\n<!--\n</div>\n\nThe rest.\n"}, f"content/pages/about.md:{END + 1}:1: '<!--' is never closed"),
+    ("a comment closed only inside code", {"about.md": ABOUT + "\n<div>\n<!--\n</div>\n\n`-->`\n"}, "'<!--' is never closed"),
+    ("a CDATA declaration", {"about.md": ABOUT + "\n<div>\n<![CDATA[\n</div>\n"}, "'<![' is a markup declaration"),
+    ("a processing instruction", {"about.md": ABOUT + "\n<div>\n<?php\n</div>\n"}, "'<?p' is a markup declaration"),
+    ("a quote left open in a raw block", {"about.md": ABOUT + '\n<div>\n<span title="x\n</div>\n\nThe rest.\n'}, f"content/pages/about.md:{END + 1}:1: an HTML tag that does not end on its line"),
+    ("a tag without its end in a raw block", {"about.md": ABOUT + "\n<div>\n<a href=x\n</div>\n"}, "an HTML tag that does not end on its line"),
     ("a raw html page", {"evil.html": "<script>alert(1)</script>"}, "content/pages/evil.html:1:1: only markdown pages (.md)"),
     ("a script replacing the scorer", {"assets/js/assessment.js": "alert(1)"}, "content/pages/assets/js/assessment.js:1:1: only markdown pages"),
+    ("the theme's not-found page replaced", {"404.html": "<script>alert(1)</script>"}, "content/pages/404.html:1:1: only markdown pages (.md)"),
+    ("a stylesheet replacing the site's", {"assets/css/site.css": "body{display:none}"}, "content/pages/assets/css/site.css:1:1: only markdown pages"),
+    ("a sitemap of one's own", {"sitemap.xml": "<urlset/>"}, "content/pages/sitemap.xml:1:1: only markdown pages"),
     ("a linked file from outside the repository", {"secrets.md": (LINK, "/etc/hostname")}, "content/pages/secrets.md:1:1: is a link to another file"),
     ("a linked folder", {"more": (LINK, "/etc")}, "content/pages/more:1:1: is a link to a folder elsewhere"),
     ("a page over the assessment", {"assessment.md": "# Mine\n"}, "content/pages/assessment.md:1:1: is published at /assessment/ like a generated page"),
@@ -107,6 +124,10 @@ GOOD = [
     ("harmless raw html", {"about.md": ABOUT + '\n<div markdown class="note">Some *text* and <a href="https://example.com/">a link</a>.</div>\n'}),
     ("prose with words like once= and on", {"about.md": ABOUT + "\nSet it once = twice as good; javascript is a language.\n"}),
     ("apostrophes and ampersands in front matter", {"about.md": front(title="About R&D", description="The project's own words.", hide="[toc]")}),
+    ("swallowing elements shown as code", {"about.md": ABOUT + "\nNever write `<plaintext>` or `<textarea>`:\n\n```html\n<xmp>\n```\n"}),
+    ("a closed comment over several lines", {"about.md": ABOUT + "\n<div>\n<!-- a note\nfor editors -->\n</div>\n\n<!---->\n"}),
+    ("whole tags with quoted values, and a lone '<'", {"about.md": ABOUT + "\n<p class=\"a b\" title='x > y' data-x=1 hidden>1 < 2</p><br/>\n"}),
+    ("words that start like those elements", {"about.md": ABOUT + "\n<titles> are not <selected> <textareas>.\n"}),
     ("a dot-file MkDocs leaves out", {".editorconfig": "root = true\n"}),
 ]
 
@@ -145,6 +166,28 @@ def test_a_bad_hand_written_page_is_one_line_and_exit_1(content, capsys, files, 
     assert matching, "\n".join(lines)
     assert all(" - " in line for line in matching), matching
     assert lines[-1].endswith("in content: nothing was built."), lines
+    assert not any("Traceback" in line for line in lines)
+
+
+TRANSLATED = "content/translations/ja/pages"
+IN_TRANSLATIONS = [b for b in BAD if not any(rel.startswith("_headers") for rel in b[1])]
+"""Every bad page folder but the `_headers` ones (only content/pages publishes one) holds
+for a translation's pages too: MkDocs publishes that folder the same way, under /ja/."""
+
+
+@pytest.mark.parametrize("files,expected", [b[1:] for b in IN_TRANSLATIONS], ids=[b[0] for b in IN_TRANSLATIONS])
+def test_a_translations_pages_folder_is_held_to_the_same_policy(content, capsys, files, expected):
+    pages = content / "translations" / "ja" / "pages"
+    apply(pages, {rel: value.replace(ABOUT, (pages / "about.md").read_text(encoding="utf-8")) if isinstance(value, str) else value
+                  for rel, value in files.items()})
+    code, lines = validate_lines(content, capsys)
+    assert code == 1, f"validated: {lines}"
+    path, says = (expected.split(":", 1)[0], expected.split(": ", 1)[1]) if expected.startswith("content/pages/") else ("content/pages", expected)
+    if "is published at" in says:  # a translation names its pages after English ones only
+        says = "there is no English page"
+    matching = [line for line in lines if line.startswith(path.replace("content/pages", TRANSLATED)) and says in line]
+    assert matching, "\n".join(lines)
+    assert all(" - " in line for line in matching), matching
     assert not any("Traceback" in line for line in lines)
 
 
@@ -191,3 +234,27 @@ def test_the_build_refuses_a_bad_page_and_leaves_the_previous_site(repo, what):
     assert "Traceback" not in output
     assert (site / "index.html").read_text(encoding="utf-8") == "previous site"
     assert os.listdir(site) == ["index.html"]
+
+
+ACCEPTED = [
+    ("a second hand-written page, in a folder", {"guides/rollout.md": "# Rolling out\n\nSome words.\n"}),
+    ("no About page", {"about.md": None}),
+]
+"""Hand-written page folders validate accepts (the change made in every language)."""
+
+
+@pytest.mark.parametrize("files", [a[1] for a in ACCEPTED], ids=[a[0] for a in ACCEPTED])
+def test_every_page_folder_validate_accepts_builds_in_every_language(repo, files, capsys):
+    """Whatever validate accepts builds: the navigation lists the hand-written pages there
+    are (MkDocs' strict build refuses a page it leaves out, or one it names that is not)."""
+    folders = [repo / "content" / "pages", *sorted((repo / "content" / "translations").glob("*/pages"))]
+    for folder in folders:
+        apply(folder, files)
+    code, lines = validate_lines(repo / "content", capsys)
+    assert code == 0, "\n".join(lines)
+    for config in ["mkdocs.yml", *sorted(p.name for p in repo.glob("mkdocs.*.yml"))]:
+        result = build_site(repo / "out" / config, repo / config)
+        assert result.returncode == 0, f"{config}:\n{result.stdout}{result.stderr}"
+    for rel, value in files.items():
+        page = repo / "out" / "mkdocs.yml" / rel.removesuffix(".md") / "index.html"
+        assert page.is_file() == (value is not None), page

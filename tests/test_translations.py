@@ -8,6 +8,7 @@ Then: every language scores the same (the questionnaire's data differs only in i
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 from generator import ContentError, load_content
 from generator.render import assessment_data, render_site
 from generator.translate import languages
-from tests.helpers import CONTENT, copy_content
+from tests.helpers import CONTENT, ROOT, copy_content
 
 LANGUAGES = languages(CONTENT)
 ONE_LINE = re.compile(r"^(content/translations/[a-z]+/[a-z/]+\.(yml|md)):(\d+):(\d+): [^\n]+ - [^\n]+$")
@@ -45,6 +46,17 @@ CASES = [
          "'levels.initial.focus_areas.3' is not in the English content", at="余分な項目"),
     Case("unknown status", "text.yml", "status: complete", "status: finished", "status", at="status: finished"),
     Case("page without English", "pages/about.md", None, None, "there is no English page content/pages/abuot.md", at=None),
+    Case("refresh in the words", "text.yml", "    take_assessment: 自己評価を始める\n",
+         """    take_assessment: '<meta http-equiv="refresh" content="0;url=https://evil.example">'\n""",
+         "'ui.home.take_assessment' holds the markup '<meta http-equiv", at="take_assessment:"),
+    Case("markup in the language's name", "text.yml", "    name: 日本語\n", "    name: 日本語<img src=x>\n",
+         "'ui.language.name' holds the markup '<img src=x>'", at="name: 日本語<img"),
+    Case("plaintext in the words", "text.yml", "<code>#</code> より後ろ", "<plaintext>#</code> より後ろ",
+         "'ui.assessment.share_help' holds the markup '<plaintext>", at="share_help:"),
+    Case("javascript link in the words", "text.yml", "[自己評価](assessment.md)の合計", "[自己評価](javascript:alert(1))の合計",
+         "'ui.home.scores' links to 'javascript:alert(1' - a link in the words goes to", at="scores:"),
+    Case("line breaks in the words", "text.yml", "    take_assessment: 自己評価を始める\n", '    take_assessment: "始める\\n\\n```"\n',
+         "'ui.home.take_assessment' holds a line break", at="take_assessment:"),
 ]
 
 
@@ -131,3 +143,114 @@ def test_a_new_release_keeps_translations_valid_and_shows_its_notes_in_english_m
     assert '<div lang="en" markdown>' in notes and "Clearer wording" in notes.split('<div lang="en"')[1]
     assert ja.ui["changelog"]["untranslated"] in notes
     assert '<div lang="en"' not in page.split("## ")[2], "a translated release stays in the translation's language"
+
+
+def test_unknown_keys_are_located_and_suggested_for_without_rescanning(tmp_path, monkeypatch):
+    """Thousands of unknown keys in one mapping: each is located and given a suggestion
+    from choices prepared once per parent, not once per key (which made the check grow
+    with the square of the keys: bench/validate_size.py, 'unknown translation keys')."""
+    from generator import errors
+
+    content = copy_content(tmp_path, CONTENT)
+    text = content / "translations" / "ja" / "text.yml"
+    extra = "".join(f"    sumary_{i}: x\n" for i in range(2000))
+    edited = text.read_text(encoding="utf-8").replace("  initial:\n    name: 初期\n", "  initial:\n    name: 初期\n" + extra, 1)
+    text.write_text(edited, encoding="utf-8")
+    prepared = []
+    real = errors._Catalog.of
+    monkeypatch.setattr(errors._Catalog, "of", classmethod(lambda cls, choices: prepared.append(1) or real(choices)))
+    with pytest.raises(ContentError) as err:
+        load_content(content, "ja")
+    unknown = [p for p in err.value.problems if "is not in the English content" in p.message]
+    assert len(unknown) == 2000
+    assert "did you mean 'summary'" in unknown[0].message  # past errors.MAX_LOOKUPS mistakes, none is suggested for
+    assert [p.line for p in unknown] == sorted(p.line for p in unknown) and len({p.line for p in unknown}) == 2000
+    assert len(prepared) < 10, f"the choices were prepared {len(prepared)} times for 2000 keys of one mapping"
+
+
+# --- One list of languages: content/translations/'s folders, each with its build ---------
+
+
+def _repo(tmp_path: Path) -> Path:
+    from tests import model_shapes
+
+    return model_shapes.repo_with(CONTENT, tmp_path / "repo")
+
+
+def _validate(repo: Path) -> tuple[int, str]:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "generator", "--content", str(repo / "content"), "validate"],
+                            cwd=repo, capture_output=True, text=True)
+    return result.returncode, result.stdout + result.stderr
+
+
+LANGUAGE_LISTS = [
+    ("a folder without its build", lambda repo: shutil.copytree(repo / "content/translations/ja", repo / "content/translations/fr"),
+     "content/translations/fr:1:1: has no mkdocs.fr.yml, so no build makes its pages"),
+    ("a build without its folder", lambda repo: (repo / "mkdocs.ja.yml").rename(repo / "mkdocs.de.yml"),
+     "mkdocs.de.yml:1:1: builds the language 'de', but content/translations/de/ does not exist"),
+    ("a build from another folder", lambda repo: (repo / "mkdocs.ja.yml").write_text(
+        (repo / "mkdocs.ja.yml").read_text(encoding="utf-8").replace("translations/ja/pages", "translations/es/pages"), encoding="utf-8"),
+     "mkdocs.ja.yml:1:1: docs_dir is 'content/translations/es/pages', but this language's configuration needs 'content/translations/ja/pages'"),
+    ("a build in another language", lambda repo: (repo / "mkdocs.ja.yml").write_text(
+        (repo / "mkdocs.ja.yml").read_text(encoding="utf-8").replace("language: ja", "language: es"), encoding="utf-8"),
+     "mkdocs.ja.yml:1:1: theme.language is 'es'"),
+    ("a folder named with markup", lambda repo: shutil.copytree(repo / "content/translations/ja", repo / 'content/translations/ja"><b>x'),
+     """content/translations/ja"><b>x:1:1: is not named by a language code"""),
+    ("a folder named English", lambda repo: shutil.copytree(repo / "content/translations/ja", repo / "content/translations/en"),
+     "content/translations/en:1:1: is English, the language of content/ itself"),
+    ("a folder named with spaces", lambda repo: shutil.copytree(repo / "content/translations/ja", repo / "content/translations/ja jp"),
+     "content/translations/ja jp:1:1: is not named by a language code"),
+]
+
+
+@pytest.mark.parametrize("edit,says", [c[1:] for c in LANGUAGE_LISTS], ids=[c[0] for c in LANGUAGE_LISTS])
+def test_every_language_validate_accepts_is_built_and_no_other(edit, says, tmp_path):
+    """validate, every build and `make build`'s list (`python -m generator languages`)
+    refuse the same folders and configurations, with the file and the fix."""
+    import subprocess
+    import sys
+
+    repo = _repo(tmp_path)
+    edit(repo)
+    code, output = _validate(repo)
+    assert code == 1 and says in output, output
+    listed = subprocess.run([sys.executable, "-m", "generator", "languages"], cwd=repo, capture_output=True, text=True)
+    assert listed.returncode == 1 and listed.stdout == "" and says in listed.stderr, listed
+    from tests.helpers import build_site
+
+    built = build_site(tmp_path / "site", repo / "mkdocs.yml")
+    assert built.returncode == 1 and says in built.stdout + built.stderr, built.stdout + built.stderr
+
+
+def test_the_language_list_is_the_translation_folders(tmp_path):
+    import subprocess
+    import sys
+
+    listed = subprocess.run([sys.executable, "-m", "generator", "languages"], cwd=ROOT, capture_output=True, text=True)
+    assert listed.returncode == 0 and listed.stdout.split() == LANGUAGES and LANGUAGES
+
+
+def test_a_draft_without_a_hand_written_page_validates_and_builds_with_the_english_page(tmp_path):
+    """Whatever validate accepts builds: a draft's missing page is the English one, as a
+    draft's missing strings are."""
+    from tests.helpers import build_site
+
+    repo = _repo(tmp_path)
+    text = repo / "content/translations/ja/text.yml"
+    text.write_text(text.read_text(encoding="utf-8").replace("status: complete", "status: draft"), encoding="utf-8")
+    (repo / "content/translations/ja/pages/about.md").unlink()
+    code, output = _validate(repo)
+    assert code == 0, output
+    built = build_site(tmp_path / "site", repo / "mkdocs.ja.yml")
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    english_title = re.search(r"^# (.+)$", (CONTENT / "pages/about.md").read_text(encoding="utf-8"), re.MULTILINE).group(1)
+    assert english_title.split()[0] in page
+    assert 'lang="ja"' in page
+    from generator.__main__ import main
+
+    assert main(["--content", str(repo / "content"), "render", "--out", str(tmp_path / "engine"), "--language", "ja"]) == 0
+    assert (tmp_path / "engine" / "docs" / "about.md").read_bytes() == (CONTENT / "pages/about.md").read_bytes(), "other engines get the same page"

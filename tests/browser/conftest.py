@@ -26,7 +26,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from generator import drawing
-from tests.helpers import ROOT, build_site
+from generator.translate import languages
+from tests.helpers import CONTENT, ROOT, build_site
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
@@ -48,8 +49,8 @@ WATCH_PAGE = """
 """
 
 
-TRANSLATIONS = sorted(p.name.split(".")[1] for p in ROOT.glob("mkdocs.*.yml"))
-"""The languages built into site/<language>/ (mkdocs.<language>.yml)."""
+TRANSLATIONS = languages(CONTENT)
+"""The languages built into site/<language>/ (the folders of content/translations/, as `make build` builds them)."""
 
 
 def english_pages(site: Path) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 
 from generator import load_content
 from generator.render import assessment_data
@@ -18,6 +19,7 @@ from tests.helpers import CONTENT
 
 MODEL = assessment_data(load_content(CONTENT))
 IDS = [q["id"] for q in MODEL["questions"]]
+UNANSWERED_NAME = yaml.safe_load((CONTENT / "ui.yml").read_text(encoding="utf-8"))["assessment"]["script"]["unansweredName"]
 KEY = f"{MODEL['model']}-assessment"
 ASIDE = f"{KEY}-aside"
 HEAD = f"{MODEL['model']}@{MODEL['version']}"
@@ -178,7 +180,10 @@ def test_the_questions_still_to_answer_are_links_and_in_the_table_of_contents(pa
     missing = IDS[1::2]
     links = page.locator("[data-result] a")
     assert [links.nth(i).get_attribute("href") for i in range(links.count())] == [f"#q-{qid}" for qid in missing]
-    assert [links.nth(i).get_attribute("aria-label") for i in range(links.count())] == [q["dimension"] for q in MODEL["questions"] if q["id"] in missing]
+    # The accessible name holds the number shown, then the dimension (WCAG 2.5.3).
+    shown = [links.nth(i).inner_text() for i in range(links.count())]
+    assert [links.nth(i).get_attribute("aria-label") for i in range(links.count())] == [
+        UNANSWERED_NAME.format(n=n, dimension=q["dimension"]) for n, q in zip(shown, (q for q in MODEL["questions"] if q["id"] in missing))]
     links.last.click()
     page.wait_for_timeout(100)
     assert_in_view(page, f"h2#q-{missing[-1]}")

@@ -98,8 +98,10 @@ describe("statusNodes", () => {
     assert.equal(rest.textContent, ". Still to answer: 2, 3");
     assert.deepEqual(
       select([rest], "a").map(markup),
-      ['<a href="#q-prompts" title="Prompts" aria-label="Prompts">2</a>', '<a href="#q-safety" title="Safety" aria-label="Safety">3</a>'],
+      ['<a href="#q-prompts" title="Prompts" aria-label="2: Prompts">2</a>', '<a href="#q-safety" title="Safety" aria-label="3: Safety">3</a>'],
     );
+    // WCAG 2.5.3: each link's name holds the number it shows (and says the dimension too).
+    for (const a of select([rest], "a")) assert.ok(a.getAttribute("aria-label").startsWith(a.textContent), markup(a));
     assert.deepEqual(texts(statusNodes(MODEL, 0, null, missing, WORDS)), ["0 of 3 answered"]);
   });
 

@@ -72,14 +72,15 @@ export function dimensionRows(model, result) {
 /**
  * The status line: how many questions are answered, or (with `result`) the total and level.
  * `missing`: the unanswered questions as short links ({text, label, href}: the question's
- * number, its dimension as the link's name), listed once any question is answered.
+ * number, shown, and its dimension; the link's name says both, the number first, so the
+ * name holds what is seen, WCAG 2.5.3), listed once any question is answered.
  */
 export function statusNodes(model, answered, result, missing, words) {
   const all = model.questions.length;
   if (!result) {
     const line = [h("span", { text: fill(words.answered, { n: answered, all }) })];
     if (!answered || !missing.length) return line;
-    const links = missing.flatMap((m, i) => [...(i ? [words.separator] : []), h("a", { href: m.href, title: m.label, "aria-label": m.label, text: m.text })]);
+    const links = missing.flatMap((m, i) => [...(i ? [words.separator] : []), h("a", { href: m.href, title: m.label, "aria-label": fill(words.unansweredName, { n: m.text, dimension: m.label }), text: m.text })]);
     return [...line, h("span", { text: words.stillToAnswer }, ...links)];
   }
   const level = levelOf(model, result.level);
