@@ -132,3 +132,13 @@ def test_a_diagram_drawn_at_build_time_shows_without_javascript_or_mermaid(brows
         on.close()
     finally:
         server.close()
+
+
+def test_the_home_page_shows_the_navigation_to_every_page_at_desktop_width(page, built_site):
+    """At 1280 px the home page has the site's navigation beside it, as every other page does:
+    the team view and progress were reachable only through search."""
+    page.site("")
+    nav = page.locator("nav.md-nav--primary")
+    for path in ("assessment/", "team/", "progress/", "references/"):
+        link = nav.locator(f'a[href$="{path}"]').first
+        assert link.is_visible(), f"no visible link to {path} on the home page"
