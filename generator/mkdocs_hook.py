@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a package
     sys.path.insert(0, str(ROOT))
 
-from generator import ContentError, load_content, render_site  # noqa: E402
+from generator import ContentError, load_content, render_site, status  # noqa: E402
 from generator.drawing import drawer  # noqa: E402
 from generator.pages import content_security_policy  # noqa: E402
 from generator.render import Href, engine_settings, handwritten_source, page_sources  # noqa: E402
@@ -75,6 +75,8 @@ def on_config(config):
         return _keep_last_good_site(config, err)
     for warning in content.warnings:  # `--strict` counts these and fails the build
         log.warning("%s:%d:%d: %s", warning.path, warning.line, warning.col, warning.message)
+    for notice in status.notices(content):  # a retired reading: said, never a build failure
+        log.info("%s:%d:%d: notice: %s", notice.path, notice.line, notice.col, notice.message)
     _pages.clear()
     _pages.update(render_site(content, href=mkdocs_href(config), draw=drawer()))
     _sources.clear()
