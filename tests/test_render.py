@@ -106,13 +106,6 @@ def test_editions_page_gives_each_date_with_what_it_is_the_date_of(content, page
             assert f"- {d['date']}: {md_inline(d['of'])}\n" in page
 
 
-def test_edition_dates_are_the_ones_the_sources_give(root):
-    """Microsoft Learn's page says 2024-03-28, the LLMOps draft 2024-03-12, the community
-    overview 2025-02-19 (the seeds' ms.date and 'Last updated' lines)."""
-    dates = {e["id"]: [d["date"] for d in e["dates"]] for e in load_content(root / "content").editions}
-    assert dates == {"genaiops": ["2024-03-28", "2025-02-19", "2025-08-28"], "llmops-2024-draft": ["2024-03-12"]}
-
-
 def test_level_pages_give_each_band_and_its_editions_range_in_their_own_columns(content, pages):
     """Not "0-9 of 0-28" or "GenAIOps (current) (default)": one fact per cell."""
     page = pages["levels/initial.md"]
