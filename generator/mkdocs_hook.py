@@ -90,11 +90,21 @@ def on_config(config):
     config.site_name, config.copyright = settings["site_name"], settings["copyright"]
     config.extra.update(settings["extra"])
     config.extra["languages"] = language_names(ROOT / "content")
+    theme_words(config, content.ui["common"])
     if language != ENGLISH and config.site_url:  # each language's site sits in a folder of the English one
         config.site_url = config.site_url.rstrip("/") + f"/{language}/"
     if _serving:
         _remember_good_site(config)
     return config
+
+
+def theme_words(config, words: dict) -> None:
+    """The words mkdocs.yml gives the theme in English (the color toggle's labels, the
+    headings' link title), in the page's language from content/ui.yml."""
+    for palette in config.theme["palette"]:
+        if "toggle" in palette:
+            palette["toggle"]["name"] = words["to_light" if palette.get("scheme") == "slate" else "to_dark"]
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = words["permalink"]
 
 
 def mkdocs_href(config) -> Href:

@@ -302,6 +302,6 @@ def assessment_data(content: Content, href: Href = directory_href, page: str = A
         "references": {rid: {"title": r["title"], "url": r["url"], "kind": r["kind"], **reading_status(content, r)} for rid, r in content.references.items()},
         "kinds": dict(content.kinds),
         "total": dict(edition["total"]),
-        "held_back": held_back and {**held_back, "level": numbers[held_back["level"]]},
+        "held_back": held_back and {**held_back, "level": numbers[held_back["level"]], "between": content.ui["common"]["list_long"]},
         "unscored": content.unscored,
     }

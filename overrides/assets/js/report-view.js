@@ -32,7 +32,7 @@ export function heldBackText(model, result) {
   const dimensions = result.heldBack.by
     .map((id) => result.dimensions.find((d) => d.id === id))
     .map((d) => fill(rule.each, { dimension: questionOf(model, d.id).dimension, points: d.points, max: d.max }))
-    .join("; ");
+    .join(rule.between ?? "; ");
   return fill(rule.says, { total_level: result.level, level: result.heldBack.level, dimensions });
 }
 
