@@ -114,6 +114,13 @@ def test_the_assessment_the_source_links_is_a_reference(content):
     assert linked and linked <= {r["url"] for r in content.references.values()}
 
 
+def test_the_community_overview_is_a_source_of_the_current_edition(content):
+    """The overview (000) that the diagram and focus areas follow is credited by its title."""
+    title = re.search(r"^# (.+)$", seed(OVERVIEW), flags=re.M).group(1).strip()
+    sources = [content.references[rid]["title"] for rid in content.edition(content.default_edition)["sources"]]
+    assert title in sources, f"'{title}' is not among the current edition's sources: {sources}"
+
+
 def test_edition_dates_are_the_ones_the_sources_give(content):
     """The Learn page's ms.date as renamed (001) and revised (005) and the community
     overview's last update (000) are dates of the current edition; the draft's (003) of
