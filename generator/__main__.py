@@ -24,7 +24,7 @@ from typing import TextIO
 
 import yaml
 
-from generator import ContentError, diff, load_content, render_site
+from generator import ContentError, diff, load_content, render_site, status
 from generator.content import read_documents
 from generator.pages import content_security_policy
 from generator.render import engine_settings
@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for warning in content.warnings:
         say(f"{warning.path}:{warning.line}:{warning.col}: warning: {warning.message}", sys.stderr)
+    for notice in status.notices(content):  # a retired reading: said, never a failure
+        say(f"{notice.path}:{notice.line}:{notice.col}: notice: {notice.message}", sys.stderr)
     pages = render_site(content)
     if args.command == "render" and args.engine_out:
         handwritten = args.content / "pages" if language == ENGLISH else args.content / TRANSLATIONS / language / PAGES

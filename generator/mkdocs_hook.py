@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a package
     sys.path.insert(0, str(ROOT))
 
-from generator import ContentError, load_content, render_site  # noqa: E402
+from generator import ContentError, load_content, render_site, status  # noqa: E402
 from generator.drawing import drawer  # noqa: E402
 from generator.pages import content_security_policy  # noqa: E402
 from generator.render import Href, engine_settings, handwritten_source, page_sources  # noqa: E402
@@ -76,6 +76,8 @@ def on_config(config):
         return _keep_last_good_site(config, err)
     for warning in content.warnings:  # `--strict` counts these and fails the build
         log.warning("%s:%d:%d: %s", warning.path, warning.line, warning.col, warning.message)
+    for notice in status.notices(content):  # a retired reading: said, never a build failure
+        log.info("%s:%d:%d: notice: %s", notice.path, notice.line, notice.col, notice.message)
     _pages.clear()
     _pages.update(render_site(content, href=mkdocs_href(config), draw=drawer()))
     _sources.clear()
@@ -89,11 +91,21 @@ def on_config(config):
     config.site_name, config.copyright = settings["site_name"], settings["copyright"]
     config.extra.update(settings["extra"])
     config.extra["languages"] = language_names(ROOT / "content")
+    theme_words(config, content.ui["common"])
     if language != ENGLISH and config.site_url:  # each language's site sits in a folder of the English one
         config.site_url = config.site_url.rstrip("/") + f"/{language}/"
     if _serving:
         _remember_good_site(config)
     return config
+
+
+def theme_words(config, words: dict) -> None:
+    """The words mkdocs.yml gives the theme in English (the color toggle's labels, the
+    headings' link title), in the page's language from content/ui.yml."""
+    for palette in config.theme["palette"]:
+        if "toggle" in palette:
+            palette["toggle"]["name"] = words["to_light" if palette.get("scheme") == "slate" else "to_dark"]
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = words["permalink"]
 
 
 def mkdocs_href(config) -> Href:

@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import pass_context
 
-from generator import escape
+from generator import escape, status
 from generator.content import Content, fill, level_path
 from generator.diagram import progression, progression_steps
 from generator.fields import schema_fields
@@ -128,7 +128,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         level_title=_level_title,
         fill=fill,
     )
-    env.globals.update(level_path=level_path, link=_link)
+    env.globals.update(level_path=level_path, link=_link, ref_state=status.state)
     return env
 
 
@@ -260,6 +260,17 @@ def cited_by(content: Content) -> dict[str, dict[str, list]]:
     return table
 
 
+def reading_status(content: Content, ref: dict) -> dict:
+    """{"status": the sentence saying the reference retires or is retired, in the page's
+    language, with titles for links} for the plan's scripts, or {} for most references."""
+    state = status.state(ref)
+    if not state:
+        return {}
+    refs = content.references
+    return {"status": fill(content.ui["common"][state], date=ref["status"]["date"],
+                           replacement=refs[ref["status"]["replaced_by"]]["title"], notice=refs[ref["status"]["notice"]]["title"])}
+
+
 def term_rows(content: Content) -> list[tuple[str, list[str | None]]]:
     """[(topic, [that topic's wording in each edition, or None]), ...] for the side-by-side table."""
     topics = list(dict.fromkeys(t for e in content.editions for t in e["terms"]))
@@ -297,9 +308,9 @@ def assessment_data(content: Content, href: Href = directory_href, page: str = A
             {"id": lv["id"], "number": lv["number"], "name": lv["name"], "summary": lv["summary"], "url": href(level_path(lv), page), "advance": lv["advance"]}
             for lv in content.levels
         ],
-        "references": {rid: {"title": r["title"], "url": r["url"], "kind": r["kind"]} for rid, r in content.references.items()},
+        "references": {rid: {"title": r["title"], "url": r["url"], "kind": r["kind"], **reading_status(content, r)} for rid, r in content.references.items()},
         "kinds": dict(content.kinds),
         "total": dict(edition["total"]),
-        "held_back": held_back and {**held_back, "level": numbers[held_back["level"]]},
+        "held_back": held_back and {**held_back, "level": numbers[held_back["level"]], "between": content.ui["common"]["list_long"]},
         "unscored": content.unscored,
     }

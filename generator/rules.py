@@ -97,6 +97,19 @@ def kinds_are_listed(docs: Docs) -> Iterator[Problem]:
             yield doc.problem(path, not_allowed(where_in(doc.data, path), ref["kind"], kinds))
 
 
+@rule("references")
+def status_names_references(docs: Docs) -> Iterator[Problem]:
+    """A retiring reference names its replacement and its notice by id, as levels cite."""
+    doc = docs["references"]
+    ids = [r["id"] for r in doc.data["references"]]
+    for i, ref in enumerate(doc.data["references"]):
+        for key in ("replaced_by", "notice") if "status" in ref else ():
+            named = ref["status"][key]
+            if named not in ids or named == ref["id"]:
+                why = "names the reference itself" if named == ref["id"] else f"unknown reference '{named}'{did_you_mean(named, ids)}"
+                yield doc.problem(("references", i, "status", key), f"reference '{ref['id']}': status > {key}: {why} - name another reference of content/references.yml")
+
+
 @rule("editions")
 def unique_editions_and_default(docs: Docs) -> Iterator[Problem]:
     doc = docs["editions"]

@@ -299,6 +299,7 @@ urlname;parentname;base;result;warningstring;infostring;valid;url;line;column;na
 https://learn.microsoft.com/gone;http://127.0.0.1:8000/levels/initial/;;"404 Not Found";;;False;https://learn.microsoft.com/gone;950;5;Prompt | Flow;-1;-1;0.3;0;2;
 https://example.org/fine;http://127.0.0.1:8000/;;200 OK;;;True;https://example.org/fine;12;5;Fine;-1;-1;0.1;0;1;
 https://dns.invalid/;http://127.0.0.1:8000/references/;;"ConnectionError: Failed to resolve 'dns.invalid'; gave up";;;False;https://dns.invalid/;712;5;Nowhere;-1;-1;2.1;0;2;
+https://learn.microsoft.com/old;http://127.0.0.1:8000/levels/defined/;;200 OK;"Redirected to `https://learn.microsoft.com/mid' status: 301 Moved Permanently.\nRedirected to `https://learn.microsoft.com/new' status: 200 OK.";;True;https://learn.microsoft.com/new;80;5;Old page;-1;-1;0.2;0;2;
 # Stopped checking at 2026-11-25 12:07:29+000 (12 seconds)
 """
 
@@ -317,6 +318,14 @@ class TestDeadLinksReport:
         row = {"urlname": "https://a.example/", "name": "A", "parentname": "http://127.0.0.1:8000/", "result": "x" * 500}
         cell = dead_links.summary([row]).splitlines()[-1].split(" | ")[-1]
         assert len(cell) <= dead_links.RESULT_CHARS + 2 and cell.endswith("... |")
+
+    def test_moved_links_are_listed_with_where_they_lead_and_do_not_count_as_dead(self):
+        moved = dead_links.moved_links(LINKCHECKER_CSV)
+        assert [(row["urlname"], row["to"]) for row in moved] == [("https://learn.microsoft.com/old", "https://learn.microsoft.com/new")]
+        text = dead_links.summary(dead_links.dead_links(LINKCHECKER_CSV), moved)
+        assert "2 dead links." in text and "1 moved link:" in text
+        assert "| https://learn.microsoft.com/old | Old page | /levels/defined/ | https://learn.microsoft.com/new |" in text
+        assert "1 moved link:" in dead_links.summary([], moved)
 
     def test_no_dead_links_says_so(self):
         assert "Every link answered." in dead_links.summary([])

@@ -155,4 +155,11 @@ describe("plan files", () => {
     const hostile = planCsv([{ dimension: '=HYPERLINK("x")', from: 0, to: 1, text: 'say "hi"\nthere', readings: [] }]);
     assert.equal(hostile.split("\r\n")[1], '"\'=HYPERLINK(""x"")","0","1","say ""hi"" there",""');
   });
+
+  test("a reading's status (a retiring or retired reference) follows it in both files, as text", () => {
+    const reading = { id: "old", title: "Old page", url: "https://example.org/old", kind: "doc", status: "Retires on 2027-04-20: read [New] instead." };
+    const one = [{ dimension: "Dim", from: 0, to: 1, text: "step", why: "why", readings: [reading, { id: "x", title: "X", url: "https://example.org/x", kind: "doc" }] }];
+    assert.ok(planMarkdown(one, facts, WORDS).includes("[Old page](https://example.org/old) (Retires on 2027-04-20: read \\[New\\] instead.), [X](https://example.org/x)\n"));
+    assert.ok(planCsv(one).includes('"Old page <https://example.org/old> (Retires on 2027-04-20: read [New] instead.); X <https://example.org/x>"'));
+  });
 });

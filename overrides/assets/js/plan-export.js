@@ -15,6 +15,7 @@
  * language, so a tracker's import set up once reads a plan made on any of the sites.
  */
 
+import { readingStatus } from "./roadmap.js";
 import { fill } from "./words.js";
 
 export const CSV_COLUMNS = Object.freeze(["dimension", "from", "to", "step", "readings"]);
@@ -30,7 +31,7 @@ export function markdownText(text) {
 }
 
 const markdownUrl = (url) => String(url).replace(/[\s()<>]/g, (c) => encodeURIComponent(c).replace("(", "%28").replace(")", "%29"));
-const link = (r) => `[${markdownText(r.title)}](${markdownUrl(r.url)})`;
+const link = (r) => `[${markdownText(r.title)}](${markdownUrl(r.url)})${readingStatus(r) && ` (${markdownText(readingStatus(r))})`}`;
 
 /**
  * The plan as a Markdown checklist. `facts`: {title, lines, date}: a heading, sentences
@@ -56,6 +57,6 @@ function csvCell(value) {
 
 /** The plan as CSV: a header of CSV_COLUMNS, then one row per step. */
 export function planCsv(steps) {
-  const rows = steps.map((s) => [s.dimension, s.from, s.to, s.text, s.readings.map((r) => `${r.title} <${r.url}>`).join("; ")]);
+  const rows = steps.map((s) => [s.dimension, s.from, s.to, s.text, s.readings.map((r) => `${r.title} <${r.url}>${readingStatus(r) && ` (${readingStatus(r)})`}`).join("; ")]);
   return `${[CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }

@@ -13,7 +13,7 @@
 
 import { seriesChart } from "./chart.js";
 import { h } from "./dom.js";
-import { planFor } from "./roadmap.js";
+import { planFor, readingStatus } from "./roadmap.js";
 import { fill, say } from "./words.js";
 
 export { h, svg } from "./dom.js";
@@ -32,7 +32,7 @@ export function heldBackText(model, result) {
   const dimensions = result.heldBack.by
     .map((id) => result.dimensions.find((d) => d.id === id))
     .map((d) => fill(rule.each, { dimension: questionOf(model, d.id).dimension, points: d.points, max: d.max }))
-    .join("; ");
+    .join(rule.between ?? "; ");
   return fill(rule.says, { total_level: result.level, level: result.heldBack.level, dimensions });
 }
 
@@ -243,7 +243,7 @@ function stepNode(s, first, words, kinds) {
   if (s.readings.length) {
     item.append(
       h("p", { class: "assessment__reading", text: words.reading }),
-      h("ul", {}, ...s.readings.map((r) => h("li", {}, h("a", { href: r.url, text: r.title }), ` (${kinds[r.kind] ?? r.kind})`))),
+      h("ul", {}, ...s.readings.map((r) => h("li", {}, h("a", { href: r.url, text: r.title }), ` (${kinds[r.kind] ?? r.kind})`, ...(readingStatus(r) ? [h("br"), h("span", { class: "assessment__reading-status", text: readingStatus(r) })] : [])))),
     );
   }
   return item;

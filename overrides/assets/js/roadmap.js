@@ -105,6 +105,12 @@ export function roadmapSteps(model, result, targets) {
 }
 
 /**
+ * A reading's status, to show beside it: the sentence the page's JSON gives a retiring or
+ * retired reference (references.yml `status`, worded in the page's language), or "".
+ */
+export const readingStatus = (r) => (typeof r.status === "string" ? r.status : "");
+
+/**
  * The plan for a score: {targets, steps}: every dimension's target (targetsSet where
  * they fit, else the defaults of targetsFor) and roadmapSteps up to them.
  */

@@ -203,7 +203,7 @@ class TeamPage {
         { "data-team-spread": "" },
         ...view.levels.map((l) => {
           const lv = model.levels.find((x) => x.number === l.level);
-          return h("li", { text: fill(text.spreadItem, { number: lv.number, name: lv.name, members: l.members.join(", ") }) });
+          return h("li", { text: fill(text.spreadItem, { number: lv.number, name: lv.name, members: l.members.join(text.listSeparator) }) });
         }),
       ),
       h("h3", { text: text.members }),
