@@ -6,8 +6,10 @@ nothing else. Expected numbers are worked out here from content/."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+import yaml
 
 from generator.content import load_content
 from generator.render import assessment_data
@@ -19,6 +21,10 @@ IDS = [q["id"] for q in MODEL["questions"]]
 POINTS = [sorted(o["points"] for o in q["options"]) for q in MODEL["questions"]]
 SAVED = f"{MODEL['model']}-assessment"
 HISTORY = f"{MODEL['model']}-history"
+UNSCORED = MODEL["unscored"]
+WORDS = yaml.safe_load((model_shapes.ROOT / "content" / "ui.yml").read_text(encoding="utf-8"))["progress"]["script"]
+# A code or a broken number where a reader should see words or digits.
+RAW = re.compile(r"\b(na|dk|NaN|undefined|null)\b")
 
 
 def answers(pick: list[int]) -> dict[str, int]:
@@ -110,3 +116,52 @@ def test_a_hand_edited_history_and_a_refused_write_lose_nothing_silently(progres
     assert "QuotaExceededError" in progress.locator("[data-progress-notices]").inner_text()
     assert progress.locator("[data-history-entry]").count() == 1, "the list is what is stored"
     assert json.loads(progress.evaluate("([key]) => localStorage.getItem(key)", [HISTORY]))[0] == good
+
+
+def link_of(given: dict, server, extras: str = "") -> str:
+    return f"{server.url}assessment/#{MODEL['model']}@{MODEL['version']}&" + "&".join(f"{k}={v}" for k, v in given.items()) + extras
+
+
+def test_a_link_with_targets_and_notes_is_used_and_na_dk_are_words_never_zero_and_not_comparable(progress, server):
+    console = []
+    progress.on("console", lambda m: console.append(m.text) if m.type in ("error", "warning") else None)
+    na = next((q["id"] for q in MODEL["questions"] if q["not_applicable"]), None)
+    dk = next(q for q in IDS if q != na)
+    # Every scored answer above the lowest option, so a bar of width 0 could only be an unscored one drawn as 0.
+    old, now = answers([1, 2]), answers([3, 2])
+    now[dk] = "dk"
+    if na:
+        now[na] = "na"
+    save(progress, now)
+    progress.reload()
+    # The link as the assessment writes it with targets and notes (notes.js extrasFragment).
+    extras = f"&_t={IDS[0]}.{POINTS[0][-1]}&_team=Platform%20team&_date=2026-11-26&_n.{IDS[1]}=Pinned%20in%20ADR-12"
+    progress.fill("[data-progress-link]", link_of(old, server, extras))
+    progress.click("[data-progress-use-link]")
+    progress.wait_for_selector("[data-compare-table]")
+    notices = progress.locator("[data-progress-compare-notices]").inner_text()
+    assert "cannot be compared" not in notices and "_t" not in notices, notices
+
+    row = progress.locator(f'[data-compare-dimension="{dk}"]')
+    assert row.get_attribute("data-change") == "incomparable"
+    assert row.locator("td").all_inner_texts() == [str(old[dk]), UNSCORED["dont_know"], f"≠ {WORDS['incomparable']}"]
+    if na:
+        assert progress.locator(f'[data-compare-dimension="{na}"] td').nth(1).inner_text() == UNSCORED["not_applicable"]
+    compare = progress.locator("[data-progress-compare]")
+    assert not RAW.search(compare.inner_text()), compare.inner_text()
+    # Nothing is drawn for no points: no NaN anywhere in the chart, and no bar of width 0.
+    drawn = progress.evaluate("""() => [...document.querySelectorAll('#compare-chart, svg.chart *')]
+        .flatMap((e) => [...e.attributes].map((a) => a.value))""")
+    assert not [v for v in drawn if "NaN" in v]
+    widths = progress.locator("svg.chart rect.chart__s--bar").evaluate_all("(rs) => rs.map((r) => r.getAttribute('width'))")
+    assert len(widths) == sum(1 for q in IDS if isinstance(now[q], int)) and "0%" not in widths
+    assert not RAW.search(" ".join(progress.locator("svg.chart text.chart__value").all_text_contents()))
+    assert not console, console
+
+    # A link that cannot be used: said, and the comparison it replaces is gone, not left looking used.
+    progress.fill("[data-progress-link]", "https://example.org/#models=1")
+    progress.click("[data-progress-use-link]")
+    assert "cannot be compared" in progress.locator("[data-progress-compare-notices]").inner_text()
+    assert progress.locator("[data-compare-table]").count() == 0
+    progress.wait_for_selector("[data-compare-empty]")
+    assert progress.locator('[data-progress-before] option[value="imported"]').count() == 0

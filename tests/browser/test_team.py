@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -161,3 +162,42 @@ def test_the_team_link_opens_the_same_team_in_a_fresh_browser_and_the_summary_do
         assert_clean(fresh, [other])
     finally:
         fresh.close()
+
+
+def test_not_applicable_and_dont_know_are_words_in_the_tables_chart_and_exports_through_a_team_link(team, server):
+    console = []
+    team.on("console", lambda m: console.append(m.text) if m.type in ("error", "warning") else None)
+    unscored = MODEL["unscored"]
+    na = next((q["id"] for q in MODEL["questions"] if q["not_applicable"]), None)
+    dk = next(q for q in IDS if q != na)
+    # Nobody has points on `dk`: the team's answer there is "don't know"; one member is not applicable on `na`.
+    first, second = answers([4, 3, 2]), answers([2, 3, 1])
+    first[dk] = second[dk] = "dk"
+    if na:
+        first[na] = "na"
+    team.set_input_files("[data-team-files]", [file("a.json", first), file("b.json", second)])
+    team.wait_for_selector("[data-team-total], [data-team-level=none]")
+    assert cells(team, dk)[1:6] == [unscored["dont_know"], unscored["dont_know"], unscored["dont_know"], "–", "–"]
+    if na:
+        assert cells(team, na)[1] == unscored["not_applicable"]
+    raw = re.compile(r"\b(na|dk|NaN|undefined|null)\b")
+    body = team.locator("[data-team-body]")
+    assert not raw.search(body.inner_text()), body.inner_text()
+    drawn = team.evaluate("() => [...document.querySelectorAll('svg.chart *')].flatMap((e) => [...e.attributes].map((a) => a.value))")
+    assert not [v for v in drawn if "NaN" in v]
+
+    with team.expect_download() as got:
+        team.click("[data-team-export=csv]")
+    rows = list(csv.reader(io.StringIO(open(got.value.path(), encoding="utf-8-sig").read())))
+    row = next(r for r in rows if r[0] == next(q["dimension"] for q in MODEL["questions"] if q["id"] == dk))
+    assert row[1:4] == [unscored["dont_know"]] * 3
+    assert all(cell != "" for r in rows[1:-1] for cell in r), "no answer exported as blank"
+
+    # Through the team link, in a fresh load: the same words.
+    link = team.locator("[data-team-link]").get_attribute("data-team-link")
+    team.goto(server.url + "team/")
+    team.goto(link)
+    team.wait_for_selector("[data-team-total], [data-team-level=none]")
+    assert cells(team, dk)[1:4] == [unscored["dont_know"]] * 3
+    assert not raw.search(team.locator("[data-team-body]").inner_text())
+    assert not console, console

@@ -86,7 +86,8 @@ export function keepResult(entries, answers, model, date) {
 
 /**
  * Before -> after, both complete answers. Per dimension {id, before, after, change}
- * where change is "up", "down" or "same"; the totals and levels; and the steps done
+ * where change is "up", "down" or "same" between two points, and "incomparable" when
+ * either side is "not applicable" or "don't know" (no points to compare); the totals and levels; and the steps done
  * since: for every dimension that went up, each option passed on the way, in order
  * ({id, points, text}).
  */
@@ -96,9 +97,9 @@ export function compareResults(before, after, model) {
   const dimensions = model.questions.map((q) => {
     const from = before[q.id];
     const to = after[q.id];
-    // "na" and "dk" (scoring.js) are no points: only two numbers go up or down.
+    // "na" and "dk" (scoring.js) are no points: only two numbers go up, down or stay.
     const both = Number.isInteger(from) && Number.isInteger(to);
-    return { id: q.id, before: from, after: to, change: both && to > from ? "up" : both && to < from ? "down" : "same" };
+    return { id: q.id, before: from, after: to, change: !both ? "incomparable" : to > from ? "up" : to < from ? "down" : "same" };
   });
   const done = model.questions.flatMap((q) =>
     q.options

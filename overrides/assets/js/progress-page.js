@@ -9,10 +9,11 @@
  * go into the page as text only.
  */
 
-import { readFragment, readImport, readStored, storageKey } from "./answers.js";
+import { fileSizeNotice, FROM, readImport, readStored, storageKey } from "./answers.js";
 import { seriesChart } from "./chart.js";
 import { compareResults, historyKey, historyValue, keepResult, readHistory } from "./history.js";
-import { fill, h, say } from "./report-view.js";
+import { answerText, fill, h, say } from "./report-view.js";
+import { readLinkAnswers } from "./record.js";
 import { openStorage } from "./storage.js";
 
 const bound = new WeakSet();
@@ -110,13 +111,18 @@ class ProgressPage {
     const file = input.files?.[0];
     input.value = "";
     if (!file) return;
-    file.text().then((text) => this.useImported(file.name, readImport(text, this.model)));
+    // Huge files are refused before reading, and a file the browser cannot read is said, as on the other pages.
+    const tooLarge = fileSizeNotice(file.size);
+    if (tooLarge) return this.useImported(file.name, { answers: {}, notices: [tooLarge] });
+    file.text().then(
+      (text) => this.useImported(file.name, readImport(text, this.model)),
+      () => this.useImported(file.name, { answers: {}, notices: [{ kind: "warning", key: "notText", values: { from: FROM.file } }] }),
+    );
   }
 
   useLink() {
     const line = this.parts.link.value.trim();
-    const hash = line.includes("#") ? line.slice(line.indexOf("#") + 1) : line;
-    this.useImported(line.slice(0, 60), readFragment(hash, this.model));
+    this.useImported(line.slice(0, 60), readLinkAnswers(line, this.model));
   }
 
   useImported(source, read) {
@@ -125,6 +131,11 @@ class ProgressPage {
     if (answered < this.model.questions.length || problem) {
       const reason = problem ? say(this.text, problem) : fill(this.text.incomplete, { answered, all: this.model.questions.length });
       this.say(this.parts.compareNotices, [{ kind: "warning", key: "unusable", values: { source, reason } }]);
+      // What was compared before is not what the user asked for now: take the earlier
+      // import out of the choices and show no comparison until two results are picked.
+      this.imported = null;
+      this.draw([]);
+      this.parts.compare.replaceChildren(h("p", { "data-compare-empty": "", text: this.text.pick }));
       return;
     }
     this.imported = { source, answers: read.answers };
@@ -201,7 +212,9 @@ class ProgressPage {
     };
     const change = diff.total.after === null || diff.total.before === null ? "–" : diff.total.after - diff.total.before;
     const rows = model.questions.map((q) => ({ label: q.dimension, max: Math.max(...q.options.map((o) => o.points)) }));
-    const mark = { up: "↑", down: "↓", same: "=" };
+    const mark = { up: "↑", down: "↓", same: "=", incomparable: "≠" };
+    // Points only: "not applicable" and "don't know" are no points, so nothing is drawn for them (never a 0).
+    const points = (answer) => (Number.isInteger(answer) ? answer : null);
     const table = h(
       "table",
       { "data-compare-table": "" },
@@ -211,7 +224,7 @@ class ProgressPage {
         "tbody",
         {},
         ...diff.dimensions.map((d, i) =>
-          h("tr", { "data-compare-dimension": d.id, "data-change": d.change }, h("th", { scope: "row", text: rows[i].label }), h("td", { text: String(d.before) }), h("td", { text: String(d.after) }), h("td", { text: `${mark[d.change]} ${text[d.change]}` })),
+          h("tr", { "data-compare-dimension": d.id, "data-change": d.change }, h("th", { scope: "row", text: rows[i].label }), h("td", { text: answerText(model, d.before) }), h("td", { text: answerText(model, d.after) }), h("td", { text: `${mark[d.change]} ${text[d.change]}` })),
         ),
       ),
     );
@@ -225,12 +238,13 @@ class ProgressPage {
         id: "compare-chart",
         rows,
         series: [
-          { name: text.after, shape: "bar", values: diff.dimensions.map((d) => d.after) },
-          { name: text.before, shape: "circle", values: diff.dimensions.map((d) => d.before) },
+          { name: text.after, shape: "bar", values: diff.dimensions.map((d) => points(d.after)) },
+          { name: text.before, shape: "circle", values: diff.dimensions.map((d) => points(d.before)) },
         ],
         title: text.chartTitle,
         description: text.chartDescription,
-        valueLabel: (values, max, i) => fill(text.chartValue, { before: diff.dimensions[i].before, after: diff.dimensions[i].after, max }),
+        // As on the result: an unscored side shows a dash here (its words are in the table; they would not fit a phone).
+        valueLabel: (values, max, i) => fill(text.chartValue, { before: points(diff.dimensions[i].before) ?? "–", after: points(diff.dimensions[i].after) ?? "–", max }),
       }),
       h("div", { class: "md-typeset__table" }, table),
       h("h3", { text: text.done }),

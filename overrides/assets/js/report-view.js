@@ -14,10 +14,10 @@
 import { seriesChart } from "./chart.js";
 import { h } from "./dom.js";
 import { planFor } from "./roadmap.js";
-import { fill, say } from "./words.js";
+import { answerText, fill, say } from "./words.js";
 
 export { h, svg } from "./dom.js";
-export { fill, say } from "./words.js";
+export { answerText, fill, say } from "./words.js";
 
 export const levelOf = (model, number) => model.levels.find((l) => l.number === number);
 export const questionOf = (model, id) => model.questions.find((q) => q.id === id);
@@ -50,9 +50,6 @@ export function unscoredText(model, result) {
   return fill(model.unscored.says, { ...counts, answered: result.answered, points: result.points, points_max: most });
 }
 
-/** The words of an unscored answer ("na" or "dk") as the form gives them. */
-const unscoredWords = (model, answer) => (answer === "na" ? model.unscored.not_applicable : model.unscored.dont_know);
-
 /**
  * One row per dimension, in question order: {id, label, points, max, ratio, level, weak,
  * held, answer, unscored}, where `answer` is the text of the option chosen (or of "not
@@ -63,7 +60,7 @@ const unscoredWords = (model, answer) => (answer === "na" ? model.unscored.not_a
 export function dimensionRows(model, result) {
   return result.dimensions.map((d) => {
     const q = questionOf(model, d.id);
-    const answer = d.unscored ? unscoredWords(model, d.unscored) : q.options.find((o) => o.points === d.points).text;
+    const answer = d.unscored ? answerText(model, d.unscored) : q.options.find((o) => o.points === d.points).text;
     const held = Boolean(result.heldBack?.by.includes(d.id));
     return { id: d.id, label: q.dimension, points: d.points, max: d.max, ratio: d.ratio, level: d.level, weak: result.weakest.includes(d.id), held, answer, unscored: d.unscored };
   });

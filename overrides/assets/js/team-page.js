@@ -12,11 +12,10 @@
 
 import { fileSizeNotice } from "./answers.js";
 import { seriesChart } from "./chart.js";
-import { fill, h, heldBackText, say, unscoredText } from "./report-view.js";
+import { answerText, fill, h, heldBackText, say, unscoredText } from "./report-view.js";
+import { DONT_KNOW } from "./scoring.js";
 import { MAX_INPUTS, MAX_LINK_MEMBERS, readTeamFragment, teamCsv, teamFragment, teamMarkdown, teamRecord, teamView } from "./team.js";
 
-/** A number as the tables show it; null (no points: "not applicable" or "don't know") as a dash. */
-const shown = (value) => (value === null ? "–" : String(value));
 
 /** Members beyond this many are left out of the table's columns (the list has them all). */
 const MAX_COLUMNS = 12;
@@ -191,10 +190,11 @@ class TeamPage {
           const q = model.questions.find((x) => x.id === d.id);
           return { label: q.dimension, max: Math.max(...q.options.map((o) => o.points)) };
         }),
-        series: [{ name: text.median, shape: "bar", values: view.dimensions.map((d) => d.median), ranges: view.dimensions.map((d) => [d.min, d.max]) }],
+        // A dimension no member has points for draws nothing (never a 0) and says so in the table.
+        series: [{ name: text.median, shape: "bar", values: view.dimensions.map((d) => d.median), ranges: view.dimensions.map((d) => (d.median === null ? null : [d.min, d.max])) }],
         title: text.chartTitle,
         description: text.chartDescription,
-        valueLabel: (values, max, i) => fill(text.chartValue, { median: values[0], max, min: view.dimensions[i].min, top: view.dimensions[i].max }),
+        valueLabel: (values, max, i) => (view.dimensions[i].median === null ? "–" : fill(text.chartValue, { median: values[0], max, min: view.dimensions[i].min, top: view.dimensions[i].max })),
       }),
       this.table(view),
       h("h3", { text: text.spread }),
@@ -233,7 +233,8 @@ class TeamPage {
     const head = [text.dimension, ...(columns ? this.labels(view) : []), text.median, text.min, text.max, text.discuss];
     const rows = view.dimensions.map((d) => {
       const q = model.questions.find((x) => x.id === d.id);
-      const cells = [q.dimension, ...(columns ? d.points.map(shown) : []), shown(d.median), shown(d.min), shown(d.max), d.discuss ? fill(text.discussYes, { gap: d.max - d.min }) : text.discussNo];
+      const answers = columns ? view.members.map((m) => answerText(model, m.answers[d.id])) : [];
+      const cells = [q.dimension, ...answers, answerText(model, d.median ?? DONT_KNOW), answerText(model, d.min), answerText(model, d.max), d.discuss ? fill(text.discussYes, { gap: d.max - d.min }) : text.discussNo];
       return h("tr", { "data-team-dimension": d.id, ...(d.discuss ? { "data-discuss": "" } : {}) }, ...cells.map((c, i) => h(i ? "td" : "th", i ? {} : { scope: "row" }, c)));
     });
     const table = h("table", { "data-team-table": "dimensions" }, h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))), h("tbody", {}, ...rows));
@@ -246,7 +247,7 @@ class TeamPage {
     const head = [text.member, text.source, text.total, text.level];
     const rows = view.members.map((m) => {
       const lv = model.levels.find((l) => l.number === m.level);
-      return h("tr", { "data-team-member": m.label }, ...[who(m), m.source, shown(m.total), lv ? `${lv.number}, ${lv.name}` : "–"].map((c) => h("td", {}, c)));
+      return h("tr", { "data-team-member": m.label }, ...[who(m), m.source, answerText(model, m.total), lv ? `${lv.number}, ${lv.name}` : "–"].map((c) => h("td", {}, c)));
     });
     return h("div", { class: "md-typeset__table" }, h("table", { "data-team-table": "members" }, h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))), h("tbody", {}, ...rows)));
   }

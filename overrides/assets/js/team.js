@@ -33,8 +33,10 @@
  *   Opening it restores the members in a fresh browser; members keep their order.
  */
 
-import { checkEntries, FROM, readFragment, readImport, sourceNotices } from "./answers.js";
+import { checkEntries, FROM, readImport, sourceNotices } from "./answers.js";
+import { linkFragment, readLinkAnswers } from "./record.js";
 import { DONT_KNOW, NOT_APPLICABLE, score } from "./scoring.js";
+import { answerText } from "./words.js";
 
 /** The team link's letters for the two unscored answers. */
 const LINK_LETTERS = Object.freeze({ [NOT_APPLICABLE]: "n", [DONT_KNOW]: "k" });
@@ -83,12 +85,6 @@ function madeWith(text) {
   }
 }
 
-/** The answers part of a pasted share link (everything after "#"), or the line itself. */
-function fragmentOfLine(line) {
-  const hash = line.indexOf("#");
-  return hash < 0 ? line : line.slice(hash + 1);
-}
-
 /**
  * Read one input: {kind: "file" | "link", source, text}; `source` names it in notices
  * (a file name, or "link 3"). Returns {source, answers, name, notices, usable, why}
@@ -97,13 +93,13 @@ function fragmentOfLine(line) {
 export function readInput(input, model) {
   const { kind, source, text } = input;
   if (kind === "answers") return { source, answers: input.answers, name: null, notices: [], usable: true, why: null };
-  const read = kind === "file" ? readImport(text, model) : readFragment(fragmentOfLine(text.trim()), model);
+  const read = kind === "file" ? readImport(text, model) : readLinkAnswers(text, model);
   const notices = read.notices ?? [];
   const name = kind === "file" ? nameIn(text) : null;
   const base = { source, answers: read.answers, name, notices };
   if (kind === "link" && read.found === false) return { ...base, usable: false, why: { kind: "warning", key: "notALink", values: { source } } };
   if (notices.some((n) => n.kind === "mismatch")) {
-    const made = kind === "file" ? madeWith(text) : fragmentOfLine(text.trim()).split("&")[0];
+    const made = kind === "file" ? madeWith(text) : linkFragment(text).split("&")[0];
     return { ...base, usable: false, why: { kind: "warning", key: "otherVersion", values: { source, made: made || "?", page: `${model.model}@${model.version}` } } };
   }
   const answered = model.questions.filter((q) => Object.hasOwn(read.answers, q.id)).length;
@@ -231,10 +227,22 @@ export function teamRecord(view, model, labels, date) {
   };
 }
 
+/**
+ * The summary's cells: a member's answer as a reader sees it (points, or "not applicable"
+ * / "don't know" in the form's words, never blank, never a code); a median no member has
+ * points for is the team's "don't know"; no lowest or highest is a dash.
+ */
 function summaryRows(view, model, labels, words) {
   const head = [words.dimension, ...labels, words.median, words.min, words.max, words.discuss];
-  const rows = view.dimensions.map((d) => [model.questions.find((q) => q.id === d.id).dimension, ...d.points, d.median, d.min, d.max, d.discuss ? words.yes : words.no]);
-  return [head, ...rows, [words.total, ...view.members.map((m) => m.total), view.total, "", "", ""]];
+  const rows = view.dimensions.map((d) => [
+    model.questions.find((q) => q.id === d.id).dimension,
+    ...view.members.map((m) => answerText(model, m.answers[d.id])),
+    answerText(model, d.median ?? DONT_KNOW),
+    answerText(model, d.min),
+    answerText(model, d.max),
+    d.discuss ? words.yes : words.no,
+  ]);
+  return [head, ...rows, [words.total, ...view.members.map((m) => answerText(model, m.total)), answerText(model, view.total), "", "", ""]];
 }
 
 export function teamCsv(view, model, labels, words) {

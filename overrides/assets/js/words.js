@@ -31,3 +31,15 @@ export function say(words, item) {
 
 /** A phrase for `say`: the words under `key`, filled with `values`. */
 export const phrase = (key, values = {}) => ({ key, values });
+
+/**
+ * An answer as a reader sees it anywhere (a table cell, an export): its points as digits,
+ * "not applicable" / "don't know" in the form's own words (the model's `unscored` block),
+ * never the codes "na" / "dk"; no answer at all (null) as a dash.
+ */
+export function answerText(model, answer) {
+  if (Number.isInteger(answer)) return String(answer);
+  if (answer === "na") return model.unscored.not_applicable;
+  if (answer === "dk") return model.unscored.dont_know;
+  return "–";
+}
