@@ -49,6 +49,17 @@ def test_a_held_back_result_says_so_and_its_plan_starts_there(page):
     report = page.locator("[data-report]")
     weak = {qid: 0 for qid in IDS[-2:]}
     assert report.locator("[data-held-back]").inner_text() == held_back_sentence(level_of(MODEL, 20), weak)
+    # Both levels with equal weight: the same markup and size, by total and in practice.
+    by_total, in_practice = level_of(MODEL, 20), MODEL["held_back"]["level"]
+    name = {lv["number"]: lv["name"] for lv in MODEL["levels"]}
+    blocks = report.locator("[data-levels] [data-level-kind]")
+    assert [(b.get_attribute("data-level-kind"), b.get_attribute("data-level")) for b in blocks.all()] == [("total", str(by_total)), ("practice", str(in_practice))]
+    sizes = blocks.locator(".assessment__level").evaluate_all("(ps) => ps.map((p) => getComputedStyle(p).fontSize)")
+    assert len(sizes) == 2 and sizes[0] == sizes[1]
+    assert [name[by_total] in blocks.nth(0).inner_text(), name[in_practice] in blocks.nth(1).inner_text()] == [True, True]
+    # The sticky status bar and the plan's title name both levels too.
+    status = page.locator("[data-result]").inner_text()
+    assert name[by_total] in status and name[in_practice] in status, status
     # Each dimension's indicated level is in the table.
     levels = report.locator("table tbody tr td:nth-child(3)").all_inner_texts()
     assert levels == [f"Level {o['level']}" for q in MODEL["questions"] for o in q["options"] if o["points"] == answers[q["id"]]]
@@ -69,6 +80,8 @@ def test_a_held_back_result_says_so_and_its_plan_starts_there(page):
     assert len(tree.findall("./ul/li")) == len(steps)
     assert [a.get("href") for a in tree.iter("a")] == [h for h in hrefs]
     assert "held back" in text
+    title = text.splitlines()[0]
+    assert name[by_total] in title and name[in_practice] in title, title
 
     # The CSV: the column list, then one row per step.
     rows = list(csv.reader(io.StringIO(download(page, "plan-csv"))))

@@ -22,7 +22,8 @@ POINTS = [sorted(o["points"] for o in q["options"]) for q in MODEL["questions"]]
 SAVED = f"{MODEL['model']}-assessment"
 HISTORY = f"{MODEL['model']}-history"
 UNSCORED = MODEL["unscored"]
-WORDS = yaml.safe_load((model_shapes.ROOT / "content" / "ui.yml").read_text(encoding="utf-8"))["progress"]["script"]
+UI = yaml.safe_load((model_shapes.ROOT / "content" / "ui.yml").read_text(encoding="utf-8"))
+WORDS, LEVEL_WORDS = UI["progress"]["script"], UI["answers"]
 # A code or a broken number where a reader should see words or digits.
 RAW = re.compile(r"\b(na|dk|NaN|undefined|null)\b")
 
@@ -43,7 +44,8 @@ def progress(page):
 
 
 def test_results_are_kept_only_when_asked_then_compared_and_deleted(progress):
-    first, second, now = answers([1, 0, 2]), answers([2, 1, 2]), answers([4, 1, 3])
+    # The first is held back (two dimensions at 0), so its level shows both levels.
+    first, second, now = answers([4, 4, 4, 4, 4, 0, 0]), answers([2, 1, 2]), answers([4, 1, 3])
     save(progress, first)
     progress.reload()
     assert progress.evaluate("([key]) => localStorage.getItem(key)", [HISTORY]) is None, "nothing is kept unasked"
@@ -53,6 +55,16 @@ def test_results_are_kept_only_when_asked_then_compared_and_deleted(progress):
     assert progress.locator("[data-history-entry]").count() == 2
     totals = progress.locator("[data-history-entry] td:nth-child(2)").all_inner_texts()
     assert totals == [str(score(first, MODEL)["total"]), str(score(second, MODEL)["total"])]
+    # The level as every page writes it: both levels when the held-back rule applies.
+    names = {lv["number"]: lv["name"] for lv in MODEL["levels"]}
+
+    def level_words(result):
+        if result["practical"] == result["level"]:
+            return LEVEL_WORDS["levelOne"].format(number=result["level"], name=names[result["level"]])
+        return LEVEL_WORDS["levelBoth"].format(number=result["level"], name=names[result["level"]], practical=result["practical"], practical_name=names[result["practical"]])
+
+    levels = progress.locator("[data-history-entry] td:nth-child(3)").all_inner_texts()
+    assert levels == [level_words(score(first, MODEL)), level_words(score(second, MODEL))]
 
     save(progress, now)
     progress.reload()

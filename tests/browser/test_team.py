@@ -11,6 +11,7 @@ import json
 import re
 
 import pytest
+import yaml
 from playwright.sync_api import expect
 
 from generator.content import load_content
@@ -21,6 +22,7 @@ from tests.browser.conftest import assert_clean, guarded_context
 from tests.browser.test_a11y import AXE, assert_accessible
 
 MODEL = assessment_data(load_content(model_shapes.ROOT / "content"))
+LEVEL_WORDS = yaml.safe_load((model_shapes.ROOT / "content" / "ui.yml").read_text(encoding="utf-8"))["answers"]
 IDS = [q["id"] for q in MODEL["questions"]]
 POINTS = [sorted(o["points"] for o in q["options"]) for q in MODEL["questions"]]
 
@@ -84,6 +86,16 @@ def test_files_give_each_dimensions_median_range_and_discuss_flag_with_a_notice_
     assert result.get_attribute("data-team-level") == str(expected["level"])
     held = team.locator("[data-team-held-back]")
     assert held.count() == (1 if expected["heldBack"] else 0), "the held-back rule applies to the team's medians"
+    # Each member's level, and the team's: both levels, by total and in practice, when held back.
+    name = {lv["number"]: lv["name"] for lv in MODEL["levels"]}
+    members = team.locator('[data-team-table="members"] tbody tr td:nth-child(4)').all_inner_texts()
+    for given, shown in zip(counted, members):
+        mine = score(given, MODEL)
+        one = LEVEL_WORDS["levelOne"].format(number=mine["level"], name=name[mine["level"]])
+        both = LEVEL_WORDS["levelBoth"].format(number=mine["level"], name=name[mine["level"]], practical=mine["practical"], practical_name=name[mine["practical"]])
+        assert shown == (both if mine["practical"] != mine["level"] else one)
+    assert any(score(m, MODEL)["practical"] != score(m, MODEL)["level"] for m in counted), "a member is held back, so both levels are checked"
+    assert name[expected["practical"]] in result.inner_text()
     notices = team.locator("[data-team-notices]").inner_text()
     assert "ben-again.json" in notices and "counts once" in notices
     assert "broken.json" in notices and "JSON" in notices

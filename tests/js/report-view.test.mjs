@@ -225,11 +225,27 @@ describe("reportNodes", () => {
     assert.deepEqual(chosen, ["2", "0", "1"]);
   });
 
-  test("planFacts: the level, the held-back sentence and the version", () => {
+  test("planFacts: both levels when held back (title and first line), the held-back sentence and the version", () => {
     assert.deepEqual(planFacts({ ...MODEL, edition: { name: "Ed" } }, resultOf(1, 0, 2), WORDS), {
-      title: "Self-assessment plan: level 2, Defined",
-      lines: ["Level 2, Defined: 3 of 6 points.", "Level 2 by total; held back to level 1 by: Dimension prompts (0/2) {unknown}", "Edition Ed, content version 1.0.0."],
+      title: "Self-assessment plan: level 2, Defined by total; 1, Initial in practice",
+      lines: ["Level 2, Defined by total; 1, Initial in practice: 3 of 6 points.", "Level 2 by total; held back to level 1 by: Dimension prompts (0/2) {unknown}", "Edition Ed, content version 1.0.0."],
     });
+  });
+
+  test("planFacts: one level when nothing holds it back", () => {
+    assert.equal(planFacts({ ...MODEL, edition: { name: "Ed" } }, resultOf(2, 2, 2), WORDS).title, "Self-assessment plan: level 3, Managed");
+  });
+
+  test("held back: the headline shows both levels with the same markup, headed by total and in practice", () => {
+    const nodes = reportNodes(MODEL, resultOf(1, 0, 2), WORDS);
+    const blocks = select(nodes, "div", "assessment__level-block");
+    assert.deepEqual(blocks.map((b) => [b.getAttribute("data-level-kind"), b.getAttribute("data-level")]), [["total", "2"], ["practice", "1"]]);
+    assert.deepEqual(select(nodes, "p", "assessment__level-heading").map((p) => p.textContent), [WORDS.headlineByTotal, WORDS.headlineInPractice]);
+    assert.deepEqual(select(nodes, "span", "assessment__level-number").slice(0, 2).map((s) => s.textContent), ["Level 2", "Level 1"]);
+    assert.equal(select(nodes, "p", "assessment__summary").length, 2);
+    // Nothing held back: one level, no headings.
+    const one = reportNodes(MODEL, resultOf(2, 2, 2), WORDS);
+    assert.deepEqual([select(one, "div", "assessment__level-block").length, select(one, "p", "assessment__level-heading").length], [0, 0]);
   });
 
   test("the mismatch warning shows only when asked", () => {

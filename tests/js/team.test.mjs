@@ -199,8 +199,9 @@ describe("team summary exports", () => {
 
   test("JSON: members, dimensions, total and level, with the model and version", () => {
     const record = teamRecord(view, MODEL, ["A", "B"], new Date("2026-11-26T10:00:00Z"));
-    assert.deepEqual(Object.keys(record), ["model", "version", "edition", "date", "members", "dimensions", "total", "level"]);
-    assert.deepEqual(record.members[1], { label: "B", total: 18, level: 3, answers: answersOf([2, 2, 4, 3, 3, 2, 2]) });
+    assert.deepEqual(Object.keys(record), ["model", "version", "edition", "date", "members", "dimensions", "total", "level", "practical"]);
+    assert.deepEqual(record.members[1], { label: "B", total: 18, level: 3, practical: 3, answers: answersOf([2, 2, 4, 3, 3, 2, 2]) });
+    assert.equal(record.practical, view.result.practical);
     assert.deepEqual(record.dimensions[0], { id: "models", dimension: "Dimension models", points: [4, 2], median: 2, min: 2, max: 4, discuss: true });
   });
 });

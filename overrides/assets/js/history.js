@@ -27,7 +27,7 @@ const complete = (answers, model) => model.questions.every((q) => Object.hasOwn(
 
 /**
  * Read the stored history (a string, or null when there is none).
- * Returns {entries: [{date, version, answers, total, level}], notices}.
+ * Returns {entries: [{date, version, answers, total, level, practical}], notices}.
  */
 export function readHistory(text, model) {
   if (text === null || text === undefined) return { entries: [], notices: [] };
@@ -64,8 +64,8 @@ function readEntry(item, model) {
   if (typeof item.answers !== "object" || item.answers === null || Array.isArray(item.answers)) return null;
   const checked = checkEntries(Object.entries(item.answers), model, "");
   if (checked.notices.length || !complete(checked.answers, model)) return null;
-  const { total, level } = score(checked.answers, model);
-  return { date: item.date, version: item.version, answers: checked.answers, total, level };
+  const { total, level, practical } = score(checked.answers, model);
+  return { date: item.date, version: item.version, answers: checked.answers, total, level, practical };
 }
 
 /** The history's stored text. */
@@ -78,8 +78,8 @@ export function historyValue(entries) {
  * {entries, notices}; past MAX_ENTRIES the oldest goes, and a notice says so.
  */
 export function keepResult(entries, answers, model, date) {
-  const { total, level } = score(answers, model);
-  const added = [...entries, { date: date.toISOString(), version: model.version, answers: { ...answers }, total, level }];
+  const { total, level, practical } = score(answers, model);
+  const added = [...entries, { date: date.toISOString(), version: model.version, answers: { ...answers }, total, level, practical }];
   if (added.length <= MAX_ENTRIES) return { entries: added, notices: [] };
   return { entries: added.slice(-MAX_ENTRIES), notices: [{ kind: "info", key: "historyFull", values: { max: MAX_ENTRIES } }] };
 }
@@ -107,5 +107,5 @@ export function compareResults(before, after, model) {
       .sort((x, y) => x.points - y.points)
       .map((o) => ({ id: q.id, points: o.points, text: o.text })),
   );
-  return { dimensions, total: { before: a.total, after: b.total }, level: { before: a.level, after: b.level }, done };
+  return { dimensions, total: { before: a.total, after: b.total }, level: { before: a.level, after: b.level }, practical: { before: a.practical, after: b.practical }, done };
 }

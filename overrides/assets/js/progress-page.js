@@ -12,7 +12,7 @@
 import { fileSizeNotice, FROM, readImport, readStored, storageKey } from "./answers.js";
 import { seriesChart } from "./chart.js";
 import { compareResults, historyKey, historyValue, keepResult, readHistory } from "./history.js";
-import { answerText, fill, h, say } from "./report-view.js";
+import { answerText, fill, h, levelText, say } from "./report-view.js";
 import { readLinkAnswers } from "./record.js";
 import { openStorage } from "./storage.js";
 
@@ -86,7 +86,7 @@ class ProgressPage {
     const date = new Date();
     const { entries, notices } = keepResult(this.history().entries, answers, this.model, date);
     const last = entries.at(-1);
-    this.store(entries, [{ kind: "info", key: "kept", values: { date: this.dates.format(date), total: last.total, number: last.level } }, ...notices]);
+    this.store(entries, [{ kind: "info", key: "kept", values: { date: this.dates.format(date), total: answerText(this.model, last.total), level: levelText(this.model, last, this.text) } }, ...notices]);
   }
 
   remove(index) {
@@ -146,7 +146,7 @@ class ProgressPage {
   /** Everything that can be compared: history entries by index, the current answers, the imported one. */
   choices(entries) {
     const { text } = this;
-    const list = entries.map((e, i) => ({ value: String(i), label: fill(text.entry, { date: this.dates.format(new Date(e.date)), total: e.total, number: e.level }), answers: e.answers }));
+    const list = entries.map((e, i) => ({ value: String(i), label: fill(text.entry, { date: this.dates.format(new Date(e.date)), total: answerText(this.model, e.total), level: levelText(this.model, e, text) }), answers: e.answers }));
     const current = this.current();
     if (current) list.push({ value: CURRENT, label: text.current, answers: current });
     if (this.imported) list.push({ value: IMPORTED, label: `${text.imported}: ${this.imported.source}`, answers: this.imported.answers });
@@ -179,14 +179,13 @@ class ProgressPage {
     const head = h("tr", {}, ...[text.date, text.total, text.level, text.actions].map((t) => h("th", { scope: "col", text: t })));
     const rows = entries.map((e, i) => {
       const when = this.dates.format(new Date(e.date));
-      // A result with too many "not applicable" or "don't know" answers has no total or level (scoring.js).
-      const level = model.levels.find((l) => l.number === e.level);
+      // A result with too many "not applicable" or "don't know" answers has no total or level (scoring.js): a dash.
       return h(
         "tr",
         { "data-history-entry": String(i) },
         h("td", { text: when }),
-        h("td", { text: String(e.total ?? "–") }),
-        h("td", { text: level ? fill(text.levelValue, { number: level.number, name: level.name }) : "–" }),
+        h("td", { text: answerText(model, e.total) }),
+        h("td", { text: levelText(model, e, text) }),
         h("td", {}, h("button", { type: "button", class: "md-button", "data-delete": String(i), "aria-label": fill(text.deleteLabel, { date: when }), text: text.delete })),
       );
     });
@@ -206,10 +205,7 @@ class ProgressPage {
       return;
     }
     const diff = compareResults(before.answers, after.answers, model);
-    const levelName = (n) => {
-      const l = model.levels.find((x) => x.number === n);
-      return l ? fill(text.levelValue, { number: l.number, name: l.name }) : "–";
-    };
+    const levelName = (side) => levelText(model, { level: diff.level[side], practical: diff.practical[side] }, text);
     const change = diff.total.after === null || diff.total.before === null ? "–" : diff.total.after - diff.total.before;
     const rows = model.questions.map((q) => ({ label: q.dimension, max: Math.max(...q.options.map((o) => o.points)) }));
     const mark = { up: "↑", down: "↓", same: "=", incomparable: "≠" };
@@ -233,7 +229,7 @@ class ProgressPage {
       : h("p", { "data-compare-done": "", text: text.noneDone });
     this.parts.compare.replaceChildren(
       h("p", { "data-compare-total": `${diff.total.before}>${diff.total.after}`, text: fill(text.totalChange, { before: diff.total.before ?? "–", after: diff.total.after ?? "–", change: `${change > 0 ? "+" : ""}${change}` }) }),
-      h("p", { "data-compare-level": `${diff.level.before}>${diff.level.after}`, text: fill(text.levelChange, { before: levelName(diff.level.before), after: levelName(diff.level.after) }) }),
+      h("p", { "data-compare-level": `${diff.level.before}>${diff.level.after}`, text: fill(text.levelChange, { before: levelName("before"), after: levelName("after") }) }),
       ...seriesChart({
         id: "compare-chart",
         rows,

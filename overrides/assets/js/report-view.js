@@ -14,10 +14,10 @@
 import { seriesChart } from "./chart.js";
 import { h } from "./dom.js";
 import { planFor } from "./roadmap.js";
-import { answerText, fill, say } from "./words.js";
+import { answerText, fill, levelText, say } from "./words.js";
 
 export { h, svg } from "./dom.js";
-export { answerText, fill, say } from "./words.js";
+export { answerText, fill, levelText, say } from "./words.js";
 
 export const levelOf = (model, number) => model.levels.find((l) => l.number === number);
 export const questionOf = (model, id) => model.questions.find((q) => q.id === id);
@@ -80,7 +80,7 @@ export function statusNodes(model, answered, result, missing, words) {
     return [...line, h("span", { text: words.stillToAnswer }, ...links)];
   }
   const level = levelOf(model, result.level);
-  const said = level ? fill(words.statusTotal, { total: result.total, max: model.total.max, number: level.number, name: level.name }) : unscoredText(model, result);
+  const said = level ? fill(words.statusTotal, { total: result.total, max: model.total.max, level: levelText(model, result, words) }) : unscoredText(model, result);
   return [
     h("span", { text: `${fill(words.allAnswered, { all, said })} ` }),
     h("a", { href: "#your-result", text: words.seeResult }),
@@ -114,7 +114,6 @@ export function reportNodes(model, result, words, { mismatch = false, targets = 
       dimensionTable(rows, words),
     ];
   }
-  const level = levelOf(model, result.level);
   const unscored = unscoredText(model, result);
   // The way on starts from the practical level: the level by total unless held back.
   const from = levelOf(model, result.practical);
@@ -123,12 +122,11 @@ export function reportNodes(model, result, words, { mismatch = false, targets = 
     h(
       "div",
       { class: "assessment__headline" },
-      h("p", { class: "assessment__level" }, h("span", { class: "assessment__level-number", text: fill(words.level, { number: level.number }) }), " · ", h("span", { text: level.name })),
-      h("p", { class: "assessment__total", text: fill(words.totalPoints, { total: result.total, max: model.total.max }) }),
-      ...(unscored ? [h("p", { class: "assessment__unscored", "data-unscored": "", text: unscored })] : []),
-      ...(result.heldBack ? [h("p", { class: "assessment__held-back", "data-held-back": "", text: heldBackText(model, result) })] : []),
-      h("p", { class: "assessment__summary", text: level.summary }),
-      h("p", {}, h("a", { href: level.url, text: fill(words.readAbout, { number: level.number, name: level.name }) })),
+      ...headlineLevels(model, result, words, [
+        h("p", { class: "assessment__total", text: fill(words.totalPoints, { total: result.total, max: model.total.max }) }),
+        ...(unscored ? [h("p", { class: "assessment__unscored", "data-unscored": "", text: unscored })] : []),
+        ...(result.heldBack ? [h("p", { class: "assessment__held-back", "data-held-back": "", text: heldBackText(model, result) })] : []),
+      ]),
     ),
   ];
   if (mismatch) nodes.push(mismatchNode);
@@ -141,6 +139,23 @@ export function reportNodes(model, result, words, { mismatch = false, targets = 
   );
   if (next) nodes.push(h("p", {}, h("a", { href: next.url, text: fill(words.readAbout, { number: next.number, name: next.name }) })));
   return nodes;
+}
+
+/**
+ * The headline's level: one level, its summary and a link to read about it; or, when the
+ * held-back rule puts the level in practice lower, both levels side by side with equal
+ * weight (the same markup and size), each headed "by total" / "in practice", so that
+ * nobody reports the level by total alone.
+ */
+function headlineLevels(model, result, words, facts) {
+  const line = (level) => h("p", { class: "assessment__level" }, h("span", { class: "assessment__level-number", text: fill(words.level, { number: level.number }) }), " · ", h("span", { text: level.name }));
+  const about = (level) => [h("p", { class: "assessment__summary", text: level.summary }), h("p", {}, h("a", { href: level.url, text: fill(words.readAbout, { number: level.number, name: level.name }) }))];
+  const byTotal = levelOf(model, result.level);
+  // One level: the level, the facts (total, unscored), then what the level means.
+  if (result.practical === result.level) return [line(byTotal), ...facts, ...about(byTotal)];
+  const block = (level, heading, kind) =>
+    h("div", { class: "assessment__level-block", "data-level-kind": kind, "data-level": String(level.number) }, h("p", { class: "assessment__level-heading", text: heading }), line(level), ...about(level));
+  return [h("div", { class: "assessment__levels", "data-levels": "" }, block(byTotal, words.headlineByTotal, "total"), block(levelOf(model, result.practical), words.headlineInPractice, "practice")), ...facts];
 }
 
 /**
@@ -184,10 +199,9 @@ export function dimensionTable(rows, words) {
  * sentence when the rule applies, and the edition and content version.
  */
 export function planFacts(model, result, words) {
-  const level = levelOf(model, result.level);
   const held = heldBackText(model, result);
   const unscored = unscoredText(model, result);
-  const named = { number: level.number, name: level.name };
+  const named = { level: levelText(model, result, words) };
   return {
     title: fill(words.planTitle, named),
     lines: [

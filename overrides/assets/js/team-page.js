@@ -12,7 +12,7 @@
 
 import { fileSizeNotice } from "./answers.js";
 import { seriesChart } from "./chart.js";
-import { answerText, fill, h, heldBackText, say, unscoredText } from "./report-view.js";
+import { answerText, fill, h, heldBackText, levelText, say, unscoredText } from "./report-view.js";
 import { DONT_KNOW } from "./scoring.js";
 import { MAX_INPUTS, MAX_LINK_MEMBERS, readTeamFragment, teamCsv, teamFragment, teamMarkdown, teamRecord, teamView } from "./team.js";
 
@@ -177,7 +177,7 @@ class TeamPage {
       // No level when too many of the team's medians are "don't know" (nobody answered with an option).
       ...(level
         ? [
-            h("p", { class: "team__result", "data-team-total": String(view.total), "data-team-level": String(view.level), text: fill(text.teamResult, { total: view.total, max: model.total.max, number: level.number, name: level.name }) }),
+            h("p", { class: "team__result", "data-team-total": String(view.total), "data-team-level": String(view.level), text: fill(text.teamResult, { total: view.total, max: model.total.max, level: levelText(model, view.result, text) }) }),
             ...(unscoredText(model, view.result) ? [h("p", { "data-team-unscored": "", text: unscoredText(model, view.result) })] : []),
           ]
         : [h("p", { class: "team__result", "data-team-level": "none", text: unscoredText(model, view.result) })]),
@@ -245,10 +245,7 @@ class TeamPage {
   memberTable(view, who) {
     const { text, model } = this;
     const head = [text.member, text.source, text.total, text.level];
-    const rows = view.members.map((m) => {
-      const lv = model.levels.find((l) => l.number === m.level);
-      return h("tr", { "data-team-member": m.label }, ...[who(m), m.source, answerText(model, m.total), lv ? `${lv.number}, ${lv.name}` : "–"].map((c) => h("td", {}, c)));
-    });
+    const rows = view.members.map((m) => h("tr", { "data-team-member": m.label }, ...[who(m), m.source, answerText(model, m.total), levelText(model, m, text)].map((c) => h("td", {}, c))));
     return h("div", { class: "md-typeset__table" }, h("table", { "data-team-table": "members" }, h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))), h("tbody", {}, ...rows)));
   }
 }

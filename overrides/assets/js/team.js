@@ -114,7 +114,8 @@ export function readInput(input, model) {
 /**
  * The team picture for a list of inputs, in the order added.
  * Returns {members, left, notices, dimensions, total, level, levels} where
- *   members    [{label, name, source, answers, total, level}] the inputs that count
+ *   members    [{label, name, source, answers, total, level, practical}] the inputs that count
+ *              (`practical`: the level in practice, lower than `level` when held back)
  *   left       [{source, why}] the inputs listed but not counted
  *   notices    duplicates and the input cap, as {kind, key, values}
  *   dimensions [{id, points: [per member], median, min, max, discuss}] in question order
@@ -142,7 +143,7 @@ export function teamView(inputs, model, discussGap) {
       continue;
     }
     const result = score(read.answers, model);
-    members.push({ label: memberLabel(members.length), name: read.name, source: read.source, answers: read.answers, total: result.total, level: result.level });
+    members.push({ label: memberLabel(members.length), name: read.name, source: read.source, answers: read.answers, total: result.total, level: result.level, practical: result.practical });
   }
   const dimensions = model.questions.map((q) => {
     const points = members.map((m) => (Number.isInteger(m.answers[q.id]) ? m.answers[q.id] : null));
@@ -220,10 +221,11 @@ export function teamRecord(view, model, labels, date) {
     version: model.version,
     edition: model.edition.id,
     date: date.toISOString(),
-    members: view.members.map((m, i) => ({ label: labels[i], total: m.total, level: m.level, answers: { ...m.answers } })),
+    members: view.members.map((m, i) => ({ label: labels[i], total: m.total, level: m.level, practical: m.practical, answers: { ...m.answers } })),
     dimensions: view.dimensions.map((d) => ({ id: d.id, dimension: model.questions.find((q) => q.id === d.id).dimension, points: d.points, median: d.median, min: d.min, max: d.max, discuss: d.discuss })),
     total: view.total,
     level: view.level,
+    practical: view.result?.practical ?? null,
   };
 }
 

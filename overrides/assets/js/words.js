@@ -43,3 +43,18 @@ export function answerText(model, answer) {
   if (answer === "dk") return model.unscored.dont_know;
   return "–";
 }
+
+/**
+ * A result's level as every page writes it: `{level, practical}` (scoring.js) in, "4,
+ * Optimized" out, or both levels, by total and in practice, when the held-back rule puts
+ * the level in practice lower (`words.levelOne`, `words.levelBoth`, content/ui.yml's
+ * `answers` group). One function, so no page can name the level by total alone. No level
+ * (too many questions not scored) is a dash.
+ */
+export function levelText(model, { level, practical }, words) {
+  const byTotal = model.levels.find((l) => l.number === level);
+  if (!byTotal) return "–";
+  const inPractice = model.levels.find((l) => l.number === practical);
+  if (!inPractice || inPractice.number === byTotal.number) return fill(words.levelOne, { number: byTotal.number, name: byTotal.name });
+  return fill(words.levelBoth, { number: byTotal.number, name: byTotal.name, practical: inPractice.number, practical_name: inPractice.name });
+}
