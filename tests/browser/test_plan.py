@@ -12,6 +12,7 @@ import re
 from xml.etree import ElementTree
 
 import markdown
+import yaml
 
 from generator.content import load_content
 from generator.render import assessment_data
@@ -113,3 +114,23 @@ def test_a_changed_target_reorders_the_plan_and_survives_a_reload(page):
     top = MODEL["levels"][-1]["number"]
     page.locator("[data-target-all]").select_option(str(top))
     assert len(steps_shown(page)) == sum(4 - p for p in answers.values())
+
+
+def test_dont_know_is_a_find_out_step_first_in_the_plan_and_in_both_downloads(page):
+    words = yaml.safe_load((ROOT / "content" / "ui.yml").read_text(encoding="utf-8"))["assessment"]["script"]
+    unknown = IDS[1]
+    given = {qid: 2 for qid in IDS} | {unknown: "dk"}
+    open_assessment(page)
+    answer(page, given)
+    page.wait_for_selector("[data-roadmap] [data-step]")
+    first = page.locator("[data-roadmap] [data-step]").first
+    assert first.get_attribute("data-step") == unknown and first.get_attribute("data-find-out") == ""
+    assert first.locator("h4").inner_text() == words["stepFindOut"].format(dimension=NAMES[unknown])
+    assert page.locator("[data-roadmap] [data-find-out]").count() == 1
+
+    text = download(page, "plan-md")
+    items = [line for line in text.splitlines() if line.startswith("- [ ] ")]
+    assert items[0].startswith(f"- [ ] **{words['exportFindOut'].format(dimension=NAMES[unknown])}**")
+    rows = list(csv.reader(io.StringIO(download(page, "plan-csv"))))
+    assert rows[1] == [NAMES[unknown], "", "", words["findOutText"], ""]
+    assert not re.search(r"\b(dk|null|undefined|NaN)\b", text + "".join(",".join(r) for r in rows))

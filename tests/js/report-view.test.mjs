@@ -310,6 +310,14 @@ describe("not applicable and don't know in the result", () => {
     assert.deepEqual(withAttr(nodes, "data-step").map((n) => n.getAttribute("data-step")).filter((id) => id === "grounding"), []);
   });
 
+  test("don't know: the plan's first step is to find out, worded, with why", () => {
+    const nodes = reportNodes(NA, result(2, "dk", 1), WORDS);
+    const [step] = withAttr(nodes, "data-step");
+    assert.equal(step.getAttribute("data-step"), "prompts");
+    assert.equal(step.getAttribute("data-find-out"), "");
+    assert.deepEqual(texts(select([step], "h4")), [WORDS.stepFindOut.replace("{dimension}", "Dimension prompts")]);
+  });
+
   test("past the limit: no level, the reason, the answers as given, and no plan", () => {
     const r = result(2, "dk", "na");
     assert.equal(r.level, null);

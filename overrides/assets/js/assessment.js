@@ -497,7 +497,7 @@ class Page {
     // Loaded on the first download only: most visits never make one.
     import("./plan-export.js").then(
       ({ planCsv, planMarkdown }) => {
-        const text = kind === "md" ? planMarkdown(steps, { ...planFacts(this.model, result, this.words), date }, this.words) : planCsv(steps);
+        const text = kind === "md" ? planMarkdown(steps, { ...planFacts(this.model, result, this.words), date }, this.words) : planCsv(steps, this.words);
         offer(text, kind === "md" ? "text/markdown" : "text/csv", `${this.model.model}-plan-${date.toISOString().slice(0, 10)}.${kind}`);
       },
       (err) => this.say([{ kind: "warning", key: "planFailed", values: { reason: err.name } }], "result"),

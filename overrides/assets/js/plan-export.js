@@ -40,6 +40,10 @@ const link = (r) => `[${markdownText(r.title)}](${markdownUrl(r.url)})`;
 export function planMarkdown(steps, { title, lines, date }, words) {
   const out = [`## ${markdownText(title)}`, "", ...lines.map((line) => `${markdownText(line)}  `), `${date.toISOString().slice(0, 10)}`, ""];
   for (const s of steps) {
+    if (s.findOut) {
+      out.push(`- [ ] **${fill(words.exportFindOut, { dimension: markdownText(s.dimension) })}** ${markdownText(words.findOutText)}`, `    - ${fill(words.exportWhy, { why: markdownText(s.why) })}`);
+      continue;
+    }
     out.push(`- [ ] **${fill(words.exportStep, { dimension: markdownText(s.dimension), range: markdownText(fill(words.stepRange, s)) })}** ${markdownText(s.text)}`);
     out.push(`    - ${fill(words.exportWhy, { why: markdownText(s.why) })}`);
     if (s.readings.length) out.push(`    - ${fill(words.exportReading, { readings: s.readings.map(link).join(", ") })}`);
@@ -54,8 +58,11 @@ function csvCell(value) {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-/** The plan as CSV: a header of CSV_COLUMNS, then one row per step. */
-export function planCsv(steps) {
-  const rows = steps.map((s) => [s.dimension, s.from, s.to, s.text, s.readings.map((r) => `${r.title} <${r.url}>`).join("; ")]);
+/**
+ * The plan as CSV: a header of CSV_COLUMNS, then one row per step; a "find out" step
+ * (a "don't know" answer) has no from and to, and says what to do in the page's words.
+ */
+export function planCsv(steps, words) {
+  const rows = steps.map((s) => [s.dimension, s.from ?? "", s.to ?? "", s.findOut ? words.findOutText : s.text, s.readings.map((r) => `${r.title} <${r.url}>`).join("; ")]);
   return `${[CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }

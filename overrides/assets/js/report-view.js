@@ -243,6 +243,15 @@ export function planNodes(model, result, words, targetsSet = {}) {
  * step), and its new readings, each with its kind's label (`kinds`, references.yml).
  */
 function stepNode(s, first, words, kinds) {
+  if (s.findOut) {
+    return h(
+      "li",
+      { class: "assessment__step assessment__step--find-out", "data-step": s.id, "data-find-out": "" },
+      h("h4", { text: fill(words.stepFindOut, { dimension: s.dimension }) }),
+      h("p", { text: words.findOutText }),
+      h("p", { class: "assessment__why" }, h("strong", { text: words.why }), s.why),
+    );
+  }
   const item = h(
     "li",
     { class: `assessment__step${s.held ? " assessment__step--held" : ""}`, "data-step": s.id, "data-from": s.from, "data-to": s.to },
