@@ -38,7 +38,6 @@ import {
   answeredCount,
   checkEntries,
   exportRecord,
-  fileSizeNotice,
   FROM,
   fragmentOf,
   readFragment,
@@ -49,20 +48,15 @@ import {
 } from "./answers.js";
 import { fill, h, noticeNodes, planFacts, reportNodes, statusNodes } from "./report-view.js";
 import { planFor, readTargets, targetsForLevel, targetsKey, targetsValue } from "./roadmap.js";
+import { offerDownload, pageData, readFiles, startPages } from "./page-shell.js";
 import { openStorage } from "./storage.js";
 import { emptyNotes, extrasFragment, extrasRecord, hasNotes, LIMITS, notesKey, notesValue, readExtras, readExtrasImport, readNotes, splitFragment } from "./notes.js";
 import { notesNodes, printHeadNodes } from "./notes-view.js";
 
-const bound = new WeakSet();
 const saved = openStorage("localStorage");
 
 /** The page's JSON `id` (inside its inert template, or in the page as a fallback). */
-function readData(root, id) {
-  const holder = root.querySelector("template[data-assessment-data]");
-  const script = holder?.content.getElementById(id) ?? document.getElementById(id);
-  if (!script) throw new Error("the page holds no assessment data");
-  return JSON.parse(script.textContent);
-}
+const readData = (root, id) => pageData(root, "template[data-assessment-data]", id);
 
 function init(root) {
   const parts = {
@@ -446,25 +440,21 @@ class Page {
     const file = input.files?.[0];
     if (!file) return;
     input.value = "";
-    const tooLarge = fileSizeNotice(file.size);
-    if (tooLarge) {
-      this.say([tooLarge], "tools");
-      return;
-    }
-    file.text().then(
-      (text) => {
-        const read = readImport(text, this.model);
-        if (answeredCount(read.answers, this.model) === 0) {
-          this.say([...read.notices, { kind: "info", key: "notChanged" }], "tools");
-          return;
-        }
-        const filled = { kind: "info", key: "fileFilled", values: { name: file.name } };
-        const extras = readExtrasImport(text, this.model, this.words);
-        this.setExtras(extras.notes, extras.targets);
-        this.apply(read.answers, { notices: [...read.notices, ...extras.notices, filled], save: "replace", place: "tools" });
-      },
-      (err) => this.say([{ kind: "warning", key: "fileUnreadable", values: { name: file.name, reason: err.name } }], "tools"),
-    );
+    readFiles([file]).then(([picked]) => {
+      if (picked.notice) {
+        this.say([picked.notice], "tools");
+        return;
+      }
+      const read = readImport(picked.text, this.model);
+      if (answeredCount(read.answers, this.model) === 0) {
+        this.say([...read.notices, { kind: "info", key: "notChanged" }], "tools");
+        return;
+      }
+      const filled = { kind: "info", key: "fileFilled", values: { name: file.name } };
+      const extras = readExtrasImport(picked.text, this.model, this.words);
+      this.setExtras(extras.notes, extras.targets);
+      this.apply(read.answers, { notices: [...read.notices, ...extras.notices, filled], save: "replace", place: "tools" });
+    });
   }
 
   copy() {
@@ -486,7 +476,7 @@ class Page {
 
   download() {
     const record = { ...exportRecord(this.answers, this.model, score(this.answers, this.model), new Date()), ...extrasRecord(this.notes, this.targets, this.model) };
-    offer(`${JSON.stringify(record, null, 2)}\n`, "application/json", `${this.model.model}-assessment-${record.date.slice(0, 10)}.json`);
+    offerDownload(`${JSON.stringify(record, null, 2)}\n`, "application/json", `${this.model.model}-assessment-${record.date.slice(0, 10)}.json`);
   }
 
   /** The plan as a file: "md" (a Markdown checklist) or "csv". */
@@ -498,7 +488,7 @@ class Page {
     import("./plan-export.js").then(
       ({ planCsv, planMarkdown }) => {
         const text = kind === "md" ? planMarkdown(steps, { ...planFacts(this.model, result, this.words), date }, this.words) : planCsv(steps, this.words);
-        offer(text, kind === "md" ? "text/markdown" : "text/csv", `${this.model.model}-plan-${date.toISOString().slice(0, 10)}.${kind}`);
+        offerDownload(text, kind === "md" ? "text/markdown" : "text/csv", `${this.model.model}-plan-${date.toISOString().slice(0, 10)}.${kind}`);
       },
       (err) => this.say([{ kind: "warning", key: "planFailed", values: { reason: err.name } }], "result"),
     );
@@ -601,30 +591,12 @@ class Page {
   }
 }
 
-/** Offer `text` as a file download. */
-function offer(text, type, name) {
-  const href = URL.createObjectURL(new Blob([text], { type }));
-  // Not attached to the document, so the theme's instant navigation never sees the click.
-  h("a", { href, download: name }).click();
-  setTimeout(() => URL.revokeObjectURL(href), 60000);
-}
-
 /** The questionnaire of the current page view, if it has one. */
 let active = null;
 
-function start() {
-  for (const root of document.querySelectorAll("[data-assessment]")) {
-    if (bound.has(root)) continue;
-    bound.add(root);
-    active = init(root) ?? active;
-  }
-}
-
-// mkdocs-material's document$ emits on every page view, instant navigation included.
-const documents = window.document$;
-if (typeof documents?.subscribe === "function") documents.subscribe(start);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
-else start();
+startPages("[data-assessment]", (root) => {
+  active = init(root) ?? active;
+});
 
 // Added once per full page load (this module runs once), whatever the navigation.
 window.addEventListener("hashchange", () => {

@@ -9,22 +9,21 @@
  * go into the page as text only.
  */
 
-import { fileSizeNotice, FROM, readImport, readStored, storageKey } from "./answers.js";
+import { readImport, readStored, storageKey } from "./answers.js";
 import { seriesChart } from "./chart.js";
 import { compareResults, historyKey, historyValue, keepResult, readHistory } from "./history.js";
 import { answerText, fill, h, levelText, say } from "./report-view.js";
+import { noticeList, pageData, readFiles, startPages } from "./page-shell.js";
 import { readLinkAnswers } from "./record.js";
 import { openStorage } from "./storage.js";
 
-const bound = new WeakSet();
 const saved = openStorage("localStorage");
 const CURRENT = "current";
 const IMPORTED = "imported";
 
 class ProgressPage {
   constructor(root) {
-    const holder = root.querySelector("template[data-progress-data]");
-    const { model, text, answerWords } = JSON.parse(holder.content.getElementById("progress-data").textContent);
+    const { model, text, answerWords } = pageData(root, "template[data-progress-data]", "progress-data");
     this.model = model;
     // The page's words, and those of answers.js's notices (a file or link it reads).
     this.text = { ...answerWords, ...text };
@@ -58,7 +57,7 @@ class ProgressPage {
   }
 
   say(where, notices) {
-    where.replaceChildren(...(notices.length ? [h("ul", { class: "assessment__notice-list" }, ...notices.map((n) => h("li", { class: `assessment__notice assessment__notice--${n.kind}`, text: say(this.text, n) })))] : []));
+    where.replaceChildren(...noticeList(notices, this.text));
   }
 
   /** The history as stored now (read anew each time: another tab may have changed it). */
@@ -112,12 +111,7 @@ class ProgressPage {
     input.value = "";
     if (!file) return;
     // Huge files are refused before reading, and a file the browser cannot read is said, as on the other pages.
-    const tooLarge = fileSizeNotice(file.size);
-    if (tooLarge) return this.useImported(file.name, { answers: {}, notices: [tooLarge] });
-    file.text().then(
-      (text) => this.useImported(file.name, readImport(text, this.model)),
-      () => this.useImported(file.name, { answers: {}, notices: [{ kind: "warning", key: "notText", values: { from: FROM.file } }] }),
-    );
+    readFiles([file]).then(([read]) => this.useImported(read.name, read.notice ? { answers: {}, notices: [read.notice] } : readImport(read.text, this.model)));
   }
 
   useLink() {
@@ -249,15 +243,4 @@ class ProgressPage {
   }
 }
 
-function start() {
-  for (const root of document.querySelectorAll("[data-progress]")) {
-    if (bound.has(root)) continue;
-    bound.add(root);
-    new ProgressPage(root);
-  }
-}
-
-const documents = window.document$;
-if (typeof documents?.subscribe === "function") documents.subscribe(start);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
-else start();
+startPages("[data-progress]", (root) => new ProgressPage(root));

@@ -10,9 +10,9 @@
  * downloads (JSON, CSV, Markdown) are made from what is shown.
  */
 
-import { fileSizeNotice } from "./answers.js";
 import { seriesChart } from "./chart.js";
-import { answerText, fill, h, heldBackText, levelText, say, unscoredText } from "./report-view.js";
+import { noticeList, offerDownload, pageData, readFiles, startPages } from "./page-shell.js";
+import { answerText, fill, h, heldBackText, levelText, unscoredText } from "./report-view.js";
 import { DONT_KNOW } from "./scoring.js";
 import { MAX_INPUTS, MAX_LINK_MEMBERS, readTeamFragment, teamCsv, teamFragment, teamMarkdown, teamRecord, teamView } from "./team.js";
 
@@ -20,18 +20,9 @@ import { MAX_INPUTS, MAX_LINK_MEMBERS, readTeamFragment, teamCsv, teamFragment, 
 /** Members beyond this many are left out of the table's columns (the list has them all). */
 const MAX_COLUMNS = 12;
 
-const bound = new WeakSet();
-
-function readData(root) {
-  const holder = root.querySelector("template[data-team-data]");
-  const script = holder?.content.getElementById("team-data");
-  if (!script) throw new Error("the page holds no team data");
-  return JSON.parse(script.textContent);
-}
-
 class TeamPage {
   constructor(root) {
-    const { model, text, answerWords, discussGap } = readData(root);
+    const { model, text, answerWords, discussGap } = pageData(root, "template[data-team-data]", "team-data");
     this.model = model;
     // The page's words, and those of answers.js's notices (a file or link it reads).
     this.text = { ...answerWords, ...text };
@@ -95,18 +86,12 @@ class TeamPage {
   /** Read the files as text (huge ones refused before reading), then add them all at once. */
   addFiles(files) {
     const room = Math.max(0, MAX_INPUTS + 1 - this.inputs.length);
-    const refused = [];
-    const reads = files.slice(0, room).map((file) => {
-      if (fileSizeNotice(file.size)) {
-        refused.push({ kind: "warning", key: "tooLarge", values: { source: file.name, bytes: file.size } });
-        return null;
-      }
-      return file.text().then(
-        (text) => ({ kind: "file", source: file.name, text }),
-        () => ({ kind: "file", source: file.name, text: "" }),
-      );
-    });
-    Promise.all(reads).then((read) => this.add(read.filter(Boolean), refused));
+    readFiles(files.slice(0, room)).then((reads) =>
+      this.add(
+        reads.filter((r) => !r.notice).map((r) => ({ kind: "file", source: r.name, text: r.text })),
+        reads.filter((r) => r.notice).map((r) => r.notice),
+      ),
+    );
   }
 
   addLinks() {
@@ -145,19 +130,13 @@ class TeamPage {
     };
     if (!Object.hasOwn(files, format)) return;
     const [body, type, extension] = files[format]();
-    const href = URL.createObjectURL(new Blob([body], { type }));
-    h("a", { href, download: `${model.model}-team-${date.toISOString().slice(0, 10)}.${extension}` }).click();
-    setTimeout(() => URL.revokeObjectURL(href), 0);
+    offerDownload(body, type, `${model.model}-team-${date.toISOString().slice(0, 10)}.${extension}`);
   }
 
   render() {
     const view = teamView(this.inputs, this.model, this.gap);
     const notices = [...this.notices, ...view.notices, ...view.left.map((l) => l.why)];
-    this.parts.notices.replaceChildren(
-      ...(notices.length
-        ? [h("ul", { class: "assessment__notice-list" }, ...notices.map((n) => h("li", { class: `assessment__notice assessment__notice--${n.kind}`, text: say(this.text, n) })))]
-        : []),
-    );
+    this.parts.notices.replaceChildren(...noticeList(notices, this.text));
     this.parts.body.replaceChildren(...this.report(view));
     // The address holds the team shown, so a reload or a bookmark brings it back.
     const fragment = teamFragment(view.members, this.model);
@@ -250,16 +229,4 @@ class TeamPage {
   }
 }
 
-function start() {
-  for (const root of document.querySelectorAll("[data-team]")) {
-    if (bound.has(root)) continue;
-    bound.add(root);
-    new TeamPage(root);
-  }
-}
-
-// mkdocs-material's document$ emits on every page view, instant navigation included.
-const documents = window.document$;
-if (typeof documents?.subscribe === "function") documents.subscribe(start);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
-else start();
+startPages("[data-team]", (root) => new TeamPage(root));
