@@ -22,7 +22,7 @@ from tests.conftest import ROOT
 MODEL = assessment_data(load_content(ROOT / "content"))
 IDS = [q["id"] for q in MODEL["questions"]]
 NAMES = {q["id"]: q["dimension"] for q in MODEL["questions"]}
-CSV_COLUMNS = ["dimension", "from", "to", "step", "readings"]
+CSV_COLUMNS = ["dimension", "from", "to", "step", "readings", "target", "note"]
 
 
 def held_back_sentence(total_level: int, weak: dict[str, int]) -> str:
@@ -84,8 +84,10 @@ def test_a_held_back_result_says_so_and_its_plan_starts_there(page):
     title = text.splitlines()[0]
     assert name[by_total] in title and name[in_practice] in title, title
 
-    # The CSV: the column list, then one row per step.
-    rows = list(csv.reader(io.StringIO(download(page, "plan-csv"))))
+    # The CSV: a byte-order mark (spreadsheets read UTF-8 with it), the column list, then one row per step.
+    text = download(page, "plan-csv")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:])))
     assert rows[0] == CSV_COLUMNS
     assert [(r[0], r[1]) for r in rows[1:]] == [(NAMES[q], str(f)) for q, f in steps]
     assert all(int(r[2]) == int(r[1]) + 1 and r[3] for r in rows[1:])
@@ -131,6 +133,6 @@ def test_dont_know_is_a_find_out_step_first_in_the_plan_and_in_both_downloads(pa
     text = download(page, "plan-md")
     items = [line for line in text.splitlines() if line.startswith("- [ ] ")]
     assert items[0].startswith(f"- [ ] **{words['exportFindOut'].format(dimension=NAMES[unknown])}**")
-    rows = list(csv.reader(io.StringIO(download(page, "plan-csv"))))
-    assert rows[1] == [NAMES[unknown], "", "", words["findOutText"], ""]
+    rows = list(csv.reader(io.StringIO(download(page, "plan-csv").lstrip("\ufeff"))))
+    assert rows[1] == [NAMES[unknown], "", "", words["findOutText"], "", "", ""]
     assert not re.search(r"\b(dk|null|undefined|NaN)\b", text + "".join(",".join(r) for r in rows))

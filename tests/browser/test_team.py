@@ -148,7 +148,9 @@ def test_the_team_link_opens_the_same_team_in_a_fresh_browser_and_the_summary_do
 
     with team.expect_download() as got:
         team.click("[data-team-export=csv]")
-    rows = list(csv.reader(io.StringIO(open(got.value.path(), encoding="utf-8").read())))
+    raw = open(got.value.path(), encoding="utf-8").read()
+    assert raw.startswith("\ufeff"), "a byte-order mark, so spreadsheet programs read UTF-8"
+    rows = list(csv.reader(io.StringIO(raw[1:])))
     assert rows[0] == ["Dimension", "A", "B", "C", "D", "Median", "Min", "Max", "Discuss"]
     assert [r[0] for r in rows[1:-1]] == [q["dimension"] for q in MODEL["questions"]]
     assert rows[1][1:5] == before[IDS[0]][1:5]

@@ -232,6 +232,11 @@ describe("reportNodes", () => {
     });
   });
 
+  test("planFacts: the team and date the user gave come first", () => {
+    const facts = planFacts({ ...MODEL, edition: { name: "Ed" } }, resultOf(2, 2, 2), WORDS, { team: " Platform ", date: "2026-11-26", answers: {} });
+    assert.deepEqual(facts.lines.slice(0, 2), ["Team: Platform", "Date: 2026-11-26"]);
+  });
+
   test("planFacts: one level when nothing holds it back", () => {
     assert.equal(planFacts({ ...MODEL, edition: { name: "Ed" } }, resultOf(2, 2, 2), WORDS).title, "Self-assessment plan: level 3, Managed");
   });

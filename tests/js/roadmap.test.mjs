@@ -149,7 +149,7 @@ describe("don't know: find out first", () => {
     assert.equal(first, `- [ ] **${WORDS.exportFindOut.replace("{dimension}", "Dim prompts")}** ${markdownText(WORDS.findOutText)}`);
     assert.ok(md.includes("    - Why: Why prompts\n"));
     const row = planCsv(steps, WORDS).split("\r\n")[1];
-    assert.equal(row, `"Dim prompts","","","${WORDS.findOutText}",""`);
+    assert.equal(row, `"Dim prompts","","","${WORDS.findOutText}","","",""`);
     assert.doesNotMatch(md + row, /\b(dk|null|undefined|NaN)\b/);
   });
 });
@@ -173,14 +173,22 @@ describe("plan files", () => {
     assert.equal(markdownText("12. item"), "12\\. item");
   });
 
-  test("CSV: the header, then one quoted row per step; formulas are defused", () => {
-    const text = planCsv(steps, WORDS);
-    const lines = text.split("\r\n");
+  test("CSV: a byte-order mark, the header, then one quoted row per step with its target and note; formulas are defused", () => {
+    const text = planCsv(steps, WORDS, { targets: { monitoring: 2 }, notes: { monitoring: "Owner: Ana" } });
+    assert.ok(text.startsWith("\ufeff"), "spreadsheet programs read UTF-8 only with a BOM");
+    const lines = text.slice(1).split("\r\n");
     assert.equal(lines[0], CSV_COLUMNS.map((c) => `"${c}"`).join(","));
+    assert.deepEqual(CSV_COLUMNS.slice(0, 5), ["dimension", "from", "to", "step", "readings"], "the first columns stay where imports expect them");
     assert.equal(lines.length, steps.length + 2);
     assert.equal(lines.at(-1), "");
-    assert.equal(lines[1], '"Dim monitoring","0","1","monitoring 1","Title shared <https://example.org/shared>; Title monitoring-0 <https://example.org/monitoring-0>"');
-    const hostile = planCsv([{ dimension: '=HYPERLINK("x")', from: 0, to: 1, text: 'say "hi"\nthere', readings: [] }], WORDS);
-    assert.equal(hostile.split("\r\n")[1], '"\'=HYPERLINK(""x"")","0","1","say ""hi"" there",""');
+    assert.equal(lines[1], '"Dim monitoring","0","1","monitoring 1","Title shared <https://example.org/shared>; Title monitoring-0 <https://example.org/monitoring-0>","2","Owner: Ana"');
+    const hostile = planCsv([{ id: "x", dimension: '=HYPERLINK("x")', from: 0, to: 1, text: 'say "hi"\nthere', readings: [] }], WORDS, { notes: { x: "=cmd" } });
+    assert.equal(hostile.slice(1).split("\r\n")[1], '"\'=HYPERLINK(""x"")","0","1","say ""hi"" there","","","\'=cmd"');
+  });
+
+  test("Markdown: a note goes under its dimension's first step, as text", () => {
+    const text = planMarkdown(steps, { ...facts, notes: { monitoring: "See [ADR](http://x) <b>" } }, WORDS);
+    const notes = text.split("\n").filter((line) => line.startsWith("    - Note: "));
+    assert.deepEqual(notes, ["    - Note: See \\[ADR\\]\\(http://x\\) \\<b\\>"]);
   });
 });

@@ -48,7 +48,7 @@ import {
 } from "./answers.js";
 import { fill, h, noticeNodes, planFacts, reportNodes, statusNodes } from "./report-view.js";
 import { planFor, readTargets, targetsForLevel, targetsKey, targetsValue } from "./roadmap.js";
-import { offerDownload, pageData, readFiles, startPages } from "./page-shell.js";
+import { fileName, offerDownload, pageData, readFiles, startPages } from "./page-shell.js";
 import { openStorage } from "./storage.js";
 import { emptyNotes, extrasFragment, extrasRecord, hasNotes, LIMITS, notesKey, notesValue, readExtras, readExtrasImport, readNotes, splitFragment } from "./notes.js";
 import { notesNodes, printHeadNodes } from "./notes-view.js";
@@ -476,19 +476,21 @@ class Page {
 
   download() {
     const record = { ...exportRecord(this.answers, this.model, score(this.answers, this.model), new Date()), ...extrasRecord(this.notes, this.targets, this.model) };
-    offerDownload(`${JSON.stringify(record, null, 2)}\n`, "application/json", `${this.model.model}-assessment-${record.date.slice(0, 10)}.json`);
+    offerDownload(`${JSON.stringify(record, null, 2)}\n`, "application/json", fileName([this.model.model, "assessment", this.notes.team, this.notes.date || record.date.slice(0, 10)], "json"));
   }
 
   /** The plan as a file: "md" (a Markdown checklist) or "csv". */
   downloadPlan(kind) {
     const result = score(this.answers, this.model);
-    const { steps } = planFor(this.model, result, this.targets);
-    const date = new Date();
+    const { steps, targets } = planFor(this.model, result, this.targets);
+    // The date the user gave (notes), else today: the plan says whose and when, and so does its name.
+    const date = this.notes.date ? new Date(`${this.notes.date}T00:00:00Z`) : new Date();
+    const notes = this.notes.answers;
     // Loaded on the first download only: most visits never make one.
     import("./plan-export.js").then(
       ({ planCsv, planMarkdown }) => {
-        const text = kind === "md" ? planMarkdown(steps, { ...planFacts(this.model, result, this.words), date }, this.words) : planCsv(steps, this.words);
-        offerDownload(text, kind === "md" ? "text/markdown" : "text/csv", `${this.model.model}-plan-${date.toISOString().slice(0, 10)}.${kind}`);
+        const text = kind === "md" ? planMarkdown(steps, { ...planFacts(this.model, result, this.words, this.notes), date, notes }, this.words) : planCsv(steps, this.words, { targets, notes });
+        offerDownload(text, kind === "md" ? "text/markdown" : "text/csv", fileName([this.model.model, "plan", this.notes.team, date.toISOString().slice(0, 10)], kind));
       },
       (err) => this.say([{ kind: "warning", key: "planFailed", values: { reason: err.name } }], "result"),
     );

@@ -62,6 +62,16 @@ export function readFiles(files) {
   );
 }
 
+/**
+ * A download's file name that says whose result it is: `parts` (the model, what it is,
+ * a team, a name, the date) joined by "-", each cut to what a file name may hold (letters
+ * and digits of any script kept, anything else a "-"), empty ones left out.
+ */
+export function fileName(parts, extension) {
+  const clean = (part) => Array.from(String(part ?? "").normalize("NFC").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "")).slice(0, 40).join("");
+  return `${parts.map(clean).filter(Boolean).join("-")}.${extension}`;
+}
+
 /** Offer `text` as a file download named `name`. */
 export function offerDownload(text, type, name) {
   const href = URL.createObjectURL(new Blob([text], { type }));

@@ -195,16 +195,20 @@ export function dimensionTable(rows, words) {
 }
 
 /**
- * What a downloaded plan says before its steps: {title, lines}: the level, the held-back
- * sentence when the rule applies, and the edition and content version.
+ * What a downloaded plan says before its steps: {title, lines}: the team and date the
+ * user gave (notes.js), the level (both when held back), the held-back sentence when the
+ * rule applies, and the edition and content version.
  */
-export function planFacts(model, result, words) {
+export function planFacts(model, result, words, notes = { team: "", date: "" }) {
   const held = heldBackText(model, result);
   const unscored = unscoredText(model, result);
   const named = { level: levelText(model, result, words) };
+  const team = notes.team.trim();
   return {
     title: fill(words.planTitle, named),
     lines: [
+      ...(team ? [fill(words.printTeam, { team })] : []),
+      ...(notes.date ? [fill(words.printDate, { date: notes.date })] : []),
       fill(words.planLevel, { ...named, total: result.total, max: model.total.max }),
       ...(unscored ? [unscored] : []),
       ...(held ? [held] : []),

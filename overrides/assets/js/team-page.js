@@ -125,7 +125,8 @@ class TeamPage {
     const words = { ...text, total: text.teamTotal };
     const files = {
       json: () => [`${JSON.stringify(teamRecord(view, model, labels, date), null, 2)}\n`, "application/json", "json"],
-      csv: () => [teamCsv(view, model, labels, words), "text/csv", "csv"],
+      // A byte-order mark, so spreadsheet programs read the names and words as UTF-8.
+      csv: () => [`\ufeff${teamCsv(view, model, labels, words)}`, "text/csv", "csv"],
       markdown: () => [teamMarkdown(view, model, labels, words), "text/markdown", "md"],
     };
     if (!Object.hasOwn(files, format)) return;
