@@ -215,3 +215,32 @@ def test_not_applicable_and_dont_know_are_words_in_the_tables_chart_and_exports_
     assert cells(team, dk)[1:4] == [unscored["dont_know"]] * 3
     assert not raw.search(team.locator("[data-team-body]").inner_text())
     assert not console, console
+
+
+def test_a_members_name_typed_in_the_assessment_reaches_the_team_view_through_a_link_and_a_file(page, server, tmp_path):
+    page.site("assessment/")
+    page.locator("[data-assessment][data-ready]").wait_for(state="attached")
+    for qid, points in MEMBERS[0].items():
+        page.locator(f'input[name="{qid}"][value="{points}"]').check()
+    page.locator('[data-context="name"]').fill("Ana Lima")
+    page.locator('[data-context="team"]').fill("Platform")
+    plain = page.locator("[data-share-url]").get_attribute("data-share-url")
+    assert "_name" not in plain, "the name stays out of the link unless the notes go in"
+    page.locator("[data-include-notes]").check()
+    link = page.locator("[data-share-url]").get_attribute("data-share-url")
+    with page.expect_download() as got:
+        page.locator('[data-export="json"]').click()
+    assert "Platform-Ana-Lima" in got.value.suggested_filename
+    saved = tmp_path / got.value.suggested_filename
+    got.value.save_as(saved)
+    page.reload()
+    assert page.locator('[data-context="name"]').input_value() == "Ana Lima", "the name is saved in this browser"
+
+    page.site("team/")
+    page.wait_for_selector("[data-team-body] [data-team-empty]")
+    page.fill("[data-team-links]", link)
+    page.click("[data-team-add-links]")
+    page.set_input_files("[data-team-files]", [str(saved)])
+    expect(page.locator("[data-team-member]")).to_have_count(2)  # one from the link, one from the file
+    page.check("[data-team-names]")
+    assert page.locator("[data-team-member] td:first-child").all_inner_texts() == ["A (Ana Lima)", "B (Ana Lima)"]

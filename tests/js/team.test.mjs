@@ -175,6 +175,14 @@ describe("share links with targets and notes", () => {
     assert.deepEqual(read.answers, answersOf([4, 4, 4, 4, 4, 0, 2]));
     assert.deepEqual(read.notices, []);
   });
+
+  test("a link made with the notes carries the member's name; a name that is not plain text is not shown", () => {
+    const base = link("link 1", [4, 4, 4, 4, 4, 0, 2]).text;
+    assert.equal(readInput({ kind: "link", source: "l", text: `${base}&_team=P&_name=Ana%20Lima` }, MODEL).name, "Ana Lima");
+    assert.equal(readInput({ kind: "link", source: "l", text: `${base}&_name=A%0Ab` }, MODEL).name, null);
+    assert.equal(readInput({ kind: "link", source: "l", text: `${base}&_name=%E0%A4` }, MODEL).name, null);
+    assert.equal(readInput({ kind: "link", source: "l", text: base }, MODEL).name, null);
+  });
 });
 
 describe("team summary exports", () => {

@@ -148,6 +148,7 @@ class Page {
     if (keptNotes.notices.length) this.saveNotes();
     for (const note of form.querySelectorAll("[data-note]")) note.maxLength = LIMITS.note;
     this.root.querySelector('[data-context="team"]').maxLength = LIMITS.team;
+    this.root.querySelector('[data-context="name"]').maxLength = LIMITS.team;
     const shared = this.takeShared();
     shared.notices.unshift(...keptTargets.notices, ...keptNotes.notices);
     if (!this.useShared(shared)) {
@@ -277,7 +278,7 @@ class Page {
       if (field.value.trim()) answers[id] = field.value;
       else delete answers[id];
       this.notes = { ...this.notes, answers };
-    } else if (context === "team" || context === "date") {
+    } else if (context === "team" || context === "name" || context === "date") {
       this.notes = { ...this.notes, [context]: field.value };
     }
     this.saveNotes();
@@ -476,7 +477,7 @@ class Page {
 
   download() {
     const record = { ...exportRecord(this.answers, this.model, score(this.answers, this.model), new Date()), ...extrasRecord(this.notes, this.targets, this.model) };
-    offerDownload(`${JSON.stringify(record, null, 2)}\n`, "application/json", fileName([this.model.model, "assessment", this.notes.team, this.notes.date || record.date.slice(0, 10)], "json"));
+    offerDownload(`${JSON.stringify(record, null, 2)}\n`, "application/json", fileName([this.model.model, "assessment", this.notes.team, this.notes.name, this.notes.date || record.date.slice(0, 10)], "json"));
   }
 
   /** The plan as a file: "md" (a Markdown checklist) or "csv". */
@@ -490,7 +491,7 @@ class Page {
     import("./plan-export.js").then(
       ({ planCsv, planMarkdown }) => {
         const text = kind === "md" ? planMarkdown(steps, { ...planFacts(this.model, result, this.words, this.notes), date, notes }, this.words) : planCsv(steps, this.words, { targets, notes });
-        offerDownload(text, kind === "md" ? "text/markdown" : "text/csv", fileName([this.model.model, "plan", this.notes.team, date.toISOString().slice(0, 10)], kind));
+        offerDownload(text, kind === "md" ? "text/markdown" : "text/csv", fileName([this.model.model, "plan", this.notes.team, this.notes.name, date.toISOString().slice(0, 10)], kind));
       },
       (err) => this.say([{ kind: "warning", key: "planFailed", values: { reason: err.name } }], "result"),
     );
@@ -541,7 +542,7 @@ class Page {
       radio.checked = Object.hasOwn(this.answers, radio.name) && this.answers[radio.name] === answerOf(radio.value);
     }
     for (const field of this.root.querySelectorAll("[data-note], [data-context]")) {
-      const value = field.dataset.note !== undefined ? (this.notes.answers[field.dataset.note] ?? "") : this.notes[field.dataset.context];
+      const value = field.dataset.note !== undefined ? (this.notes.answers[field.dataset.note] ?? "") : (this.notes[field.dataset.context] ?? "");
       if (field.value !== value) field.value = value;
     }
     const count = answeredCount(this.answers, this.model);

@@ -21,9 +21,19 @@ export function linkFragment(line) {
 
 /**
  * The answers of a share link (a whole address, or only its fragment), as answers.js's
- * readFragment returns them ({found, answers, notices}); its targets and notes, which
- * this site writes beside the answers, are set aside rather than named as unknown.
+ * readFragment returns them ({found, answers, notices}), and the member's `name` when
+ * the link carries one ("_name", only when its maker included the notes), else null;
+ * its targets and notes, which this site writes beside the answers, are set aside
+ * rather than named as unknown.
  */
 export function readLinkAnswers(line, model) {
-  return readFragment(splitFragment(linkFragment(line)).answers, model);
+  const { answers, extras } = splitFragment(linkFragment(line));
+  const given = extras.find(([key]) => key === "_name")?.[1];
+  let name = null;
+  try {
+    name = given === undefined ? null : decodeURIComponent(given);
+  } catch {
+    // A broken %-escape: no name, the answers still count.
+  }
+  return { ...readFragment(answers, model), name };
 }

@@ -63,13 +63,17 @@ export function lowerMedian(values) {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
-/** The optional `name` a file carries: trimmed plain text, or null. */
+/** A member's name as the page may show it: trimmed plain text of MAX_NAME or less, or null. */
+function plainName(value) {
+  const name = typeof value === "string" ? value.trim() : "";
+  // eslint-disable-next-line no-control-regex
+  return name && name.length <= MAX_NAME && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(name) ? name : null;
+}
+
+/** The optional `name` a file carries (assessment.js writes the member's name there), or null. */
 function nameIn(text) {
   try {
-    const data = JSON.parse(text);
-    const name = typeof data?.name === "string" ? data.name.trim() : "";
-    // eslint-disable-next-line no-control-regex
-    return name && name.length <= MAX_NAME && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(name) ? name : null;
+    return plainName(JSON.parse(text)?.name);
   } catch {
     return null;
   }
@@ -95,7 +99,7 @@ export function readInput(input, model) {
   if (kind === "answers") return { source, answers: input.answers, name: null, notices: [], usable: true, why: null };
   const read = kind === "file" ? readImport(text, model) : readLinkAnswers(text, model);
   const notices = read.notices ?? [];
-  const name = kind === "file" ? nameIn(text) : null;
+  const name = kind === "file" ? nameIn(text) : plainName(read.name);
   const base = { source, answers: read.answers, name, notices };
   if (kind === "link" && read.found === false) return { ...base, usable: false, why: { kind: "warning", key: "notALink", values: { source } } };
   if (notices.some((n) => n.kind === "mismatch")) {
