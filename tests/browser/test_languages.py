@@ -139,3 +139,22 @@ def test_translated_pages_have_no_serious_accessibility_problem_and_say_whose_tr
         axe_page.wait_for_load_state("networkidle")
         assert axe_page.locator(".md-banner .language-note").inner_text().strip()
         assert_accessible(axe_page, f"/{lang}/{path}")
+
+
+def test_the_language_switcher_carries_a_team_link_to_the_other_language(page):
+    """A team link opened in English arrives whole in Spanish and Japanese: the switcher
+    keeps the part after "#" (language-fragment.js), and the team is shown there."""
+    model = assessment_data(load_content(CONTENT))
+    code = "".join(str(sorted(o["points"] for o in q["options"])[-1]) for q in model["questions"])
+    fragment = f"#team={model['model']}@{model['version']}&m={code}&m={code}"
+    page.site(f"team/{fragment}")
+    page.wait_for_selector("[data-team-total]")
+    for lang in TRANSLATIONS:
+        page.locator(".md-header__option .md-select button").first.hover()
+        page.locator(f".md-select__link[hreflang={lang}]").click()
+        page.wait_for_url(f"**/{lang}/team/**")
+        page.wait_for_selector("[data-team-total]")
+        assert page.evaluate("location.hash") == fragment
+        assert page.evaluate("document.documentElement.lang") == lang
+        page.site(f"team/{fragment}")
+        page.wait_for_selector("[data-team-total]")

@@ -7,6 +7,8 @@ page survives damaged notes and targets."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from urllib.parse import unquote
@@ -76,6 +78,23 @@ def test_notes_and_targets_round_trip_through_the_file_and_the_link(page, contex
         page.locator('[data-export="json"]').click()
     record = json.loads(open(info.value.path(), encoding="utf-8").read())
     assert record["notes"] == {"team": TEAM, "date": DATE, "answers": notes}
+    # The file's name says whose result it is and when: the team (as a file name may hold it) and the date given.
+    assert info.value.suggested_filename == f"{MODEL['model']}-assessment-Platform-Ops-team-{DATE}.json"
+
+    # The plan's files keep what was typed: team, date and each note; the CSV adds the target.
+    with page.expect_download() as plan_file:
+        page.locator('[data-export="plan-md"]').click()
+    plan = open(plan_file.value.path(), encoding="utf-8").read()
+    assert plan_file.value.suggested_filename == f"{MODEL['model']}-plan-Platform-Ops-team-{DATE}.md"
+    assert DATE in plan.splitlines()[2] + plan.splitlines()[3] and "Platform \\& Ops \\<team\\>" in plan
+    assert "Line one line two" in plan, "a note of a dimension with steps is under its first step"
+    with page.expect_download() as plan_file:
+        page.locator('[data-export="plan-csv"]').click()
+    rows = list(csv.reader(io.StringIO(open(plan_file.value.path(), encoding="utf-8-sig").read())))
+    by_dimension = {r[0]: r for r in rows[1:]}
+    target_row = by_dimension[MODEL["questions"][6]["dimension"]]
+    assert target_row[5] == "4"
+    assert by_dimension[MODEL["questions"][5]["dimension"]][6] == "Line one\nline two".replace("\n", " ")
     assert record["targets"] == {IDS[6]: 4}
     page.locator('[data-action="reset"]').click()
     assert page.locator(f'[data-note="{IDS[0]}"]').input_value() == ""

@@ -6,8 +6,10 @@ nothing else. Expected numbers are worked out here from content/."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+import yaml
 
 from generator import load_content
 from generator.render import assessment_data
@@ -19,6 +21,11 @@ IDS = [q["id"] for q in MODEL["questions"]]
 POINTS = [sorted(o["points"] for o in q["options"]) for q in MODEL["questions"]]
 SAVED = f"{MODEL['model']}-assessment"
 HISTORY = f"{MODEL['model']}-history"
+UNSCORED = MODEL["unscored"]
+UI = yaml.safe_load((CONTENT / "ui.yml").read_text(encoding="utf-8"))
+WORDS, LEVEL_WORDS = UI["progress"]["script"], UI["answers"]
+# A code or a broken number where a reader should see words or digits.
+RAW = re.compile(r"\b(na|dk|NaN|undefined|null)\b")
 
 
 def answers(pick: list[int]) -> dict[str, int]:
@@ -37,7 +44,8 @@ def progress(page):
 
 
 def test_results_are_kept_only_when_asked_then_compared_and_deleted(progress):
-    first, second, now = answers([1, 0, 2]), answers([2, 1, 2]), answers([4, 1, 3])
+    # The first is held back (two dimensions at 0), so its level shows both levels.
+    first, second, now = answers([4, 4, 4, 4, 4, 0, 0]), answers([2, 1, 2]), answers([4, 1, 3])
     save(progress, first)
     progress.reload()
     assert progress.evaluate("([key]) => localStorage.getItem(key)", [HISTORY]) is None, "nothing is kept unasked"
@@ -47,6 +55,16 @@ def test_results_are_kept_only_when_asked_then_compared_and_deleted(progress):
     assert progress.locator("[data-history-entry]").count() == 2
     totals = progress.locator("[data-history-entry] td:nth-child(2)").all_inner_texts()
     assert totals == [str(score(first, MODEL)["total"]), str(score(second, MODEL)["total"])]
+    # The level as every page writes it: both levels when the held-back rule applies.
+    names = {lv["number"]: lv["name"] for lv in MODEL["levels"]}
+
+    def level_words(result):
+        if result["practical"] == result["level"]:
+            return LEVEL_WORDS["levelOne"].format(number=result["level"], name=names[result["level"]])
+        return LEVEL_WORDS["levelBoth"].format(number=result["level"], name=names[result["level"]], practical=result["practical"], practical_name=names[result["practical"]])
+
+    levels = progress.locator("[data-history-entry] td:nth-child(3)").all_inner_texts()
+    assert levels == [level_words(score(first, MODEL)), level_words(score(second, MODEL))]
 
     save(progress, now)
     progress.reload()
@@ -110,3 +128,58 @@ def test_a_hand_edited_history_and_a_refused_write_lose_nothing_silently(progres
     assert "QuotaExceededError" in progress.locator("[data-progress-notices]").inner_text()
     assert progress.locator("[data-history-entry]").count() == 1, "the list is what is stored"
     assert json.loads(progress.evaluate("([key]) => localStorage.getItem(key)", [HISTORY]))[0] == good
+
+
+def link_of(given: dict, server, extras: str = "") -> str:
+    return f"{server.url}assessment/#{MODEL['model']}@{MODEL['version']}&" + "&".join(f"{k}={v}" for k, v in given.items()) + extras
+
+
+def test_a_link_with_targets_and_notes_is_used_and_na_dk_are_words_never_zero_and_not_comparable(progress, server):
+    console = []
+    progress.on("console", lambda m: console.append(m.text) if m.type in ("error", "warning") else None)
+    na = next((q["id"] for q in MODEL["questions"] if q["not_applicable"]), None)
+    dk = next(q for q in IDS if q != na)
+    # Every scored answer above the lowest option, so a bar of width 0 could only be an unscored one drawn as 0.
+    old, now = answers([1, 2]), answers([3, 2])
+    now[dk] = "dk"
+    if na:
+        now[na] = "na"
+    save(progress, now)
+    progress.reload()
+    # The link as the assessment writes it with targets and notes (notes.js extrasFragment).
+    extras = f"&_t={IDS[0]}.{POINTS[0][-1]}&_team=Platform%20team&_date=2026-11-26&_n.{IDS[1]}=Pinned%20in%20ADR-12"
+    progress.fill("[data-progress-link]", link_of(old, server, extras))
+    progress.click("[data-progress-use-link]")
+    progress.wait_for_selector("[data-compare-table]")
+    notices = progress.locator("[data-progress-compare-notices]").inner_text()
+    assert "cannot be compared" not in notices and "_t" not in notices, notices
+
+    row = progress.locator(f'[data-compare-dimension="{dk}"]')
+    assert row.get_attribute("data-change") == "incomparable"
+    assert row.locator("td").all_inner_texts() == [str(old[dk]), UNSCORED["dont_know"], f"≠ {WORDS['incomparable']}"]
+    if na:
+        assert progress.locator(f'[data-compare-dimension="{na}"] td').nth(1).inner_text() == UNSCORED["not_applicable"]
+    compare = progress.locator("[data-progress-compare]")
+    assert not RAW.search(compare.inner_text()), compare.inner_text()
+    # Nothing is drawn for no points: no NaN anywhere in the chart, and no bar of width 0.
+    drawn = progress.evaluate("""() => [...document.querySelectorAll('#compare-chart, svg.chart *')]
+        .flatMap((e) => [...e.attributes].map((a) => a.value))""")
+    assert not [v for v in drawn if "NaN" in v]
+    widths = progress.locator("svg.chart rect.chart__s--bar").evaluate_all("(rs) => rs.map((r) => r.getAttribute('width'))")
+    assert len(widths) == sum(1 for q in IDS if isinstance(now[q], int)) and "0%" not in widths
+    assert not RAW.search(" ".join(progress.locator("svg.chart text.chart__value").all_text_contents()))
+    assert not console, console
+
+    # A link that cannot be used: said, and the comparison it replaces is gone, not left looking used.
+    progress.fill("[data-progress-link]", "https://example.org/#models=1")
+    progress.click("[data-progress-use-link]")
+    assert "cannot be compared" in progress.locator("[data-progress-compare-notices]").inner_text()
+    assert progress.locator("[data-compare-table]").count() == 0
+    progress.wait_for_selector("[data-compare-empty]")
+    assert progress.locator('[data-progress-before] option[value="imported"]').count() == 0
+
+    # A file too large to be answers is refused before reading, named, as on the other pages.
+    big = {"name": "huge.json", "mimeType": "application/json", "buffer": b" " * 200_001}
+    progress.set_input_files("[data-progress-file]", [big])
+    progress.wait_for_function("document.querySelector('[data-progress-compare-notices]').textContent.includes('huge.json')")
+    assert progress.locator("[data-compare-table]").count() == 0

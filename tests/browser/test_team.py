@@ -8,8 +8,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
+import yaml
 from playwright.sync_api import expect
 
 from generator import load_content
@@ -20,6 +22,7 @@ from tests.helpers import CONTENT
 from tests.scoring_oracle import score
 
 MODEL = assessment_data(load_content(CONTENT))
+LEVEL_WORDS = yaml.safe_load((CONTENT / "ui.yml").read_text(encoding="utf-8"))["answers"]
 IDS = [q["id"] for q in MODEL["questions"]]
 POINTS = [sorted(o["points"] for o in q["options"]) for q in MODEL["questions"]]
 
@@ -83,6 +86,16 @@ def test_files_give_each_dimensions_median_range_and_discuss_flag_with_a_notice_
     assert result.get_attribute("data-team-level") == str(expected["level"])
     held = team.locator("[data-team-held-back]")
     assert held.count() == (1 if expected["heldBack"] else 0), "the held-back rule applies to the team's medians"
+    # Each member's level, and the team's: both levels, by total and in practice, when held back.
+    name = {lv["number"]: lv["name"] for lv in MODEL["levels"]}
+    members = team.locator('[data-team-table="members"] tbody tr td:nth-child(4)').all_inner_texts()
+    for given, shown in zip(counted, members):
+        mine = score(given, MODEL)
+        one = LEVEL_WORDS["levelOne"].format(number=mine["level"], name=name[mine["level"]])
+        both = LEVEL_WORDS["levelBoth"].format(number=mine["level"], name=name[mine["level"]], practical=mine["practical"], practical_name=name[mine["practical"]])
+        assert shown == (both if mine["practical"] != mine["level"] else one)
+    assert any(score(m, MODEL)["practical"] != score(m, MODEL)["level"] for m in counted), "a member is held back, so both levels are checked"
+    assert name[expected["practical"]] in result.inner_text()
     notices = team.locator("[data-team-notices]").inner_text()
     assert "ben-again.json" in notices and "counts once" in notices
     assert "broken.json" in notices and "JSON" in notices
@@ -135,7 +148,9 @@ def test_the_team_link_opens_the_same_team_in_a_fresh_browser_and_the_summary_do
 
     with team.expect_download() as got:
         team.click("[data-team-export=csv]")
-    rows = list(csv.reader(io.StringIO(open(got.value.path(), encoding="utf-8").read())))
+    raw = open(got.value.path(), encoding="utf-8").read()
+    assert raw.startswith("\ufeff"), "a byte-order mark, so spreadsheet programs read UTF-8"
+    rows = list(csv.reader(io.StringIO(raw[1:])))
     assert rows[0] == ["Dimension", "A", "B", "C", "D", "Median", "Min", "Max", "Discuss"]
     assert [r[0] for r in rows[1:-1]] == [q["dimension"] for q in MODEL["questions"]]
     assert rows[1][1:5] == before[IDS[0]][1:5]
@@ -161,3 +176,71 @@ def test_the_team_link_opens_the_same_team_in_a_fresh_browser_and_the_summary_do
         assert_clean(fresh, [other])
     finally:
         fresh.close()
+
+
+def test_not_applicable_and_dont_know_are_words_in_the_tables_chart_and_exports_through_a_team_link(team, server):
+    console = []
+    team.on("console", lambda m: console.append(m.text) if m.type in ("error", "warning") else None)
+    unscored = MODEL["unscored"]
+    na = next((q["id"] for q in MODEL["questions"] if q["not_applicable"]), None)
+    dk = next(q for q in IDS if q != na)
+    # Nobody has points on `dk`: the team's answer there is "don't know"; one member is not applicable on `na`.
+    first, second = answers([4, 3, 2]), answers([2, 3, 1])
+    first[dk] = second[dk] = "dk"
+    if na:
+        first[na] = "na"
+    team.set_input_files("[data-team-files]", [file("a.json", first), file("b.json", second)])
+    team.wait_for_selector("[data-team-total], [data-team-level=none]")
+    assert cells(team, dk)[1:6] == [unscored["dont_know"], unscored["dont_know"], unscored["dont_know"], "–", "–"]
+    if na:
+        assert cells(team, na)[1] == unscored["not_applicable"]
+    raw = re.compile(r"\b(na|dk|NaN|undefined|null)\b")
+    body = team.locator("[data-team-body]")
+    assert not raw.search(body.inner_text()), body.inner_text()
+    drawn = team.evaluate("() => [...document.querySelectorAll('svg.chart *')].flatMap((e) => [...e.attributes].map((a) => a.value))")
+    assert not [v for v in drawn if "NaN" in v]
+
+    with team.expect_download() as got:
+        team.click("[data-team-export=csv]")
+    rows = list(csv.reader(io.StringIO(open(got.value.path(), encoding="utf-8-sig").read())))
+    row = next(r for r in rows if r[0] == next(q["dimension"] for q in MODEL["questions"] if q["id"] == dk))
+    assert row[1:4] == [unscored["dont_know"]] * 3
+    assert all(cell != "" for r in rows[1:-1] for cell in r), "no answer exported as blank"
+
+    # Through the team link, in a fresh load: the same words.
+    link = team.locator("[data-team-link]").get_attribute("data-team-link")
+    team.goto(server.url + "team/")
+    team.goto(link)
+    team.wait_for_selector("[data-team-total], [data-team-level=none]")
+    assert cells(team, dk)[1:4] == [unscored["dont_know"]] * 3
+    assert not raw.search(team.locator("[data-team-body]").inner_text())
+    assert not console, console
+
+
+def test_a_members_name_typed_in_the_assessment_reaches_the_team_view_through_a_link_and_a_file(page, server, tmp_path):
+    page.site("assessment/")
+    page.locator("[data-assessment][data-ready]").wait_for(state="attached")
+    for qid, points in MEMBERS[0].items():
+        page.locator(f'input[name="{qid}"][value="{points}"]').check()
+    page.locator('[data-context="name"]').fill("Ana Lima")
+    page.locator('[data-context="team"]').fill("Platform")
+    plain = page.locator("[data-share-url]").get_attribute("data-share-url")
+    assert "_name" not in plain, "the name stays out of the link unless the notes go in"
+    page.locator("[data-include-notes]").check()
+    link = page.locator("[data-share-url]").get_attribute("data-share-url")
+    with page.expect_download() as got:
+        page.locator('[data-export="json"]').click()
+    assert "Platform-Ana-Lima" in got.value.suggested_filename
+    saved = tmp_path / got.value.suggested_filename
+    got.value.save_as(saved)
+    page.reload()
+    assert page.locator('[data-context="name"]').input_value() == "Ana Lima", "the name is saved in this browser"
+
+    page.site("team/")
+    page.wait_for_selector("[data-team-body] [data-team-empty]")
+    page.fill("[data-team-links]", link)
+    page.click("[data-team-add-links]")
+    page.set_input_files("[data-team-files]", [str(saved)])
+    expect(page.locator("[data-team-member]")).to_have_count(2)  # one from the link, one from the file
+    page.check("[data-team-names]")
+    assert page.locator("[data-team-member] td:first-child").all_inner_texts() == ["A (Ana Lima)", "B (Ana Lima)"]

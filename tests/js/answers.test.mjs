@@ -253,7 +253,7 @@ describe("downloaded and imported JSON", () => {
 
   test("huge files are refused before reading", () => {
     assert.equal(fileSizeNotice(2000), null);
-    assert.match(said(fileSizeNotice(LIMITS.file + 1)), /far larger than an answers file/);
+    assert.match(said(fileSizeNotice(LIMITS.file + 1, "big.json")), /^big.json is \d+ bytes, far larger than an answers file/);
   });
 });
 

@@ -91,9 +91,12 @@ describe("not applicable and don't know in the history", () => {
     assert.deepEqual(read.entries.map((e) => [e.answers.grounding, e.total, e.level]), [["na", 19, 3], ["na", null, null]]);
   });
 
-  test("a dimension with no points either side neither goes up nor down, and passes no option", () => {
-    const diff = compareResults(answersOf([0, "dk", "na", 2, 2, 2, 2]), answersOf([2, 3, 2, 2, 2, 2, 2]), { ...NA_MODEL, unscored: { most: 2, rounding: "half-up" } });
-    assert.deepEqual(diff.dimensions.slice(0, 3).map((d) => [d.before, d.after, d.change]), [[0, 2, "up"], ["dk", 3, "same"], ["na", 2, "same"]]);
+  test("a dimension with no points on either side is not comparable (never 'same'), and passes no option", () => {
+    const diff = compareResults(answersOf([0, "dk", "na", 2, 2, "dk", 2]), answersOf([2, 3, 2, 2, "dk", "dk", 2]), { ...NA_MODEL, unscored: { most: 2, rounding: "half-up" } });
+    assert.deepEqual(
+      diff.dimensions.map((d) => [d.before, d.after, d.change]),
+      [[0, 2, "up"], ["dk", 3, "incomparable"], ["na", 2, "incomparable"], [2, 2, "same"], [2, "dk", "incomparable"], ["dk", "dk", "incomparable"], [2, 2, "same"]],
+    );
     assert.deepEqual(diff.done.map((s) => s.text), ["models 1", "models 2"]);
   });
 });

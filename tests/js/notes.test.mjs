@@ -175,3 +175,18 @@ describe("saved copy and downloaded file", () => {
     assert.deepEqual(readExtrasImport("[1]", MODEL, WORDS).notices, []);
   });
 });
+
+describe("the member's name", () => {
+  test("saved, in the file (and at its top, for the team view), and in the link only with the notes", () => {
+    const notes = { team: "P", name: "Ana", date: "", answers: {} };
+    const record = extrasRecord(notes, {}, MODEL);
+    assert.equal(record.name, "Ana");
+    assert.equal(record.notes.name, "Ana");
+    assert.equal(extrasFragment(MODEL, {}, notes, false).text, "");
+    const text = extrasFragment(MODEL, {}, notes, true).text;
+    assert.match(text, /&_name=Ana/);
+    assert.equal(readExtras(splitFragment(`#g@1.2.3${text}`).extras, MODEL, WORDS).notes.name, "Ana");
+    // No name given: the record has none, as before.
+    assert.equal(Object.hasOwn(extrasRecord({ team: "", date: "", answers: {} }, {}, MODEL), "name"), false);
+  });
+});

@@ -227,11 +227,32 @@ describe("reportNodes", () => {
     assert.deepEqual(chosen, ["2", "0", "1"]);
   });
 
-  test("planFacts: the level, the held-back sentence and the version", () => {
+  test("planFacts: both levels when held back (title and first line), the held-back sentence and the version", () => {
     assert.deepEqual(planFacts({ ...MODEL, edition: { name: "Ed" } }, resultOf(1, 0, 2), WORDS), {
-      title: "Self-assessment plan: level 2, Defined",
-      lines: ["Level 2, Defined: 3 of 6 points.", "Level 2 by total; held back to level 1 by: Dimension prompts (0/2) {unknown}", "Edition Ed, content version 1.0.0."],
+      title: "Self-assessment plan: level 2, Defined by total; 1, Initial in practice",
+      lines: ["Level 2, Defined by total; 1, Initial in practice: 3 of 6 points.", "Level 2 by total; held back to level 1 by: Dimension prompts (0/2) {unknown}", "Edition Ed, content version 1.0.0."],
     });
+  });
+
+  test("planFacts: the team and date the user gave come first", () => {
+    const facts = planFacts({ ...MODEL, edition: { name: "Ed" } }, resultOf(2, 2, 2), WORDS, { team: " Platform ", date: "2026-11-26", answers: {} });
+    assert.deepEqual(facts.lines.slice(0, 2), ["Team: Platform", "Date: 2026-11-26"]);
+  });
+
+  test("planFacts: one level when nothing holds it back", () => {
+    assert.equal(planFacts({ ...MODEL, edition: { name: "Ed" } }, resultOf(2, 2, 2), WORDS).title, "Self-assessment plan: level 3, Managed");
+  });
+
+  test("held back: the headline shows both levels with the same markup, headed by total and in practice", () => {
+    const nodes = reportNodes(MODEL, resultOf(1, 0, 2), WORDS);
+    const blocks = select(nodes, "div", "assessment__level-block");
+    assert.deepEqual(blocks.map((b) => [b.getAttribute("data-level-kind"), b.getAttribute("data-level")]), [["total", "2"], ["practice", "1"]]);
+    assert.deepEqual(select(nodes, "p", "assessment__level-heading").map((p) => p.textContent), [WORDS.headlineByTotal, WORDS.headlineInPractice]);
+    assert.deepEqual(select(nodes, "span", "assessment__level-number").slice(0, 2).map((s) => s.textContent), ["Level 2", "Level 1"]);
+    assert.equal(select(nodes, "p", "assessment__summary").length, 2);
+    // Nothing held back: one level, no headings.
+    const one = reportNodes(MODEL, resultOf(2, 2, 2), WORDS);
+    assert.deepEqual([select(one, "div", "assessment__level-block").length, select(one, "p", "assessment__level-heading").length], [0, 0]);
   });
 
   test("the mismatch warning shows only when asked", () => {
@@ -294,6 +315,14 @@ describe("not applicable and don't know in the result", () => {
     assert.deepEqual(cells, ["–", "–", "Not applicable to us"]);
     assert.deepEqual(withAttr(nodes, "data-target").map((n) => n.getAttribute("data-target")), ["models", "prompts"]);
     assert.deepEqual(withAttr(nodes, "data-step").map((n) => n.getAttribute("data-step")).filter((id) => id === "grounding"), []);
+  });
+
+  test("don't know: the plan's first step is to find out, worded, with why", () => {
+    const nodes = reportNodes(NA, result(2, "dk", 1), WORDS);
+    const [step] = withAttr(nodes, "data-step");
+    assert.equal(step.getAttribute("data-step"), "prompts");
+    assert.equal(step.getAttribute("data-find-out"), "");
+    assert.deepEqual(texts(select([step], "h4")), [WORDS.stepFindOut.replace("{dimension}", "Dimension prompts")]);
   });
 
   test("past the limit: no level, the reason, the answers as given, and no plan", () => {

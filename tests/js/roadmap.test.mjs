@@ -126,6 +126,34 @@ describe("readTargets", () => {
   }
 });
 
+describe("don't know: find out first", () => {
+  const DK_MODEL = { ...MODEL, total: { min: 0, max: 28 }, unscored: { most: 2, rounding: "half-up" } };
+  const answers = answersOf(4, "dk", 4, 4, 4, 0, 3);
+  const steps = roadmapSteps(DK_MODEL, score(answers, DK_MODEL), targetsFor(DK_MODEL, answers));
+
+  test("a dimension answered don't know gets one find-out step, before the held-back ones", () => {
+    assert.deepEqual(steps.map((s) => [s.id, Boolean(s.findOut), s.held]).slice(0, 2), [["prompts", true, false], ["monitoring", false, true]]);
+    assert.deepEqual([steps[0].from, steps[0].to, steps[0].text, steps[0].readings, steps[0].why], [null, null, null, [], "Why prompts"]);
+    assert.equal(steps.filter((s) => s.id === "prompts").length, 1);
+  });
+
+  test("not applicable gets no step at all", () => {
+    const na = answersOf(4, "na", 4, 4, 4, 4, 4);
+    const model = { ...DK_MODEL, questions: DK_MODEL.questions.map((q) => ({ ...q, not_applicable: true })) };
+    assert.deepEqual(roadmapSteps(model, score(na, model), targetsFor(model, na)).filter((s) => s.id === "prompts"), []);
+  });
+
+  test("both files say find out first, in the page's words, with no code and no blank step", () => {
+    const md = planMarkdown(steps, { title: "Plan", lines: [], date: new Date("2026-11-26T10:00:00Z") }, WORDS);
+    const first = md.split("\n").find((line) => line.startsWith("- [ ] "));
+    assert.equal(first, `- [ ] **${WORDS.exportFindOut.replace("{dimension}", "Dim prompts")}** ${markdownText(WORDS.findOutText)}`);
+    assert.ok(md.includes("    - Why: Why prompts\n"));
+    const row = planCsv(steps, WORDS).split("\r\n")[1];
+    assert.equal(row, `"Dim prompts","","","${WORDS.findOutText}","","",""`);
+    assert.doesNotMatch(md + row, /\b(dk|null|undefined|NaN)\b/);
+  });
+});
+
 describe("plan files", () => {
   const steps = plan(answersOf(4, 4, 4, 4, 4, 0, 0));
   const facts = { title: "Plan: level 4", lines: ["Level 4 by total; held back to level 2 by: X (0/4)"], date: new Date("2026-11-26T10:00:00Z") };
@@ -145,15 +173,23 @@ describe("plan files", () => {
     assert.equal(markdownText("12. item"), "12\\. item");
   });
 
-  test("CSV: the header, then one quoted row per step; formulas are defused", () => {
-    const text = planCsv(steps);
-    const lines = text.split("\r\n");
+  test("CSV: a byte-order mark, the header, then one quoted row per step with its target and note; formulas are defused", () => {
+    const text = planCsv(steps, WORDS, { targets: { monitoring: 2 }, notes: { monitoring: "Owner: Ana" } });
+    assert.ok(text.startsWith("\ufeff"), "spreadsheet programs read UTF-8 only with a BOM");
+    const lines = text.slice(1).split("\r\n");
     assert.equal(lines[0], CSV_COLUMNS.map((c) => `"${c}"`).join(","));
+    assert.deepEqual(CSV_COLUMNS.slice(0, 5), ["dimension", "from", "to", "step", "readings"], "the first columns stay where imports expect them");
     assert.equal(lines.length, steps.length + 2);
     assert.equal(lines.at(-1), "");
-    assert.equal(lines[1], '"Dim monitoring","0","1","monitoring 1","Title shared <https://example.org/shared>; Title monitoring-0 <https://example.org/monitoring-0>"');
-    const hostile = planCsv([{ dimension: '=HYPERLINK("x")', from: 0, to: 1, text: 'say "hi"\nthere', readings: [] }]);
-    assert.equal(hostile.split("\r\n")[1], '"\'=HYPERLINK(""x"")","0","1","say ""hi"" there",""');
+    assert.equal(lines[1], '"Dim monitoring","0","1","monitoring 1","Title shared <https://example.org/shared>; Title monitoring-0 <https://example.org/monitoring-0>","2","Owner: Ana"');
+    const hostile = planCsv([{ id: "x", dimension: '=HYPERLINK("x")', from: 0, to: 1, text: 'say "hi"\nthere', readings: [] }], WORDS, { notes: { x: "=cmd" } });
+    assert.equal(hostile.slice(1).split("\r\n")[1], '"\'=HYPERLINK(""x"")","0","1","say ""hi"" there","","","\'=cmd"');
+  });
+
+  test("Markdown: a note goes under its dimension's first step, as text", () => {
+    const text = planMarkdown(steps, { ...facts, notes: { monitoring: "See [ADR](http://x) <b>" } }, WORDS);
+    const notes = text.split("\n").filter((line) => line.startsWith("    - Note: "));
+    assert.deepEqual(notes, ["    - Note: See \\[ADR\\]\\(http://x\\) \\<b\\>"]);
   });
 
   test("a reading's status (a retiring or retired reference) follows it in both files, as text", () => {

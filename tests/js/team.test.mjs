@@ -167,6 +167,24 @@ describe("team link", () => {
   });
 });
 
+describe("share links with targets and notes", () => {
+  test("a link the assessment wrote with targets and notes counts as a member, with no notice about its extra parts", () => {
+    const base = link("link 1", [4, 4, 4, 4, 4, 0, 2]).text;
+    const read = readInput({ kind: "link", source: "link 1", text: `${base}&_t=models.4,safety.3&_team=Platform%20team&_date=2026-11-26&_n.models=Pinned` }, MODEL);
+    assert.equal(read.usable, true);
+    assert.deepEqual(read.answers, answersOf([4, 4, 4, 4, 4, 0, 2]));
+    assert.deepEqual(read.notices, []);
+  });
+
+  test("a link made with the notes carries the member's name; a name that is not plain text is not shown", () => {
+    const base = link("link 1", [4, 4, 4, 4, 4, 0, 2]).text;
+    assert.equal(readInput({ kind: "link", source: "l", text: `${base}&_team=P&_name=Ana%20Lima` }, MODEL).name, "Ana Lima");
+    assert.equal(readInput({ kind: "link", source: "l", text: `${base}&_name=A%0Ab` }, MODEL).name, null);
+    assert.equal(readInput({ kind: "link", source: "l", text: `${base}&_name=%E0%A4` }, MODEL).name, null);
+    assert.equal(readInput({ kind: "link", source: "l", text: base }, MODEL).name, null);
+  });
+});
+
 describe("team summary exports", () => {
   const WORDS = { dimension: "Dimension", median: "Median", min: "Min", max: "Max", discuss: "Discuss", yes: "yes", no: "no", total: "Total" };
   const view = teamView([file("a.json", [4, 4, 4, 4, 4, 0, 2]), file("b.json", [2, 2, 4, 3, 3, 2, 2])], MODEL, GAP);
@@ -189,8 +207,9 @@ describe("team summary exports", () => {
 
   test("JSON: members, dimensions, total and level, with the model and version", () => {
     const record = teamRecord(view, MODEL, ["A", "B"], new Date("2026-11-26T10:00:00Z"));
-    assert.deepEqual(Object.keys(record), ["model", "version", "edition", "date", "members", "dimensions", "total", "level"]);
-    assert.deepEqual(record.members[1], { label: "B", total: 18, level: 3, answers: answersOf([2, 2, 4, 3, 3, 2, 2]) });
+    assert.deepEqual(Object.keys(record), ["model", "version", "edition", "date", "members", "dimensions", "total", "level", "practical"]);
+    assert.deepEqual(record.members[1], { label: "B", total: 18, level: 3, practical: 3, answers: answersOf([2, 2, 4, 3, 3, 2, 2]) });
+    assert.equal(record.practical, view.result.practical);
     assert.deepEqual(record.dimensions[0], { id: "models", dimension: "Dimension models", points: [4, 2], median: 2, min: 2, max: 4, discuss: true });
   });
 });
@@ -208,6 +227,22 @@ describe("not applicable and don't know", () => {
     assert.deepEqual([view.result.dontKnow, view.total, view.level], [1, 15, 3]);
     // b: 15 of 24 points, 15 x 28 / 24 = 17.5 -> 18 (a half goes up).
     assert.deepEqual(view.members.map((m) => m.total), [20, 18]);
+  });
+
+  test("exports say not applicable and don't know in the form's words: never blank, never a code", () => {
+    const WORDED = { ...NA_MODEL, unscored: { ...NA_MODEL.unscored, not_applicable: "Not applicable to us", dont_know: "Don't know" } };
+    const view = teamView([file("a.json", [4, 4, "na", 2, 2, "dk", 2]), file("b.json", [2, 4, 1, 2, 2, "dk", 4])], WORDED, GAP);
+    const words = { dimension: "Dimension", median: "Median", min: "Min", max: "Max", discuss: "Discuss", yes: "yes", no: "no", total: "Total" };
+    const rows = teamCsv(view, WORDED, ["A", "B"], words).trimEnd().split("\r\n");
+    assert.equal(rows[3], "Dimension grounding,Not applicable to us,1,1,1,1,no");
+    // Nobody has points for monitoring: the team's answer is "don't know", with no lowest or highest.
+    assert.equal(rows[6], "Dimension monitoring,Don't know,Don't know,Don't know,–,–,no");
+    const md = teamMarkdown(view, WORDED, ["A", "B"], words);
+    assert.match(md, /\| Dimension monitoring \| Don't know \| Don't know \| Don't know \| – \| – \| no \|/);
+    for (const text of [rows.join("\n"), md]) {
+      assert.doesNotMatch(text, /\b(na|dk|null|undefined|NaN)\b/);
+      assert.doesNotMatch(text, /,,[^\n]*,no/, "no blank answer cell");
+    }
   });
 
   test("the team link writes n and k, and reads them back; other letters are refused", () => {

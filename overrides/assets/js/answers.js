@@ -260,9 +260,9 @@ export function readImport(text, model) {
   return { answers, notices };
 }
 
-/** A file's size in bytes is known before it is read: refuse huge ones early. */
-export function fileSizeNotice(bytes) {
-  return bytes > LIMITS.file ? notice("warning", "fileTooLarge", { from: FROM.file, bytes }) : null;
+/** A file's size in bytes is known before it is read: refuse huge ones early (`name` names it). */
+export function fileSizeNotice(bytes, name = "") {
+  return bytes > LIMITS.file ? notice("warning", "fileTooLarge", { name, bytes }) : null;
 }
 
 function readRecord(text, model, from, limit) {

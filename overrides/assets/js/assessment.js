@@ -38,7 +38,6 @@ import {
   answeredCount,
   checkEntries,
   exportRecord,
-  fileSizeNotice,
   FROM,
   fragmentOf,
   readFragment,
@@ -49,20 +48,15 @@ import {
 } from "./answers.js";
 import { fill, h, noticeNodes, planFacts, reportNodes, statusNodes } from "./report-view.js";
 import { planFor, readTargets, targetsForLevel, targetsKey, targetsValue } from "./roadmap.js";
+import { fileName, offerDownload, pageData, readFiles, startPages } from "./page-shell.js";
 import { openStorage } from "./storage.js";
 import { emptyNotes, extrasFragment, extrasRecord, hasNotes, LIMITS, notesKey, notesValue, readExtras, readExtrasImport, readNotes, splitFragment } from "./notes.js";
 import { notesNodes, printHeadNodes } from "./notes-view.js";
 
-const bound = new WeakSet();
 const saved = openStorage("localStorage");
 
 /** The page's JSON `id` (inside its inert template, or in the page as a fallback). */
-function readData(root, id) {
-  const holder = root.querySelector("template[data-assessment-data]");
-  const script = holder?.content.getElementById(id) ?? document.getElementById(id);
-  if (!script) throw new Error("the page holds no assessment data");
-  return JSON.parse(script.textContent);
-}
+const readData = (root, id) => pageData(root, "template[data-assessment-data]", id);
 
 function init(root) {
   const parts = {
@@ -154,6 +148,7 @@ class Page {
     if (keptNotes.notices.length) this.saveNotes();
     for (const note of form.querySelectorAll("[data-note]")) note.maxLength = LIMITS.note;
     this.root.querySelector('[data-context="team"]').maxLength = LIMITS.team;
+    this.root.querySelector('[data-context="name"]').maxLength = LIMITS.team;
     const shared = this.takeShared();
     shared.notices.unshift(...keptTargets.notices, ...keptNotes.notices);
     if (!this.useShared(shared)) {
@@ -283,7 +278,7 @@ class Page {
       if (field.value.trim()) answers[id] = field.value;
       else delete answers[id];
       this.notes = { ...this.notes, answers };
-    } else if (context === "team" || context === "date") {
+    } else if (context === "team" || context === "name" || context === "date") {
       this.notes = { ...this.notes, [context]: field.value };
     }
     this.saveNotes();
@@ -446,25 +441,21 @@ class Page {
     const file = input.files?.[0];
     if (!file) return;
     input.value = "";
-    const tooLarge = fileSizeNotice(file.size);
-    if (tooLarge) {
-      this.say([tooLarge], "tools");
-      return;
-    }
-    file.text().then(
-      (text) => {
-        const read = readImport(text, this.model);
-        if (answeredCount(read.answers, this.model) === 0) {
-          this.say([...read.notices, { kind: "info", key: "notChanged" }], "tools");
-          return;
-        }
-        const filled = { kind: "info", key: "fileFilled", values: { name: file.name } };
-        const extras = readExtrasImport(text, this.model, this.words);
-        this.setExtras(extras.notes, extras.targets);
-        this.apply(read.answers, { notices: [...read.notices, ...extras.notices, filled], save: "replace", place: "tools" });
-      },
-      (err) => this.say([{ kind: "warning", key: "fileUnreadable", values: { name: file.name, reason: err.name } }], "tools"),
-    );
+    readFiles([file]).then(([picked]) => {
+      if (picked.notice) {
+        this.say([picked.notice], "tools");
+        return;
+      }
+      const read = readImport(picked.text, this.model);
+      if (answeredCount(read.answers, this.model) === 0) {
+        this.say([...read.notices, { kind: "info", key: "notChanged" }], "tools");
+        return;
+      }
+      const filled = { kind: "info", key: "fileFilled", values: { name: file.name } };
+      const extras = readExtrasImport(picked.text, this.model, this.words);
+      this.setExtras(extras.notes, extras.targets);
+      this.apply(read.answers, { notices: [...read.notices, ...extras.notices, filled], save: "replace", place: "tools" });
+    });
   }
 
   copy() {
@@ -486,19 +477,21 @@ class Page {
 
   download() {
     const record = { ...exportRecord(this.answers, this.model, score(this.answers, this.model), new Date()), ...extrasRecord(this.notes, this.targets, this.model) };
-    offer(`${JSON.stringify(record, null, 2)}\n`, "application/json", `${this.model.model}-assessment-${record.date.slice(0, 10)}.json`);
+    offerDownload(`${JSON.stringify(record, null, 2)}\n`, "application/json", fileName([this.model.model, "assessment", this.notes.team, this.notes.name, this.notes.date || record.date.slice(0, 10)], "json"));
   }
 
   /** The plan as a file: "md" (a Markdown checklist) or "csv". */
   downloadPlan(kind) {
     const result = score(this.answers, this.model);
-    const { steps } = planFor(this.model, result, this.targets);
-    const date = new Date();
+    const { steps, targets } = planFor(this.model, result, this.targets);
+    // The date the user gave (notes), else today: the plan says whose and when, and so does its name.
+    const date = this.notes.date ? new Date(`${this.notes.date}T00:00:00Z`) : new Date();
+    const notes = this.notes.answers;
     // Loaded on the first download only: most visits never make one.
     import("./plan-export.js").then(
       ({ planCsv, planMarkdown }) => {
-        const text = kind === "md" ? planMarkdown(steps, { ...planFacts(this.model, result, this.words), date }, this.words) : planCsv(steps);
-        offer(text, kind === "md" ? "text/markdown" : "text/csv", `${this.model.model}-plan-${date.toISOString().slice(0, 10)}.${kind}`);
+        const text = kind === "md" ? planMarkdown(steps, { ...planFacts(this.model, result, this.words, this.notes), date, notes }, this.words) : planCsv(steps, this.words, { targets, notes });
+        offerDownload(text, kind === "md" ? "text/markdown" : "text/csv", fileName([this.model.model, "plan", this.notes.team, this.notes.name, date.toISOString().slice(0, 10)], kind));
       },
       (err) => this.say([{ kind: "warning", key: "planFailed", values: { reason: err.name } }], "result"),
     );
@@ -549,7 +542,7 @@ class Page {
       radio.checked = Object.hasOwn(this.answers, radio.name) && this.answers[radio.name] === answerOf(radio.value);
     }
     for (const field of this.root.querySelectorAll("[data-note], [data-context]")) {
-      const value = field.dataset.note !== undefined ? (this.notes.answers[field.dataset.note] ?? "") : this.notes[field.dataset.context];
+      const value = field.dataset.note !== undefined ? (this.notes.answers[field.dataset.note] ?? "") : (this.notes[field.dataset.context] ?? "");
       if (field.value !== value) field.value = value;
     }
     const count = answeredCount(this.answers, this.model);
@@ -601,30 +594,12 @@ class Page {
   }
 }
 
-/** Offer `text` as a file download. */
-function offer(text, type, name) {
-  const href = URL.createObjectURL(new Blob([text], { type }));
-  // Not attached to the document, so the theme's instant navigation never sees the click.
-  h("a", { href, download: name }).click();
-  setTimeout(() => URL.revokeObjectURL(href), 60000);
-}
-
 /** The questionnaire of the current page view, if it has one. */
 let active = null;
 
-function start() {
-  for (const root of document.querySelectorAll("[data-assessment]")) {
-    if (bound.has(root)) continue;
-    bound.add(root);
-    active = init(root) ?? active;
-  }
-}
-
-// mkdocs-material's document$ emits on every page view, instant navigation included.
-const documents = window.document$;
-if (typeof documents?.subscribe === "function") documents.subscribe(start);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
-else start();
+startPages("[data-assessment]", (root) => {
+  active = init(root) ?? active;
+});
 
 // Added once per full page load (this module runs once), whatever the navigation.
 window.addEventListener("hashchange", () => {

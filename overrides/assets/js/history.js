@@ -27,7 +27,7 @@ const complete = (answers, model) => model.questions.every((q) => Object.hasOwn(
 
 /**
  * Read the stored history (a string, or null when there is none).
- * Returns {entries: [{date, version, answers, total, level}], notices}.
+ * Returns {entries: [{date, version, answers, total, level, practical}], notices}.
  */
 export function readHistory(text, model) {
   if (text === null || text === undefined) return { entries: [], notices: [] };
@@ -64,8 +64,8 @@ function readEntry(item, model) {
   if (typeof item.answers !== "object" || item.answers === null || Array.isArray(item.answers)) return null;
   const checked = checkEntries(Object.entries(item.answers), model, "");
   if (checked.notices.length || !complete(checked.answers, model)) return null;
-  const { total, level } = score(checked.answers, model);
-  return { date: item.date, version: item.version, answers: checked.answers, total, level };
+  const { total, level, practical } = score(checked.answers, model);
+  return { date: item.date, version: item.version, answers: checked.answers, total, level, practical };
 }
 
 /** The history's stored text. */
@@ -78,15 +78,16 @@ export function historyValue(entries) {
  * {entries, notices}; past MAX_ENTRIES the oldest goes, and a notice says so.
  */
 export function keepResult(entries, answers, model, date) {
-  const { total, level } = score(answers, model);
-  const added = [...entries, { date: date.toISOString(), version: model.version, answers: { ...answers }, total, level }];
+  const { total, level, practical } = score(answers, model);
+  const added = [...entries, { date: date.toISOString(), version: model.version, answers: { ...answers }, total, level, practical }];
   if (added.length <= MAX_ENTRIES) return { entries: added, notices: [] };
   return { entries: added.slice(-MAX_ENTRIES), notices: [{ kind: "info", key: "historyFull", values: { max: MAX_ENTRIES } }] };
 }
 
 /**
  * Before -> after, both complete answers. Per dimension {id, before, after, change}
- * where change is "up", "down" or "same"; the totals and levels; and the steps done
+ * where change is "up", "down" or "same" between two points, and "incomparable" when
+ * either side is "not applicable" or "don't know" (no points to compare); the totals and levels; and the steps done
  * since: for every dimension that went up, each option passed on the way, in order
  * ({id, points, text}).
  */
@@ -96,9 +97,9 @@ export function compareResults(before, after, model) {
   const dimensions = model.questions.map((q) => {
     const from = before[q.id];
     const to = after[q.id];
-    // "na" and "dk" (scoring.js) are no points: only two numbers go up or down.
+    // "na" and "dk" (scoring.js) are no points: only two numbers go up, down or stay.
     const both = Number.isInteger(from) && Number.isInteger(to);
-    return { id: q.id, before: from, after: to, change: both && to > from ? "up" : both && to < from ? "down" : "same" };
+    return { id: q.id, before: from, after: to, change: !both ? "incomparable" : to > from ? "up" : to < from ? "down" : "same" };
   });
   const done = model.questions.flatMap((q) =>
     q.options
@@ -106,5 +107,5 @@ export function compareResults(before, after, model) {
       .sort((x, y) => x.points - y.points)
       .map((o) => ({ id: q.id, points: o.points, text: o.text })),
   );
-  return { dimensions, total: { before: a.total, after: b.total }, level: { before: a.level, after: b.level }, done };
+  return { dimensions, total: { before: a.total, after: b.total }, level: { before: a.level, after: b.level }, practical: { before: a.practical, after: b.practical }, done };
 }

@@ -4,7 +4,8 @@
  * objects out; no DOM, no storage, no clock. answers.js keeps the answers; this module
  * keeps everything else, so neither format has to know the other.
  *
- * Notes: {team: "", date: "" or "YYYY-MM-DD", answers: {question id: "text"}}, text only,
+ * Notes: {team: "", date: "" or "YYYY-MM-DD", answers: {question id: "text"}}, and `name`
+ * (the member's own name, optional, only when given), text only,
  * each cut at LIMITS (team, note); control characters other than line breaks and tabs
  * are dropped. Saved in this browser under `<model id>-notes` as that object's JSON.
  *
@@ -46,7 +47,7 @@ export const emptyNotes = () => ({ team: "", date: "", answers: {} });
 export const notesKey = (model) => `${model.model}-notes`;
 
 /** Whether `notes` hold anything. */
-export const hasNotes = (notes) => Boolean(notes.team || notes.date || Object.keys(notes.answers).length);
+export const hasNotes = (notes) => Boolean(notes.team || notes.name || notes.date || Object.keys(notes.answers).length);
 
 /** The first `max` characters (code points, so no pair is split) of `text`. */
 const first = (text, max) => Array.from(text).slice(0, max).join("");
@@ -69,7 +70,7 @@ export function cleanNotes(data, model, words, from) {
   const bad = [];
   const cut = [];
   if (!isRecord(data)) return { notes, notices: [{ kind: "warning", text: fill(words.notesBad, { from, names: quote("notes") }) }] };
-  for (const field of ["team", "date"]) {
+  for (const field of ["team", "name", "date"]) {
     if (!Object.hasOwn(data, field) || data[field] === "") continue;
     const read = noteText(data[field], LIMITS.team);
     if (!read || (field === "date" && !DATE.test(read.text))) bad.push(field);
@@ -143,7 +144,9 @@ function parse(text, limit) {
 /** The notes and targets of a downloaded file, to add to answers.js's record. */
 export function extrasRecord(notes, targets, model) {
   const answers = Object.fromEntries(model.questions.filter((q) => notes.answers[q.id]).map((q) => [q.id, notes.answers[q.id]]));
-  return { notes: { team: notes.team, date: notes.date, answers }, targets: { ...targets } };
+  // The member's name also goes at the top, where the team view reads it (team.js).
+  const name = notes.name?.trim() ? { name: notes.name.trim() } : {};
+  return { ...name, notes: { team: notes.team, ...name, date: notes.date, answers }, targets: { ...targets } };
 }
 
 /** Read an imported file's notes and targets (the file's text; answers.js reads its answers). */
@@ -156,7 +159,7 @@ export function readExtrasImport(text, model, words) {
   return { notes: notes.notes, targets: targets.targets, notices: [...notes.notices, ...targets.notices] };
 }
 
-const EXTRA = /^_(t|team|date|n\.[^=]*)(=|$)/;
+const EXTRA = /^_(t|team|name|date|n\.[^=]*)(=|$)/;
 
 /**
  * A share link's fragment (without "#") split in two: `answers`, the fragment answers.js
@@ -197,7 +200,7 @@ export function readExtras(extras, model, words) {
   let targets;
   for (const [key, value] of extras) {
     if (key === "_t") targets = value;
-    else if (key === "_team" || key === "_date") notes[key.slice(1)] = decoded(value);
+    else if (key === "_team" || key === "_name" || key === "_date") notes[key.slice(1)] = decoded(value);
     else if (key.startsWith("_n.")) answers.push([key.slice(3), decoded(value)]);
   }
   // fromEntries makes own keys only, "__proto__" included: nothing reaches a prototype.
@@ -228,6 +231,7 @@ export function extrasFragment(model, targets, notes, withNotes) {
   if (!withNotes) return { text, cut };
   const items = [
     ["_team", notes.team],
+    ["_name", notes.name],
     ["_date", notes.date],
     ...model.questions.map((q) => [`_n.${q.id}`, notes.answers[q.id]]),
   ].filter(([, value]) => value);

@@ -18,7 +18,11 @@
 import { readingStatus } from "./roadmap.js";
 import { fill } from "./words.js";
 
-export const CSV_COLUMNS = Object.freeze(["dimension", "from", "to", "step", "readings"]);
+// "target" and "note" came later: appended, so an import set up by column name or by the first five columns still reads.
+export const CSV_COLUMNS = Object.freeze(["dimension", "from", "to", "step", "readings", "target", "note"]);
+
+/** Spreadsheet programs read a CSV as UTF-8 (accents, Japanese) only when it starts with a byte-order mark. */
+export const BOM = "\ufeff";
 
 /** Text that Markdown shows as written, on one line. */
 export function markdownText(text) {
@@ -34,15 +38,23 @@ const markdownUrl = (url) => String(url).replace(/[\s()<>]/g, (c) => encodeURICo
 const link = (r) => `[${markdownText(r.title)}](${markdownUrl(r.url)})${readingStatus(r) && ` (${markdownText(readingStatus(r))})`}`;
 
 /**
- * The plan as a Markdown checklist. `facts`: {title, lines, date}: a heading, sentences
- * said before the steps (level, held back, version), and the date (a Date). `words`:
- * the page's words.
+ * The plan as a Markdown checklist. `facts`: {title, lines, date, notes}: a heading,
+ * sentences said before the steps (team, date, level, held back, version), the date (a
+ * Date) and the notes per dimension ({id: text}), each said under its dimension's first
+ * step. `words`: the page's words.
  */
-export function planMarkdown(steps, { title, lines, date }, words) {
+export function planMarkdown(steps, { title, lines, date, notes = {} }, words) {
   const out = [`## ${markdownText(title)}`, "", ...lines.map((line) => `${markdownText(line)}  `), `${date.toISOString().slice(0, 10)}`, ""];
+  const noted = new Set();
   for (const s of steps) {
+    const note = notes[s.id]?.trim() && !noted.has(s.id) ? [`    - ${fill(words.exportNote, { note: markdownText(notes[s.id]) })}`] : [];
+    noted.add(s.id);
+    if (s.findOut) {
+      out.push(`- [ ] **${fill(words.exportFindOut, { dimension: markdownText(s.dimension) })}** ${markdownText(words.findOutText)}`, `    - ${fill(words.exportWhy, { why: markdownText(s.why) })}`, ...note);
+      continue;
+    }
     out.push(`- [ ] **${fill(words.exportStep, { dimension: markdownText(s.dimension), range: markdownText(fill(words.stepRange, s)) })}** ${markdownText(s.text)}`);
-    out.push(`    - ${fill(words.exportWhy, { why: markdownText(s.why) })}`);
+    out.push(`    - ${fill(words.exportWhy, { why: markdownText(s.why) })}`, ...note);
     if (s.readings.length) out.push(`    - ${fill(words.exportReading, { readings: s.readings.map(link).join(", ") })}`);
   }
   if (!steps.length) out.push(words.exportDone);
@@ -55,8 +67,21 @@ function csvCell(value) {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-/** The plan as CSV: a header of CSV_COLUMNS, then one row per step. */
-export function planCsv(steps) {
-  const rows = steps.map((s) => [s.dimension, s.from, s.to, s.text, s.readings.map((r) => `${r.title} <${r.url}>${readingStatus(r) && ` (${readingStatus(r)})`}`).join("; ")]);
-  return `${[CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+/**
+ * The plan as CSV: a byte-order mark, a header of CSV_COLUMNS, then one row per step; a
+ * "find out" step (a "don't know" answer) has no from, to or target, and says what to do
+ * in the page's words. `targets` ({id: points}) and `notes` ({id: text}) fill the
+ * target and note columns.
+ */
+export function planCsv(steps, words, { targets = {}, notes = {} } = {}) {
+  const rows = steps.map((s) => [
+    s.dimension,
+    s.from ?? "",
+    s.to ?? "",
+    s.findOut ? words.findOutText : s.text,
+    s.readings.map((r) => `${r.title} <${r.url}>${readingStatus(r) && ` (${readingStatus(r)})`}`).join("; "),
+    s.findOut ? "" : (targets[s.id] ?? ""),
+    notes[s.id]?.trim() ?? "",
+  ]);
+  return `${BOM}${[CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }

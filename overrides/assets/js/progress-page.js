@@ -9,21 +9,21 @@
  * go into the page as text only.
  */
 
-import { readFragment, readImport, readStored, storageKey } from "./answers.js";
+import { readImport, readStored, storageKey } from "./answers.js";
 import { seriesChart } from "./chart.js";
 import { compareResults, historyKey, historyValue, keepResult, readHistory } from "./history.js";
-import { fill, h, say } from "./report-view.js";
+import { answerText, fill, h, levelText, say } from "./report-view.js";
+import { noticeList, pageData, readFiles, startPages } from "./page-shell.js";
+import { readLinkAnswers } from "./record.js";
 import { openStorage } from "./storage.js";
 
-const bound = new WeakSet();
 const saved = openStorage("localStorage");
 const CURRENT = "current";
 const IMPORTED = "imported";
 
 class ProgressPage {
   constructor(root) {
-    const holder = root.querySelector("template[data-progress-data]");
-    const { model, text, answerWords } = JSON.parse(holder.content.getElementById("progress-data").textContent);
+    const { model, text, answerWords } = pageData(root, "template[data-progress-data]", "progress-data");
     this.model = model;
     // The page's words, and those of answers.js's notices (a file or link it reads).
     this.text = { ...answerWords, ...text };
@@ -57,7 +57,7 @@ class ProgressPage {
   }
 
   say(where, notices) {
-    where.replaceChildren(...(notices.length ? [h("ul", { class: "assessment__notice-list" }, ...notices.map((n) => h("li", { class: `assessment__notice assessment__notice--${n.kind}`, text: say(this.text, n) })))] : []));
+    where.replaceChildren(...noticeList(notices, this.text));
   }
 
   /** The history as stored now (read anew each time: another tab may have changed it). */
@@ -85,7 +85,7 @@ class ProgressPage {
     const date = new Date();
     const { entries, notices } = keepResult(this.history().entries, answers, this.model, date);
     const last = entries.at(-1);
-    this.store(entries, [{ kind: "info", key: "kept", values: { date: this.dates.format(date), total: last.total, number: last.level } }, ...notices]);
+    this.store(entries, [{ kind: "info", key: "kept", values: { date: this.dates.format(date), total: answerText(this.model, last.total), level: levelText(this.model, last, this.text) } }, ...notices]);
   }
 
   remove(index) {
@@ -110,13 +110,13 @@ class ProgressPage {
     const file = input.files?.[0];
     input.value = "";
     if (!file) return;
-    file.text().then((text) => this.useImported(file.name, readImport(text, this.model)));
+    // Huge files are refused before reading, and a file the browser cannot read is said, as on the other pages.
+    readFiles([file]).then(([read]) => this.useImported(read.name, read.notice ? { answers: {}, notices: [read.notice] } : readImport(read.text, this.model)));
   }
 
   useLink() {
     const line = this.parts.link.value.trim();
-    const hash = line.includes("#") ? line.slice(line.indexOf("#") + 1) : line;
-    this.useImported(line.slice(0, 60), readFragment(hash, this.model));
+    this.useImported(line.slice(0, 60), readLinkAnswers(line, this.model));
   }
 
   useImported(source, read) {
@@ -125,6 +125,11 @@ class ProgressPage {
     if (answered < this.model.questions.length || problem) {
       const reason = problem ? say(this.text, problem) : fill(this.text.incomplete, { answered, all: this.model.questions.length });
       this.say(this.parts.compareNotices, [{ kind: "warning", key: "unusable", values: { source, reason } }]);
+      // What was compared before is not what the user asked for now: take the earlier
+      // import out of the choices and show no comparison until two results are picked.
+      this.imported = null;
+      this.draw([]);
+      this.parts.compare.replaceChildren(h("p", { "data-compare-empty": "", text: this.text.pick }));
       return;
     }
     this.imported = { source, answers: read.answers };
@@ -135,7 +140,7 @@ class ProgressPage {
   /** Everything that can be compared: history entries by index, the current answers, the imported one. */
   choices(entries) {
     const { text } = this;
-    const list = entries.map((e, i) => ({ value: String(i), label: fill(text.entry, { date: this.dates.format(new Date(e.date)), total: e.total, number: e.level }), answers: e.answers }));
+    const list = entries.map((e, i) => ({ value: String(i), label: fill(text.entry, { date: this.dates.format(new Date(e.date)), total: answerText(this.model, e.total), level: levelText(this.model, e, text) }), answers: e.answers }));
     const current = this.current();
     if (current) list.push({ value: CURRENT, label: text.current, answers: current });
     if (this.imported) list.push({ value: IMPORTED, label: `${text.imported}: ${this.imported.source}`, answers: this.imported.answers });
@@ -168,14 +173,13 @@ class ProgressPage {
     const head = h("tr", {}, ...[text.date, text.total, text.level, text.actions].map((t) => h("th", { scope: "col", text: t })));
     const rows = entries.map((e, i) => {
       const when = this.dates.format(new Date(e.date));
-      // A result with too many "not applicable" or "don't know" answers has no total or level (scoring.js).
-      const level = model.levels.find((l) => l.number === e.level);
+      // A result with too many "not applicable" or "don't know" answers has no total or level (scoring.js): a dash.
       return h(
         "tr",
         { "data-history-entry": String(i) },
         h("td", { text: when }),
-        h("td", { text: String(e.total ?? "–") }),
-        h("td", { text: level ? fill(text.levelValue, { number: level.number, name: level.name }) : "–" }),
+        h("td", { text: answerText(model, e.total) }),
+        h("td", { text: levelText(model, e, text) }),
         h("td", {}, h("button", { type: "button", class: "md-button", "data-delete": String(i), "aria-label": fill(text.deleteLabel, { date: when }), text: text.delete })),
       );
     });
@@ -195,13 +199,12 @@ class ProgressPage {
       return;
     }
     const diff = compareResults(before.answers, after.answers, model);
-    const levelName = (n) => {
-      const l = model.levels.find((x) => x.number === n);
-      return l ? fill(text.levelValue, { number: l.number, name: l.name }) : "–";
-    };
+    const levelName = (side) => levelText(model, { level: diff.level[side], practical: diff.practical[side] }, text);
     const change = diff.total.after === null || diff.total.before === null ? "–" : diff.total.after - diff.total.before;
     const rows = model.questions.map((q) => ({ label: q.dimension, max: Math.max(...q.options.map((o) => o.points)) }));
-    const mark = { up: "↑", down: "↓", same: "=" };
+    const mark = { up: "↑", down: "↓", same: "=", incomparable: "≠" };
+    // Points only: "not applicable" and "don't know" are no points, so nothing is drawn for them (never a 0).
+    const points = (answer) => (Number.isInteger(answer) ? answer : null);
     const table = h(
       "table",
       { "data-compare-table": "" },
@@ -211,7 +214,7 @@ class ProgressPage {
         "tbody",
         {},
         ...diff.dimensions.map((d, i) =>
-          h("tr", { "data-compare-dimension": d.id, "data-change": d.change }, h("th", { scope: "row", text: rows[i].label }), h("td", { text: String(d.before) }), h("td", { text: String(d.after) }), h("td", { text: `${mark[d.change]} ${text[d.change]}` })),
+          h("tr", { "data-compare-dimension": d.id, "data-change": d.change }, h("th", { scope: "row", text: rows[i].label }), h("td", { text: answerText(model, d.before) }), h("td", { text: answerText(model, d.after) }), h("td", { text: `${mark[d.change]} ${text[d.change]}` })),
         ),
       ),
     );
@@ -220,17 +223,18 @@ class ProgressPage {
       : h("p", { "data-compare-done": "", text: text.noneDone });
     this.parts.compare.replaceChildren(
       h("p", { "data-compare-total": `${diff.total.before}>${diff.total.after}`, text: fill(text.totalChange, { before: diff.total.before ?? "–", after: diff.total.after ?? "–", change: `${change > 0 ? "+" : ""}${change}` }) }),
-      h("p", { "data-compare-level": `${diff.level.before}>${diff.level.after}`, text: fill(text.levelChange, { before: levelName(diff.level.before), after: levelName(diff.level.after) }) }),
+      h("p", { "data-compare-level": `${diff.level.before}>${diff.level.after}`, text: fill(text.levelChange, { before: levelName("before"), after: levelName("after") }) }),
       ...seriesChart({
         id: "compare-chart",
         rows,
         series: [
-          { name: text.after, shape: "bar", values: diff.dimensions.map((d) => d.after) },
-          { name: text.before, shape: "circle", values: diff.dimensions.map((d) => d.before) },
+          { name: text.after, shape: "bar", values: diff.dimensions.map((d) => points(d.after)) },
+          { name: text.before, shape: "circle", values: diff.dimensions.map((d) => points(d.before)) },
         ],
         title: text.chartTitle,
         description: text.chartDescription,
-        valueLabel: (values, max, i) => fill(text.chartValue, { before: diff.dimensions[i].before, after: diff.dimensions[i].after, max }),
+        // As on the result: an unscored side shows a dash here (its words are in the table; they would not fit a phone).
+        valueLabel: (values, max, i) => fill(text.chartValue, { before: points(diff.dimensions[i].before) ?? "–", after: points(diff.dimensions[i].after) ?? "–", max }),
       }),
       h("div", { class: "md-typeset__table" }, table),
       h("h3", { text: text.done }),
@@ -239,15 +243,4 @@ class ProgressPage {
   }
 }
 
-function start() {
-  for (const root of document.querySelectorAll("[data-progress]")) {
-    if (bound.has(root)) continue;
-    bound.add(root);
-    new ProgressPage(root);
-  }
-}
-
-const documents = window.document$;
-if (typeof documents?.subscribe === "function") documents.subscribe(start);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
-else start();
+startPages("[data-progress]", (root) => new ProgressPage(root));

@@ -14,10 +14,10 @@
 import { seriesChart } from "./chart.js";
 import { h } from "./dom.js";
 import { planFor, readingStatus } from "./roadmap.js";
-import { fill, say } from "./words.js";
+import { answerText, fill, levelText, say } from "./words.js";
 
 export { h, svg } from "./dom.js";
-export { fill, say } from "./words.js";
+export { answerText, fill, levelText, say } from "./words.js";
 
 export const levelOf = (model, number) => model.levels.find((l) => l.number === number);
 export const questionOf = (model, id) => model.questions.find((q) => q.id === id);
@@ -50,9 +50,6 @@ export function unscoredText(model, result) {
   return fill(model.unscored.says, { ...counts, answered: result.answered, points: result.points, points_max: most });
 }
 
-/** The words of an unscored answer ("na" or "dk") as the form gives them. */
-const unscoredWords = (model, answer) => (answer === "na" ? model.unscored.not_applicable : model.unscored.dont_know);
-
 /**
  * One row per dimension, in question order: {id, label, points, max, ratio, level, weak,
  * held, answer, unscored}, where `answer` is the text of the option chosen (or of "not
@@ -63,7 +60,7 @@ const unscoredWords = (model, answer) => (answer === "na" ? model.unscored.not_a
 export function dimensionRows(model, result) {
   return result.dimensions.map((d) => {
     const q = questionOf(model, d.id);
-    const answer = d.unscored ? unscoredWords(model, d.unscored) : q.options.find((o) => o.points === d.points).text;
+    const answer = d.unscored ? answerText(model, d.unscored) : q.options.find((o) => o.points === d.points).text;
     const held = Boolean(result.heldBack?.by.includes(d.id));
     return { id: d.id, label: q.dimension, points: d.points, max: d.max, ratio: d.ratio, level: d.level, weak: result.weakest.includes(d.id), held, answer, unscored: d.unscored };
   });
@@ -84,7 +81,7 @@ export function statusNodes(model, answered, result, missing, words) {
     return [...line, h("span", { text: words.stillToAnswer }, ...links)];
   }
   const level = levelOf(model, result.level);
-  const said = level ? fill(words.statusTotal, { total: result.total, max: model.total.max, number: level.number, name: level.name }) : unscoredText(model, result);
+  const said = level ? fill(words.statusTotal, { total: result.total, max: model.total.max, level: levelText(model, result, words) }) : unscoredText(model, result);
   return [
     h("span", { text: `${fill(words.allAnswered, { all, said })} ` }),
     h("a", { href: "#your-result", text: words.seeResult }),
@@ -118,7 +115,6 @@ export function reportNodes(model, result, words, { mismatch = false, targets = 
       dimensionTable(rows, words),
     ];
   }
-  const level = levelOf(model, result.level);
   const unscored = unscoredText(model, result);
   // The way on starts from the practical level: the level by total unless held back.
   const from = levelOf(model, result.practical);
@@ -127,12 +123,11 @@ export function reportNodes(model, result, words, { mismatch = false, targets = 
     h(
       "div",
       { class: "assessment__headline" },
-      h("p", { class: "assessment__level" }, h("span", { class: "assessment__level-number", text: fill(words.level, { number: level.number }) }), " · ", h("span", { text: level.name })),
-      h("p", { class: "assessment__total", text: fill(words.totalPoints, { total: result.total, max: model.total.max }) }),
-      ...(unscored ? [h("p", { class: "assessment__unscored", "data-unscored": "", text: unscored })] : []),
-      ...(result.heldBack ? [h("p", { class: "assessment__held-back", "data-held-back": "", text: heldBackText(model, result) })] : []),
-      h("p", { class: "assessment__summary", text: level.summary }),
-      h("p", {}, h("a", { href: level.url, text: fill(words.readAbout, { number: level.number, name: level.name }) })),
+      ...headlineLevels(model, result, words, [
+        h("p", { class: "assessment__total", text: fill(words.totalPoints, { total: result.total, max: model.total.max }) }),
+        ...(unscored ? [h("p", { class: "assessment__unscored", "data-unscored": "", text: unscored })] : []),
+        ...(result.heldBack ? [h("p", { class: "assessment__held-back", "data-held-back": "", text: heldBackText(model, result) })] : []),
+      ]),
     ),
   ];
   if (mismatch) nodes.push(mismatchNode);
@@ -145,6 +140,23 @@ export function reportNodes(model, result, words, { mismatch = false, targets = 
   );
   if (next) nodes.push(h("p", {}, h("a", { href: next.url, text: fill(words.readAbout, { number: next.number, name: next.name }) })));
   return nodes;
+}
+
+/**
+ * The headline's level: one level, its summary and a link to read about it; or, when the
+ * held-back rule puts the level in practice lower, both levels side by side with equal
+ * weight (the same markup and size), each headed "by total" / "in practice", so that
+ * nobody reports the level by total alone.
+ */
+function headlineLevels(model, result, words, facts) {
+  const line = (level) => h("p", { class: "assessment__level" }, h("span", { class: "assessment__level-number", text: fill(words.level, { number: level.number }) }), " · ", h("span", { text: level.name }));
+  const about = (level) => [h("p", { class: "assessment__summary", text: level.summary }), h("p", {}, h("a", { href: level.url, text: fill(words.readAbout, { number: level.number, name: level.name }) }))];
+  const byTotal = levelOf(model, result.level);
+  // One level: the level, the facts (total, unscored), then what the level means.
+  if (result.practical === result.level) return [line(byTotal), ...facts, ...about(byTotal)];
+  const block = (level, heading, kind) =>
+    h("div", { class: "assessment__level-block", "data-level-kind": kind, "data-level": String(level.number) }, h("p", { class: "assessment__level-heading", text: heading }), line(level), ...about(level));
+  return [h("div", { class: "assessment__levels", "data-levels": "" }, block(byTotal, words.headlineByTotal, "total"), block(levelOf(model, result.practical), words.headlineInPractice, "practice")), ...facts];
 }
 
 /**
@@ -184,17 +196,20 @@ export function dimensionTable(rows, words) {
 }
 
 /**
- * What a downloaded plan says before its steps: {title, lines}: the level, the held-back
- * sentence when the rule applies, and the edition and content version.
+ * What a downloaded plan says before its steps: {title, lines}: the team and date the
+ * user gave (notes.js), the level (both when held back), the held-back sentence when the
+ * rule applies, and the edition and content version.
  */
-export function planFacts(model, result, words) {
-  const level = levelOf(model, result.level);
+export function planFacts(model, result, words, notes = { team: "", date: "" }) {
   const held = heldBackText(model, result);
   const unscored = unscoredText(model, result);
-  const named = { number: level.number, name: level.name };
+  const named = { level: levelText(model, result, words) };
+  const team = notes.team.trim();
   return {
     title: fill(words.planTitle, named),
     lines: [
+      ...(team ? [fill(words.printTeam, { team })] : []),
+      ...(notes.date ? [fill(words.printDate, { date: notes.date })] : []),
       fill(words.planLevel, { ...named, total: result.total, max: model.total.max }),
       ...(unscored ? [unscored] : []),
       ...(held ? [held] : []),
@@ -233,6 +248,15 @@ export function planNodes(model, result, words, targetsSet = {}) {
  * step), and its new readings, each with its kind's label (`kinds`, references.yml).
  */
 function stepNode(s, first, words, kinds) {
+  if (s.findOut) {
+    return h(
+      "li",
+      { class: "assessment__step assessment__step--find-out", "data-step": s.id, "data-find-out": "" },
+      h("h4", { text: fill(words.stepFindOut, { dimension: s.dimension }) }),
+      h("p", { text: words.findOutText }),
+      h("p", { class: "assessment__why" }, h("strong", { text: words.why }), s.why),
+    );
+  }
   const item = h(
     "li",
     { class: `assessment__step${s.held ? " assessment__step--held" : ""}`, "data-step": s.id, "data-from": s.from, "data-to": s.to },

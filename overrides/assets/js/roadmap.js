@@ -7,19 +7,21 @@
  * option up, or stays where it is at the top; one that holds the level back (the model's
  * held_back rule) aims at least at the first option out of the weak range. A target
  * equal to today's answer means no steps there. A dimension answered "not applicable" or
- * "don't know" (scoring.js) has no target and no steps.
+ * "don't know" (scoring.js) has no target; "not applicable" has no steps, "don't know"
+ * one: find out.
  *
  * Saved copy (localStorage, key `<model id>-targets`): {"targets": {"models": 3, ...}}.
  * Only the targets set on purpose are saved; reading it back keeps the ones that fit the
  * page and names the rest in one notice ({kind, key, values}, worded by the page from
  * content/ui.yml: words.js `say`), never throwing.
  *
- * Steps, in the order to take them: first those that lift a dimension that holds the
+ * Steps, in the order to take them: first finding out what "don't know" hides, then those that lift a dimension that holds the
  * level back (the model's held_back rule) out of the weak range, then by how far up its
  * dimension each step starts (points / most points, lowest first), then question order.
  * Each reading (reference) is listed once, under the first step that needs it.
  */
 
+import { DONT_KNOW } from "./scoring.js";
 import { phrase } from "./words.js";
 
 const MAX_TARGETS = 100;
@@ -79,6 +81,8 @@ export function targetsForLevel(model, answers, level) {
  * option to reach, `level` the level it indicates, `why` why the dimension matters, `held`
  * that the step lifts a held-back dimension out of the weak range, and `readings` the
  * references ({id, title, url, kind}) of the option it starts from not listed earlier.
+ * A dimension answered "don't know" gets one step first of all: {findOut: true} with
+ * from, to, level and text null and no readings (finding out comes before any target).
  * `result` is score()'s output; `targets` as targetsFor returns them.
  */
 export function roadmapSteps(model, result, targets) {
@@ -86,6 +90,11 @@ export function roadmapSteps(model, result, targets) {
   const steps = [];
   model.questions.forEach((q, index) => {
     const d = result.dimensions.find((x) => x.id === q.id);
+    // "Don't know": finding out comes before anything else there (the page words the step).
+    if (d.unscored === DONT_KNOW) {
+      steps.push({ id: q.id, dimension: q.dimension, findOut: true, from: null, to: null, max: d.max, level: null, text: null, why: q.why, held: false, refs: [], index });
+      return;
+    }
     if (d.points === null) return;
     const options = [...q.options].sort((a, b) => a.points - b.points);
     for (let i = 0; i + 1 < options.length; i += 1) {
@@ -95,7 +104,8 @@ export function roadmapSteps(model, result, targets) {
       steps.push({ id: q.id, dimension: q.dimension, from: from.points, to: to.points, max: d.max, level: to.level, text: to.text, why: q.why, held, refs: from.references ?? [], index });
     }
   });
-  steps.sort((a, b) => b.held - a.held || a.from / a.max - b.from / b.max || a.index - b.index || a.from - b.from);
+  const first = (s) => (s.findOut ? 2 : s.held ? 1 : 0);
+  steps.sort((a, b) => first(b) - first(a) || a.from / a.max - b.from / b.max || a.index - b.index || a.from - b.from);
   const seen = new Set();
   return steps.map(({ refs, index, ...step }) => {
     const fresh = [...new Set(refs)].filter((id) => Object.hasOwn(model.references, id) && !seen.has(id));

@@ -10,29 +10,19 @@
  * downloads (JSON, CSV, Markdown) are made from what is shown.
  */
 
-import { fileSizeNotice } from "./answers.js";
 import { seriesChart } from "./chart.js";
-import { fill, h, heldBackText, say, unscoredText } from "./report-view.js";
+import { noticeList, offerDownload, pageData, readFiles, startPages } from "./page-shell.js";
+import { answerText, fill, h, heldBackText, levelText, unscoredText } from "./report-view.js";
+import { DONT_KNOW } from "./scoring.js";
 import { MAX_INPUTS, MAX_LINK_MEMBERS, readTeamFragment, teamCsv, teamFragment, teamMarkdown, teamRecord, teamView } from "./team.js";
 
-/** A number as the tables show it; null (no points: "not applicable" or "don't know") as a dash. */
-const shown = (value) => (value === null ? "–" : String(value));
 
 /** Members beyond this many are left out of the table's columns (the list has them all). */
 const MAX_COLUMNS = 12;
 
-const bound = new WeakSet();
-
-function readData(root) {
-  const holder = root.querySelector("template[data-team-data]");
-  const script = holder?.content.getElementById("team-data");
-  if (!script) throw new Error("the page holds no team data");
-  return JSON.parse(script.textContent);
-}
-
 class TeamPage {
   constructor(root) {
-    const { model, text, answerWords, discussGap } = readData(root);
+    const { model, text, answerWords, discussGap } = pageData(root, "template[data-team-data]", "team-data");
     this.model = model;
     // The page's words, and those of answers.js's notices (a file or link it reads).
     this.text = { ...answerWords, ...text };
@@ -96,18 +86,12 @@ class TeamPage {
   /** Read the files as text (huge ones refused before reading), then add them all at once. */
   addFiles(files) {
     const room = Math.max(0, MAX_INPUTS + 1 - this.inputs.length);
-    const refused = [];
-    const reads = files.slice(0, room).map((file) => {
-      if (fileSizeNotice(file.size)) {
-        refused.push({ kind: "warning", key: "tooLarge", values: { source: file.name, bytes: file.size } });
-        return null;
-      }
-      return file.text().then(
-        (text) => ({ kind: "file", source: file.name, text }),
-        () => ({ kind: "file", source: file.name, text: "" }),
-      );
-    });
-    Promise.all(reads).then((read) => this.add(read.filter(Boolean), refused));
+    readFiles(files.slice(0, room)).then((reads) =>
+      this.add(
+        reads.filter((r) => !r.notice).map((r) => ({ kind: "file", source: r.name, text: r.text })),
+        reads.filter((r) => r.notice).map((r) => r.notice),
+      ),
+    );
   }
 
   addLinks() {
@@ -141,24 +125,19 @@ class TeamPage {
     const words = { ...text, total: text.teamTotal };
     const files = {
       json: () => [`${JSON.stringify(teamRecord(view, model, labels, date), null, 2)}\n`, "application/json", "json"],
-      csv: () => [teamCsv(view, model, labels, words), "text/csv", "csv"],
+      // A byte-order mark, so spreadsheet programs read the names and words as UTF-8.
+      csv: () => [`\ufeff${teamCsv(view, model, labels, words)}`, "text/csv", "csv"],
       markdown: () => [teamMarkdown(view, model, labels, words), "text/markdown", "md"],
     };
     if (!Object.hasOwn(files, format)) return;
     const [body, type, extension] = files[format]();
-    const href = URL.createObjectURL(new Blob([body], { type }));
-    h("a", { href, download: `${model.model}-team-${date.toISOString().slice(0, 10)}.${extension}` }).click();
-    setTimeout(() => URL.revokeObjectURL(href), 0);
+    offerDownload(body, type, `${model.model}-team-${date.toISOString().slice(0, 10)}.${extension}`);
   }
 
   render() {
     const view = teamView(this.inputs, this.model, this.gap);
     const notices = [...this.notices, ...view.notices, ...view.left.map((l) => l.why)];
-    this.parts.notices.replaceChildren(
-      ...(notices.length
-        ? [h("ul", { class: "assessment__notice-list" }, ...notices.map((n) => h("li", { class: `assessment__notice assessment__notice--${n.kind}`, text: say(this.text, n) })))]
-        : []),
-    );
+    this.parts.notices.replaceChildren(...noticeList(notices, this.text));
     this.parts.body.replaceChildren(...this.report(view));
     // The address holds the team shown, so a reload or a bookmark brings it back.
     const fragment = teamFragment(view.members, this.model);
@@ -178,7 +157,7 @@ class TeamPage {
       // No level when too many of the team's medians are "don't know" (nobody answered with an option).
       ...(level
         ? [
-            h("p", { class: "team__result", "data-team-total": String(view.total), "data-team-level": String(view.level), text: fill(text.teamResult, { total: view.total, max: model.total.max, number: level.number, name: level.name }) }),
+            h("p", { class: "team__result", "data-team-total": String(view.total), "data-team-level": String(view.level), text: fill(text.teamResult, { total: view.total, max: model.total.max, level: levelText(model, view.result, text) }) }),
             ...(unscoredText(model, view.result) ? [h("p", { "data-team-unscored": "", text: unscoredText(model, view.result) })] : []),
           ]
         : [h("p", { class: "team__result", "data-team-level": "none", text: unscoredText(model, view.result) })]),
@@ -191,10 +170,11 @@ class TeamPage {
           const q = model.questions.find((x) => x.id === d.id);
           return { label: q.dimension, max: Math.max(...q.options.map((o) => o.points)) };
         }),
-        series: [{ name: text.median, shape: "bar", values: view.dimensions.map((d) => d.median), ranges: view.dimensions.map((d) => [d.min, d.max]) }],
+        // A dimension no member has points for draws nothing (never a 0) and says so in the table.
+        series: [{ name: text.median, shape: "bar", values: view.dimensions.map((d) => d.median), ranges: view.dimensions.map((d) => (d.median === null ? null : [d.min, d.max])) }],
         title: text.chartTitle,
         description: text.chartDescription,
-        valueLabel: (values, max, i) => fill(text.chartValue, { median: values[0], max, min: view.dimensions[i].min, top: view.dimensions[i].max }),
+        valueLabel: (values, max, i) => (view.dimensions[i].median === null ? "–" : fill(text.chartValue, { median: values[0], max, min: view.dimensions[i].min, top: view.dimensions[i].max })),
       }),
       this.table(view),
       h("h3", { text: text.spread }),
@@ -233,7 +213,8 @@ class TeamPage {
     const head = [text.dimension, ...(columns ? this.labels(view) : []), text.median, text.min, text.max, text.discuss];
     const rows = view.dimensions.map((d) => {
       const q = model.questions.find((x) => x.id === d.id);
-      const cells = [q.dimension, ...(columns ? d.points.map(shown) : []), shown(d.median), shown(d.min), shown(d.max), d.discuss ? fill(text.discussYes, { gap: d.max - d.min }) : text.discussNo];
+      const answers = columns ? view.members.map((m) => answerText(model, m.answers[d.id])) : [];
+      const cells = [q.dimension, ...answers, answerText(model, d.median ?? DONT_KNOW), answerText(model, d.min), answerText(model, d.max), d.discuss ? fill(text.discussYes, { gap: d.max - d.min }) : text.discussNo];
       return h("tr", { "data-team-dimension": d.id, ...(d.discuss ? { "data-discuss": "" } : {}) }, ...cells.map((c, i) => h(i ? "td" : "th", i ? {} : { scope: "row" }, c)));
     });
     const table = h("table", { "data-team-table": "dimensions" }, h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))), h("tbody", {}, ...rows));
@@ -244,24 +225,9 @@ class TeamPage {
   memberTable(view, who) {
     const { text, model } = this;
     const head = [text.member, text.source, text.total, text.level];
-    const rows = view.members.map((m) => {
-      const lv = model.levels.find((l) => l.number === m.level);
-      return h("tr", { "data-team-member": m.label }, ...[who(m), m.source, shown(m.total), lv ? `${lv.number}, ${lv.name}` : "–"].map((c) => h("td", {}, c)));
-    });
+    const rows = view.members.map((m) => h("tr", { "data-team-member": m.label }, ...[who(m), m.source, answerText(model, m.total), levelText(model, m, text)].map((c) => h("td", {}, c))));
     return h("div", { class: "md-typeset__table" }, h("table", { "data-team-table": "members" }, h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))), h("tbody", {}, ...rows)));
   }
 }
 
-function start() {
-  for (const root of document.querySelectorAll("[data-team]")) {
-    if (bound.has(root)) continue;
-    bound.add(root);
-    new TeamPage(root);
-  }
-}
-
-// mkdocs-material's document$ emits on every page view, instant navigation included.
-const documents = window.document$;
-if (typeof documents?.subscribe === "function") documents.subscribe(start);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
-else start();
+startPages("[data-team]", (root) => new TeamPage(root));

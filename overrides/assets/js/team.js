@@ -33,8 +33,10 @@
  *   Opening it restores the members in a fresh browser; members keep their order.
  */
 
-import { checkEntries, FROM, readFragment, readImport, sourceNotices } from "./answers.js";
+import { checkEntries, FROM, readImport, sourceNotices } from "./answers.js";
+import { linkFragment, readLinkAnswers } from "./record.js";
 import { DONT_KNOW, NOT_APPLICABLE, score } from "./scoring.js";
+import { answerText } from "./words.js";
 
 /** The team link's letters for the two unscored answers. */
 const LINK_LETTERS = Object.freeze({ [NOT_APPLICABLE]: "n", [DONT_KNOW]: "k" });
@@ -61,13 +63,17 @@ export function lowerMedian(values) {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
-/** The optional `name` a file carries: trimmed plain text, or null. */
+/** A member's name as the page may show it: trimmed plain text of MAX_NAME or less, or null. */
+function plainName(value) {
+  const name = typeof value === "string" ? value.trim() : "";
+  // eslint-disable-next-line no-control-regex
+  return name && name.length <= MAX_NAME && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(name) ? name : null;
+}
+
+/** The optional `name` a file carries (assessment.js writes the member's name there), or null. */
 function nameIn(text) {
   try {
-    const data = JSON.parse(text);
-    const name = typeof data?.name === "string" ? data.name.trim() : "";
-    // eslint-disable-next-line no-control-regex
-    return name && name.length <= MAX_NAME && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(name) ? name : null;
+    return plainName(JSON.parse(text)?.name);
   } catch {
     return null;
   }
@@ -83,12 +89,6 @@ function madeWith(text) {
   }
 }
 
-/** The answers part of a pasted share link (everything after "#"), or the line itself. */
-function fragmentOfLine(line) {
-  const hash = line.indexOf("#");
-  return hash < 0 ? line : line.slice(hash + 1);
-}
-
 /**
  * Read one input: {kind: "file" | "link", source, text}; `source` names it in notices
  * (a file name, or "link 3"). Returns {source, answers, name, notices, usable, why}
@@ -97,13 +97,13 @@ function fragmentOfLine(line) {
 export function readInput(input, model) {
   const { kind, source, text } = input;
   if (kind === "answers") return { source, answers: input.answers, name: null, notices: [], usable: true, why: null };
-  const read = kind === "file" ? readImport(text, model) : readFragment(fragmentOfLine(text.trim()), model);
+  const read = kind === "file" ? readImport(text, model) : readLinkAnswers(text, model);
   const notices = read.notices ?? [];
-  const name = kind === "file" ? nameIn(text) : null;
+  const name = kind === "file" ? nameIn(text) : plainName(read.name);
   const base = { source, answers: read.answers, name, notices };
   if (kind === "link" && read.found === false) return { ...base, usable: false, why: { kind: "warning", key: "notALink", values: { source } } };
   if (notices.some((n) => n.kind === "mismatch")) {
-    const made = kind === "file" ? madeWith(text) : fragmentOfLine(text.trim()).split("&")[0];
+    const made = kind === "file" ? madeWith(text) : linkFragment(text).split("&")[0];
     return { ...base, usable: false, why: { kind: "warning", key: "otherVersion", values: { source, made: made || "?", page: `${model.model}@${model.version}` } } };
   }
   const answered = model.questions.filter((q) => Object.hasOwn(read.answers, q.id)).length;
@@ -118,7 +118,8 @@ export function readInput(input, model) {
 /**
  * The team picture for a list of inputs, in the order added.
  * Returns {members, left, notices, dimensions, total, level, levels} where
- *   members    [{label, name, source, answers, total, level}] the inputs that count
+ *   members    [{label, name, source, answers, total, level, practical}] the inputs that count
+ *              (`practical`: the level in practice, lower than `level` when held back)
  *   left       [{source, why}] the inputs listed but not counted
  *   notices    duplicates and the input cap, as {kind, key, values}
  *   dimensions [{id, points: [per member], median, min, max, discuss}] in question order
@@ -146,7 +147,7 @@ export function teamView(inputs, model, discussGap) {
       continue;
     }
     const result = score(read.answers, model);
-    members.push({ label: memberLabel(members.length), name: read.name, source: read.source, answers: read.answers, total: result.total, level: result.level });
+    members.push({ label: memberLabel(members.length), name: read.name, source: read.source, answers: read.answers, total: result.total, level: result.level, practical: result.practical });
   }
   const dimensions = model.questions.map((q) => {
     const points = members.map((m) => (Number.isInteger(m.answers[q.id]) ? m.answers[q.id] : null));
@@ -224,17 +225,30 @@ export function teamRecord(view, model, labels, date) {
     version: model.version,
     edition: model.edition.id,
     date: date.toISOString(),
-    members: view.members.map((m, i) => ({ label: labels[i], total: m.total, level: m.level, answers: { ...m.answers } })),
+    members: view.members.map((m, i) => ({ label: labels[i], total: m.total, level: m.level, practical: m.practical, answers: { ...m.answers } })),
     dimensions: view.dimensions.map((d) => ({ id: d.id, dimension: model.questions.find((q) => q.id === d.id).dimension, points: d.points, median: d.median, min: d.min, max: d.max, discuss: d.discuss })),
     total: view.total,
     level: view.level,
+    practical: view.result?.practical ?? null,
   };
 }
 
+/**
+ * The summary's cells: a member's answer as a reader sees it (points, or "not applicable"
+ * / "don't know" in the form's words, never blank, never a code); a median no member has
+ * points for is the team's "don't know"; no lowest or highest is a dash.
+ */
 function summaryRows(view, model, labels, words) {
   const head = [words.dimension, ...labels, words.median, words.min, words.max, words.discuss];
-  const rows = view.dimensions.map((d) => [model.questions.find((q) => q.id === d.id).dimension, ...d.points, d.median, d.min, d.max, d.discuss ? words.yes : words.no]);
-  return [head, ...rows, [words.total, ...view.members.map((m) => m.total), view.total, "", "", ""]];
+  const rows = view.dimensions.map((d) => [
+    model.questions.find((q) => q.id === d.id).dimension,
+    ...view.members.map((m) => answerText(model, m.answers[d.id])),
+    answerText(model, d.median ?? DONT_KNOW),
+    answerText(model, d.min),
+    answerText(model, d.max),
+    d.discuss ? words.yes : words.no,
+  ]);
+  return [head, ...rows, [words.total, ...view.members.map((m) => answerText(model, m.total)), answerText(model, view.total), "", "", ""]];
 }
 
 export function teamCsv(view, model, labels, words) {

@@ -31,3 +31,30 @@ export function say(words, item) {
 
 /** A phrase for `say`: the words under `key`, filled with `values`. */
 export const phrase = (key, values = {}) => ({ key, values });
+
+/**
+ * An answer as a reader sees it anywhere (a table cell, an export): its points as digits,
+ * "not applicable" / "don't know" in the form's own words (the model's `unscored` block),
+ * never the codes "na" / "dk"; no answer at all (null) as a dash.
+ */
+export function answerText(model, answer) {
+  if (Number.isInteger(answer)) return String(answer);
+  if (answer === "na") return model.unscored.not_applicable;
+  if (answer === "dk") return model.unscored.dont_know;
+  return "–";
+}
+
+/**
+ * A result's level as every page writes it: `{level, practical}` (scoring.js) in, "4,
+ * Optimized" out, or both levels, by total and in practice, when the held-back rule puts
+ * the level in practice lower (`words.levelOne`, `words.levelBoth`, content/ui.yml's
+ * `answers` group). One function, so no page can name the level by total alone. No level
+ * (too many questions not scored) is a dash.
+ */
+export function levelText(model, { level, practical }, words) {
+  const byTotal = model.levels.find((l) => l.number === level);
+  if (!byTotal) return "–";
+  const inPractice = model.levels.find((l) => l.number === practical);
+  if (!inPractice || inPractice.number === byTotal.number) return fill(words.levelOne, { number: byTotal.number, name: byTotal.name });
+  return fill(words.levelBoth, { number: byTotal.number, name: byTotal.name, practical: inPractice.number, practical_name: inPractice.name });
+}
