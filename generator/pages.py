@@ -16,6 +16,7 @@ import os
 import re
 import stat
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import yaml
@@ -63,7 +64,35 @@ page would show its own markup and lose its footer and the theme's scripts."""
 FORBIDDEN_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 """Link targets that are code rather than addresses."""
 
-GENERATED = ("index.md", "references.md", "editions.md", "assessment.md", "team.md", "progress.md", "fields.md", "changelog.md")
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page generator/render.py writes, besides the one per level."""
+
+    path: str
+    """Its address in the docs folder."""
+    template: str
+    """Its template in templates/."""
+    made_from: str
+    """What a contributor edits to change it, from the repository's root ("Edit this page")."""
+    controller: str | None = None
+    """Its own script in overrides/assets/js/, loaded on that page only (overrides/main.html,
+    and page-modules.js after instant navigation)."""
+
+
+GENERATED_PAGES = (
+    GeneratedPage("index.md", "home.md.j2", "content/model.yml"),
+    GeneratedPage("references.md", "references.md.j2", "content/references.yml"),
+    GeneratedPage("editions.md", "editions.md.j2", "content/editions.yml"),
+    GeneratedPage("assessment.md", "assessment.md.j2", "content/questions.yml", "assessment.js"),
+    GeneratedPage("team.md", "team.md.j2", "templates/team.md.j2", "team-page.js"),
+    GeneratedPage("progress.md", "progress.md.j2", "templates/progress.md.j2", "progress-page.js"),
+    GeneratedPage("fields.md", "fields.md.j2", "schema/"),
+    GeneratedPage("changelog.md", "changelog.md.j2", "content/changelog.yml"),
+)
+"""The one list of the generated pages: the renderer, "Edit this page", the pages policy and
+the page scripts all read it."""
+
+GENERATED = tuple(page.path for page in GENERATED_PAGES)
 GENERATED_LEVEL = "levels/{slug}.md"
 """The pages generator/render.py writes (tests/test_pages_policy.py checks they agree):
 a hand-written page at the same address would replace or lose one of them."""

@@ -20,7 +20,7 @@ from generator.content import Content, fill, level_path
 from generator.diagram import progression, progression_steps
 from generator.fields import schema_fields
 from generator.pages import DISPLAY as PAGES_DISPLAY
-from generator.pages import meta_policy
+from generator.pages import GENERATED_PAGES, meta_policy
 from generator.translate import ENGLISH
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -29,16 +29,7 @@ ASSESSMENT = "assessment.md"
 TEAM = "team.md"
 PROGRESS = "progress.md"
 
-MADE_FROM = {
-    "index.md": "content/model.yml",
-    "references.md": "content/references.yml",
-    "editions.md": "content/editions.yml",
-    ASSESSMENT: "content/questions.yml",
-    TEAM: "templates/team.md.j2",
-    PROGRESS: "templates/progress.md.j2",
-    "fields.md": "schema/",
-    "changelog.md": "content/changelog.yml",
-}
+MADE_FROM = {page.path: page.made_from for page in GENERATED_PAGES}
 """The file each generated page (but a level's) is made from, from the repository's root."""
 
 HANDWRITTEN = ("about.md",)
@@ -145,23 +136,19 @@ def render_site(content: Content, templates_dir: Path = TEMPLATES_DIR, href: Hre
     env = environment(templates_dir)
     common = {"content": content, "model": content.model, "ui": content.ui}
     diagram = progression(content.levels, content.ui["level_title"])
+    own = {  # what each page's template needs beyond the common context
+        "index.md": lambda: {"diagram": diagram, "steps": progression_steps(content.levels),
+                             "drawing": draw("progression", diagram) if draw else None},
+        "references.md": lambda: {"cited_by": cited_by(content), "by_kind": references_by_kind(content, list(content.references))},
+        "editions.md": lambda: {"terms": term_rows(content)},
+        ASSESSMENT: lambda: {"data": assessment_data(content, href), "team_url": href(TEAM, ASSESSMENT), "progress_url": href(PROGRESS, ASSESSMENT)},
+        TEAM: lambda: {"data": assessment_data(content, href, TEAM)},
+        PROGRESS: lambda: {"data": assessment_data(content, href, PROGRESS)},
+        "fields.md": lambda: {"files": schema_fields()},
+    }
     pages = {
-        "index.md": env.get_template("home.md.j2").render(
-            **common, page="index.md", diagram=diagram, steps=progression_steps(content.levels),
-            drawing=draw("progression", diagram) if draw else None,
-        ),
-        "references.md": env.get_template("references.md.j2").render(
-            **common, page="references.md", cited_by=cited_by(content), by_kind=references_by_kind(content, list(content.references))
-        ),
-        "editions.md": env.get_template("editions.md.j2").render(**common, page="editions.md", terms=term_rows(content)),
-        ASSESSMENT: env.get_template("assessment.md.j2").render(
-            **common, page=ASSESSMENT, data=assessment_data(content, href),
-            team_url=href(TEAM, ASSESSMENT), progress_url=href(PROGRESS, ASSESSMENT),
-        ),
-        TEAM: env.get_template("team.md.j2").render(**common, page=TEAM, data=assessment_data(content, href, TEAM)),
-        PROGRESS: env.get_template("progress.md.j2").render(**common, page=PROGRESS, data=assessment_data(content, href, PROGRESS)),
-        "fields.md": env.get_template("fields.md.j2").render(**common, page="fields.md", files=schema_fields()),
-        "changelog.md": env.get_template("changelog.md.j2").render(**common, page="changelog.md"),
+        page.path: env.get_template(page.template).render(**common, page=page.path, controller=page.controller, **own.get(page.path, dict)())
+        for page in GENERATED_PAGES
     }
     template = env.get_template("level.md.j2")
     for i, level in enumerate(content.levels):

@@ -20,7 +20,7 @@ from generator import load_content
 from generator.render import render_site
 from generator.translate import languages
 from tests import helpers
-from tests.helpers import CONTENT, build_site
+from tests.helpers import CONTENT, ROOT, build_site
 
 ABOUT = (CONTENT / "pages" / "about.md").read_text(encoding="utf-8")
 END = ABOUT.count("\n") + 2
@@ -262,3 +262,17 @@ def test_every_page_folder_validate_accepts_builds_in_every_language(repo, files
     for rel, value in files.items():
         page = repo / "out" / "mkdocs.yml" / rel.removesuffix(".md") / "index.html"
         assert page.is_file() == (value is not None), page
+
+
+def test_each_page_script_in_the_one_list_exists_and_only_its_page_names_it(content_dir):
+    """generator/pages.py GENERATED_PAGES names each page's own script; the page's front
+    matter (overrides/main.html) and root element (page-modules.js) carry that name."""
+    from generator.pages import GENERATED_PAGES
+
+    pages = render_site(load_content(content_dir))
+    for page in GENERATED_PAGES:
+        if page.controller:
+            assert (ROOT / "overrides" / "assets" / "js" / page.controller).is_file(), page
+            assert f"\ncontroller: {page.controller}\n" in pages[page.path] and f'data-page-module="{page.controller}"' in pages[page.path], page
+        else:
+            assert "data-page-module" not in pages[page.path] and "\ncontroller:" not in pages[page.path], page

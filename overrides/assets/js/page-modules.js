@@ -1,17 +1,20 @@
 /*
  * Loads a page's own module only on the page that needs it, so other pages do not fetch
- * the self-assessment's, the team view's or the progress page's code. On every page view (instant navigation
- * included) it looks for each module's root element and imports that module once; the
- * module then binds its page itself, now and on later views. A page loaded whole also
- * names its module in a script tag (overrides/main.html), so it runs before the load
- * event; importing it here too is harmless (a module runs once).
+ * the self-assessment's, the team view's or the progress page's code. On every page view
+ * (instant navigation included) it imports the module the page's root element names
+ * (`data-page-module`, written from generator/pages.py GENERATED_PAGES, the one list of
+ * pages); the module then binds its page itself, now and on later views. A page loaded
+ * whole also names its module in a script tag (overrides/main.html), so it runs before
+ * the load event; importing it here too is harmless (a module runs once).
  */
 
-const MODULES = { "[data-assessment]": "./assessment.js", "[data-team]": "./team-page.js", "[data-progress]": "./progress-page.js" };
+/** A file beside this one: never a path or an address. */
+const MODULE_NAME = /^[a-z][a-z-]*\.js$/;
 
 function load() {
-  for (const [selector, path] of Object.entries(MODULES)) {
-    if (document.querySelector(selector)) import(path);
+  for (const root of document.querySelectorAll("[data-page-module]")) {
+    const name = root.getAttribute("data-page-module");
+    if (MODULE_NAME.test(name)) import(`./${name}`);
   }
 }
 
