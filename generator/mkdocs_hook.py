@@ -76,6 +76,8 @@ def on_config(config):
         return _keep_last_good_site(config, err)
     for warning in content.warnings:  # `--strict` counts these and fails the build
         log.warning("%s:%d:%d: %s", warning.path, warning.line, warning.col, warning.message)
+    for warning in content.coverage.warnings if content.coverage else ():  # translations follow, never block: not counted
+        log.info("%s:%d:%d: %s", warning.path, warning.line, warning.col, warning.message)
     _pages.clear()
     _pages.update(render_site(content, href=mkdocs_href(config), draw=drawer()))
     _sources.clear()
@@ -154,9 +156,9 @@ def on_files(files: Files, config) -> Files:
 
 
 def _english_where_untranslated(files: Files, config) -> None:
-    """A draft translation may leave a hand-written page out (validate allows it): the
-    English page stands in, as English stands in for every string a draft leaves out, so
-    the navigation finds every page it names. The English pages passed the pages policy."""
+    """A translation may not have a hand-written page yet (validate warns): the English
+    page stands in, as English stands in for every string a translation lacks, so the
+    navigation finds every page it names. The English pages passed the pages policy."""
     english = ROOT / "content" / "pages"
     for rel in english_pages(ROOT / "content"):
         if files.get_file_from_path(rel) is None:

@@ -213,12 +213,26 @@ def engine_settings(content: Content, policy: str, handwritten: tuple[str, ...] 
             "content_version": content.version,
             "csp": meta_policy(policy) if policy else "",
             "note_label": escape.css_string(content.ui["common"]["note"]),
-            "diagram_label": content.ui["common"]["diagram"],
-            "diagram_label_named": content.ui["common"]["diagram_named"],
-            "language_note": "" if content.language == ENGLISH else content.ui["language"]["draft" if content.draft else "translated"],
+            "diagram_label": str(content.ui["common"]["diagram"]),  # plain str: English standing in is a str subclass
+            "diagram_label_named": str(content.ui["common"]["diagram_named"]),
+            "language_note": language_note(content),
             "language_draft": content.draft,
         },
     }
+
+
+def language_note(content: Content) -> str:
+    """The line above every page of a translated site (About included, where translators
+    look): that it is a translation, or a draft, and, while English stands in for some of
+    its strings, how much is translated (`language.coverage`). "" in English."""
+    if content.language == ENGLISH:
+        return ""
+    words = content.ui["language"]
+    note = words["draft" if content.draft else "translated"]
+    coverage = content.coverage
+    if coverage and coverage.missing:
+        note = fill(words["coverage"], note=note, percent=coverage.percent, count=len(coverage.missing), total=coverage.strings)
+    return str(note)
 
 
 def nav(content: Content, handwritten: tuple[str, ...] = HANDWRITTEN) -> list:
