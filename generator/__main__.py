@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as err:
         say(err.report(), sys.stderr)
         return 1
-    for warning in content.warnings:
+    for warning in (*content.warnings, *(content.coverage.warnings if content.coverage else ())):  # render --language: its own
         say(f"{warning.path}:{warning.line}:{warning.col}: warning: {warning.message}", sys.stderr)
     pages = render_site(content)
     if args.command == "render" and args.engine_out:

@@ -79,6 +79,12 @@ def html_text(text: object) -> Markup:
     return Markup(html.escape(" ".join(str(text).split()), quote=True))
 
 
+def html_content(text: object) -> Markup:
+    """Plain text -> HTML text between tags (never an attribute's value, where `html`
+    goes): as `html`, with English standing in marked `<span lang="en">`."""
+    return Markup(_in_english(text, html_text(text)))
+
+
 _URL_UNSAFE = re.compile(r"[\s()<>\"'`\\\[\]{}|^]")
 
 

@@ -123,6 +123,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         mermaid=escape.mermaid_text,
         json_html=escape.json_for_html,
         html=escape.html_text,
+        html_content=escape.html_content,
         url=escape.md_url,
         fm=escape.front_matter_text,
         level_title=_level_title,

@@ -82,6 +82,10 @@ def test_the_new_edition_recipe_on_the_real_content_warns_per_language_and_every
             assert 'lang="en"' not in editions.split("<article", 1)[1], "English pages need no marks"
             continue
         assert recipe["name"] in english_text(editions.split("<article", 1)[1]), f"{language}: the new edition's name is not marked English"
+        question = next(q for q in load_content(repo / "content").questions if q["id"] == "agents")
+        form = english_text((site / "assessment" / "index.html").read_text(encoding="utf-8"))
+        assert all(" ".join(text.split()) in form for text in (question["question"], question["help"], question["options"][0]["text"])), \
+            f"{language}: the new question's words are not marked English in the form"
         about = (site / "about" / "index.html").read_text(encoding="utf-8")
         shown = re.search(r'<p class="language-note[^"]*">(.*?)</p>', about, flags=re.S)
         coverage = load_content(repo / "content", language).coverage
@@ -102,3 +106,6 @@ def test_a_patch_release_after_the_new_edition_validates_with_its_note_in_englis
     for language in LANGUAGES:
         assert load_content(content, language).coverage.missing == before[language]
         assert f"; {language}: {len(before[language])} strings in English" in done.stdout, done.stdout
+    rendered = run_cli("--content", str(content), "render", "--out", str(tmp_path / "engine"), "--language", LANGUAGES[-1])
+    assert rendered.returncode == 0 and f"content/translations/{LANGUAGES[-1]}/text.yml:" in rendered.stderr and ": warning: " in rendered.stderr, \
+        "other engines' builds hear the warnings too"
