@@ -33,6 +33,14 @@ def _in_english(text: object, escaped: str) -> str:
     return f'<span lang="en">{escaped}</span>' if isinstance(text, English) and escaped else escaped
 
 
+def as_printed(value: object) -> object:
+    """Jinja's `finalize`, for what a template prints as it is: the site's words
+    (ui.yml), which are markdown of their own. One a translation lacks is wrapped in
+    `<span lang="en">` as `md` wraps content; anything else is left as it is (filters'
+    results are never `English`, so text is never marked twice)."""
+    return _in_english(value, value) if isinstance(value, English) else value
+
+
 def _entity(match: re.Match) -> str:
     return f"&#{ord(match.group(0))};"
 

@@ -86,9 +86,10 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     fresh `mkdocs build` skips Jinja's compiler (most of the generator's first-call
     time). Jinja checks each entry against its template's source, so an edited template
     is compiled again; where no private cache folder can be made, templates are simply
-    compiled each time."""
-    try:
-        return jinja2.FileSystemBytecodeCache()
+    compiled each time. Jinja does not check the environment's compile-time settings
+    (`finalize`): the file name carries them, so change it with them."""
+    try:  # the name says the compile-time settings (finalize): code compiled without them is never read
+        return jinja2.FileSystemBytecodeCache(pattern="__jinja2_genaiops_finalize_%s.cache")
     except (OSError, RuntimeError):
         return None
 
@@ -116,6 +117,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=escape.as_printed,
     )
     env.filters.update(
         md=escape.md_inline,

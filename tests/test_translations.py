@@ -124,6 +124,18 @@ def test_a_string_a_translation_lacks_is_english_marked_lang_en_with_its_coverag
     assert engine_settings(load_content(CONTENT, "ja"), "")["extra"]["language_note"] == ja.ui["language"]["translated"], "complete: no count"
 
 
+def test_a_word_of_the_site_a_translation_lacks_is_english_marked_lang_en(tmp_path):
+    content = copy_content(tmp_path, CONTENT)
+    text = content / "translations" / "ja" / "text.yml"
+    kept = text.read_text(encoding="utf-8")
+    line = next(line for line in kept.splitlines(keepends=True) if line.startswith("    bands_heading: "))
+    text.write_text(kept.replace(line, "", 1), encoding="utf-8")
+    ja = load_content(content, "ja")
+    assert ja.coverage.missing == ("ui.editions.bands_heading",)
+    english = load_content(content).ui["editions"]["bands_heading"]
+    assert f'## <span lang="en">{english}</span>' in render_site(ja)["editions.md"]
+
+
 def test_a_draft_may_leave_strings_out_and_shows_them_in_english_with_a_banner(tmp_path):
     content = copy_content(tmp_path, CONTENT)
     text = content / "translations" / "ja" / "text.yml"
