@@ -312,3 +312,16 @@ def test_a_complete_translation_without_a_hand_written_page_validates_with_a_war
     assert not ja.draft
     assert ("content/translations/ja/pages/about.md:1:1: is missing: content/pages/about.md is not translated yet and is shown in English"
             " - translate it here when you can") in [str(w) for w in ja.coverage.warnings]
+
+
+@pytest.mark.parametrize("mark", ["md", "paragraphs", "html_content"])
+def test_english_standing_in_is_escaped_first_then_marked(mark):
+    """The mark wraps text already escaped for where it lands: a contributor's markup in an
+    English string a translation lacks is shown as characters, as everywhere else."""
+    from generator import escape
+
+    hostile = escape.English('<img src=x onerror="alert(1)"> *bold* [x](javascript:alert(1))')
+    shown = {"md": escape.md_inline, "paragraphs": escape.md_paragraphs, "html_content": escape.html_content}[mark](hostile)
+    assert shown.startswith('<span lang="en">') and shown.endswith("</span>") and shown.count("<") == 2, shown
+    assert escape.md_inline(str(hostile)).count("<") == 0 and escape.html_text(hostile).count("<") == 0, "plain text and attributes are never marked"
+    assert escape.as_printed(escape.md_inline(hostile)) == escape.md_inline(hostile), "a filter's result is never marked twice"
