@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as err:
         say(err.report(), sys.stderr)
         return 1
-    for warning in content.warnings:
+    for warning in (*content.warnings, *(content.coverage.warnings if content.coverage else ())):  # render --language: its own
         say(f"{warning.path}:{warning.line}:{warning.col}: warning: {warning.message}", sys.stderr)
     for notice in status.notices(content):  # a retired reading: said, never a failure
         say(f"{notice.path}:{notice.line}:{notice.col}: notice: {notice.message}", sys.stderr)
@@ -85,13 +85,15 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         say(ContentError(problems).report(), sys.stderr)
         return 1
+    for warning in (w for c in translated for w in c.coverage.warnings):
+        say(f"{warning.path}:{warning.line}:{warning.col}: warning: {warning.message}", sys.stderr)
     counts = ", ".join(_count(n, what) for n, what in (
         (len(content.levels), "level"), (len(content.questions), "question"),
         (len(content.references), "reference"), (len(content.editions), "edition")))
     handwritten = len(list((args.content / "pages").rglob("*.md")))
     say(f"content OK: {counts}, version {content.version}; {_count(len(pages), 'generated page')} render, "
         f"and content/pages adds {_count(handwritten, 'hand-written page')}"
-        + "".join(f"; {c.language} {'draft' if c.draft else 'complete'}" for c in translated))
+        + "".join(f"; {c.language}{_coverage(c)}" for c in translated))
     return 0
 
 
@@ -159,7 +161,7 @@ def write_engine_folder(content, pages: dict[str, str], content_dir: Path, pages
     docs = out / "docs"
     handwritten = {p.relative_to(pages_dir).as_posix(): p
                    for p in sorted(pages_dir.rglob("*")) if p.is_file()}
-    for rel in english_pages(content_dir):  # a draft translation's missing page: the English one, as the hook does
+    for rel in english_pages(content_dir):  # a page a translation lacks yet: the English one, as the hook does
         handwritten.setdefault(rel, content_dir / "pages" / rel)
     if clash := sorted(set(handwritten) & set(pages)):
         say(f"{content_dir.name}/{pages_dir.relative_to(content_dir).as_posix()}/{clash[0]} has the name of a generated page - rename it", sys.stderr)
@@ -189,6 +191,15 @@ def write_engine_folder(content, pages: dict[str, str], content_dir: Path, pages
         return 1
     say(f"wrote {len(pages)} generated and {len(handwritten)} hand-written files to {docs}, navigation and settings to {out / NAV_FILE}")
     return 0
+
+
+def _coverage(content) -> str:
+    """' complete', ' draft', or ': 19 strings in English' (draft or not): what a
+    translation's summary says."""
+    missing = len(content.coverage.missing)
+    if missing:
+        return f"{' draft' if content.draft else ''}: {_count(missing, 'string')} in English"
+    return " draft" if content.draft else " complete"
 
 
 def _count(n: int, word: str) -> str:

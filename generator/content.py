@@ -43,6 +43,25 @@ def level_path(level: dict) -> str:
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """How much of the English a translation gives. Translations follow, never block: a
+    string it lacks is shown in English (marked so, escape.English) and is a warning,
+    printed by `validate`, shown as a line on the language's pages, never a failed build."""
+
+    strings: int
+    """How many strings a complete translation gives."""
+    missing: tuple[str, ...] = ()
+    """The ids of those it does not give yet (`levels.initial.summary`)."""
+    warnings: tuple[Problem, ...] = ()
+    """The strings and pages shown in English, and ids English no longer has."""
+
+    @property
+    def percent(self) -> int:
+        """Translated, rounded down: 100 only when nothing is missing."""
+        return (self.strings - len(self.missing)) * 100 // self.strings if self.strings else 100
+
+
+@dataclass(frozen=True)
 class Content:
     """Validated content. Lists keep the contributor's order; ids are unique."""
 
@@ -63,6 +82,8 @@ class Content:
     """The language the text is in: 'en', or a translation's (content/translations/)."""
     draft: bool = False
     """True for a translation marked `status: draft`: pages carry a banner saying so."""
+    coverage: Coverage | None = None
+    """For a translation: what of the English it gives (its warnings never fail a build)."""
     warnings: tuple[Problem, ...] = ()
     """Things that do not stop a build here but that the strict site build refuses:
     prose stating a count the data contradicts."""

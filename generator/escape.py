@@ -16,6 +16,31 @@ from markupsafe import Markup
 _MARKDOWN_SYNTAX = re.compile(r"[\\`*_{}\[\]()#+\-.!|~^=:$@%'\"]")
 
 
+class English(str):
+    """Text a translation does not give yet, standing in in English on its site.
+
+    translate.translated() marks every string the overlay leaves out with this type, so
+    the page says which words are English: `md` and `paragraphs` wrap it in
+    `<span lang="en">` (browsers pick the font, screen readers the voice), as release
+    notes not yet translated are wrapped (templates/changelog.md.j2). Everywhere else
+    (front matter, mermaid, JSON, HTML attributes through `html`) it is the plain text it
+    is: a `str`, and `str(text)` drops the mark."""
+
+    __slots__ = ()
+
+
+def _in_english(text: object, escaped: str) -> str:
+    return f'<span lang="en">{escaped}</span>' if isinstance(text, English) and escaped else escaped
+
+
+def as_printed(value: object) -> object:
+    """Jinja's `finalize`, for what a template prints as it is: the site's words
+    (ui.yml), which are markdown of their own. One a translation lacks is wrapped in
+    `<span lang="en">` as `md` wraps content; anything else is left as it is (filters'
+    results are never `English`, so text is never marked twice)."""
+    return _in_english(value, value) if isinstance(value, English) else value
+
+
 def _entity(match: re.Match) -> str:
     return f"&#{ord(match.group(0))};"
 
@@ -27,13 +52,13 @@ def md_inline(text: object) -> str:
     extensions) could act on as a numeric entity: entities are never syntax.
     """
     escaped = html.escape(" ".join(str(text).split()), quote=False)
-    return _MARKDOWN_SYNTAX.sub(_entity, escaped)
+    return _in_english(text, _MARKDOWN_SYNTAX.sub(_entity, escaped))
 
 
 def md_paragraphs(text: object) -> str:
     """Plain text with blank-line paragraphs -> markdown paragraphs."""
     paragraphs = re.split(r"\n\s*\n", str(text).strip())
-    return "\n\n".join(md_inline(p) for p in paragraphs if p.strip())
+    return "\n\n".join(md_inline(English(p) if isinstance(text, English) else p) for p in paragraphs if p.strip())
 
 
 def mermaid_text(text: object) -> str:
@@ -60,6 +85,12 @@ def json_for_html(data: object) -> Markup:
 def html_text(text: object) -> Markup:
     """Plain text -> HTML text (for raw HTML blocks inside the markdown)."""
     return Markup(html.escape(" ".join(str(text).split()), quote=True))
+
+
+def html_content(text: object) -> Markup:
+    """Plain text -> HTML text between tags (never an attribute's value, where `html`
+    goes): as `html`, with English standing in marked `<span lang="en">`."""
+    return Markup(_in_english(text, html_text(text)))
 
 
 _URL_UNSAFE = re.compile(r"[\s()<>\"'`\\\[\]{}|^]")

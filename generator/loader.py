@@ -26,13 +26,13 @@ def load_content(root: Path | str = "content", language: str = "en") -> Content:
     problems += check_rules(docs, parsed)
     problems += page_problems(root / "pages", docs)
     problems += translate.language_problems(root)  # in every language's build: one list of languages, built whole
-    overlay = None
+    overlay = coverage = None
     if language != "en" and not problems:
         if language not in translate.languages(root):
             problems.append(Problem(f"content/{translate.TRANSLATIONS}/{language}", 1, 1, f"there is no translation '{language}'"
                                     f" - the translations are: {', '.join(translate.languages(root)) or 'none yet'}; add content/{translate.TRANSLATIONS}/{language}/ to start one"))
         else:
-            overlay, found = translate.read_overlay(root, language, {name: doc.data for name, doc in docs.items()})
+            overlay, found, coverage = translate.read_overlay(root, language, {name: doc.data for name, doc in docs.items()})
             problems += found
     if problems:
         raise ContentError(problems)
@@ -41,5 +41,5 @@ def load_content(root: Path | str = "content", language: str = "en") -> Content:
     content = Content.from_documents(docs, warnings)
     if overlay is None:
         return content
-    return translate.translated(content, language, overlay.data)
+    return translate.translated(content, language, overlay.data, coverage)
 

@@ -78,6 +78,8 @@ def on_config(config):
         log.warning("%s:%d:%d: %s", warning.path, warning.line, warning.col, warning.message)
     for notice in status.notices(content):  # a retired reading: said, never a build failure
         log.info("%s:%d:%d: notice: %s", notice.path, notice.line, notice.col, notice.message)
+    for warning in content.coverage.warnings if content.coverage else ():  # translations follow, never block: not counted
+        log.info("%s:%d:%d: %s", warning.path, warning.line, warning.col, warning.message)
     _pages.clear()
     _pages.update(render_site(content, href=mkdocs_href(config), draw=drawer()))
     _sources.clear()
@@ -166,9 +168,9 @@ def on_files(files: Files, config) -> Files:
 
 
 def _english_where_untranslated(files: Files, config) -> None:
-    """A draft translation may leave a hand-written page out (validate allows it): the
-    English page stands in, as English stands in for every string a draft leaves out, so
-    the navigation finds every page it names. The English pages passed the pages policy."""
+    """A translation may not have a hand-written page yet (validate warns): the English
+    page stands in, as English stands in for every string a translation lacks, so the
+    navigation finds every page it names. The English pages passed the pages policy."""
     english = ROOT / "content" / "pages"
     for rel in english_pages(ROOT / "content"):
         if files.get_file_from_path(rel) is None:

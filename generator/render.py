@@ -77,9 +77,10 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     fresh `mkdocs build` skips Jinja's compiler (most of the generator's first-call
     time). Jinja checks each entry against its template's source, so an edited template
     is compiled again; where no private cache folder can be made, templates are simply
-    compiled each time."""
-    try:
-        return jinja2.FileSystemBytecodeCache()
+    compiled each time. Jinja does not check the environment's compile-time settings
+    (`finalize`): the file name carries them, so change it with them."""
+    try:  # the name says the compile-time settings (finalize): code compiled without them is never read
+        return jinja2.FileSystemBytecodeCache(pattern="__jinja2_genaiops_finalize_%s.cache")
     except (OSError, RuntimeError):
         return None
 
@@ -107,6 +108,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=escape.as_printed,
     )
     env.filters.update(
         md=escape.md_inline,
@@ -114,6 +116,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         mermaid=escape.mermaid_text,
         json_html=escape.json_for_html,
         html=escape.html_text,
+        html_content=escape.html_content,
         url=escape.md_url,
         fm=escape.front_matter_text,
         level_title=_level_title,
@@ -200,12 +203,26 @@ def engine_settings(content: Content, policy: str, handwritten: tuple[str, ...] 
             "content_version": content.version,
             "csp": meta_policy(policy) if policy else "",
             "note_label": escape.css_string(content.ui["common"]["note"]),
-            "diagram_label": content.ui["common"]["diagram"],
-            "diagram_label_named": content.ui["common"]["diagram_named"],
-            "language_note": "" if content.language == ENGLISH else content.ui["language"]["draft" if content.draft else "translated"],
+            "diagram_label": str(content.ui["common"]["diagram"]),  # plain str: English standing in is a str subclass
+            "diagram_label_named": str(content.ui["common"]["diagram_named"]),
+            "language_note": language_note(content),
             "language_draft": content.draft,
         },
     }
+
+
+def language_note(content: Content) -> str:
+    """The line above every page of a translated site (About included, where translators
+    look): that it is a translation, or a draft, and, while English stands in for some of
+    its strings, how much is translated (`language.coverage`). "" in English."""
+    if content.language == ENGLISH:
+        return ""
+    words = content.ui["language"]
+    note = words["draft" if content.draft else "translated"]
+    coverage = content.coverage
+    if coverage and coverage.missing:
+        note = fill(words["coverage"], note=note, percent=coverage.percent, count=len(coverage.missing), total=coverage.strings)
+    return str(note)
 
 
 def nav(content: Content, handwritten: tuple[str, ...] = HANDWRITTEN) -> list:

@@ -9,7 +9,9 @@ translated whole, one file per English page, in content/translations/<language>/
 
 `english_text(docs)` lists every string a translation gives, by key (a path such as
 ('levels', 'initial', 'advance', 2)); `overlay_problems` checks an overlay against it
-(unknown keys, missing strings, placeholders that differ); `translated` applies it.
+(placeholders that differ are errors; unknown keys and missing strings warnings:
+translations follow the English, never block it); `translated` applies it, English
+standing in, marked so, for what it does not give yet.
 Pure: data in, data out.
 """
 
@@ -23,8 +25,9 @@ from pathlib import Path
 
 import yaml
 
-from generator.content import PLACEHOLDER, Content
+from generator.content import PLACEHOLDER, Content, Coverage
 from generator.errors import Problem, did_you_mean
+from generator.escape import English
 from generator.pages import PAGE_SUFFIX, _page_text_problems, published_files
 from generator.schema import schema_problems
 from generator.words import markup_problems
@@ -118,11 +121,14 @@ def _name(key: Key) -> str:
     return ".".join(str(k) for k in key)
 
 
-def overlay_problems(doc: YamlDoc, english: dict[Key, str], optional: set[Key]) -> list[Problem]:
-    """What is wrong with a schema-valid overlay: keys English does not have (with the
-    closest one), strings that lose or add a {placeholder}, and, unless the language is
-    marked `status: draft`, the strings it does not give yet."""
+def overlay_problems(doc: YamlDoc, english: dict[Key, str], optional: set[Key]) -> tuple[list[Problem], list[Problem], list[Key]]:
+    """(problems, warnings, missing keys) of a schema-valid overlay. Problems: strings
+    that lose or add a {placeholder}, empty strings. Warnings, since translations follow
+    and never block an English change: keys English does not have (with the closest
+    one: a renamed id leaves its translation behind), and the strings the overlay does
+    not give yet, which the site shows in English."""
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     given = dict(_strings((), {k: v for k, v in doc.data.items() if k != "status"}))
     known = english.keys() | optional
     prefixes = {k[:i] for k in known for i in range(1, len(k) + 1)}
@@ -136,22 +142,26 @@ def overlay_problems(doc: YamlDoc, english: dict[Key, str], optional: set[Key]) 
             if first not in unknown:
                 unknown.add(first)
                 siblings = children.get(first[:-1], [])
-                problems.append(doc.problem(_at(doc, first), f"'{_name(first)}' is not in the English content{did_you_mean(first[-1], siblings)} - "
-                                            "translate only what the English files hold, under the same ids", key=True))
+                warnings.append(doc.problem(_at(doc, first), f"'{_name(first)}' is not in the English content{did_you_mean(first[-1], siblings)}, "
+                                            "so it is not shown - move it to the English id, or delete it", key=True))
             continue
         source = english.get(key) or ""
         if key in english and _placeholders(value) != _placeholders(source):
             problems.append(doc.problem(_at(doc, key), f"'{_name(key)}' has the placeholders {_shown(_placeholders(value))}, the English "
                                         f"{_shown(_placeholders(source))} - keep each {{name}} of the English as it is"))
         elif not value.strip():
-            problems.append(doc.problem(_at(doc, key), f"'{_name(key)}' is empty - write the translation, or leave the key out and mark the language draft"))
+            problems.append(doc.problem(_at(doc, key), f"'{_name(key)}' is empty - write the translation, or leave the key out (English stands in)"))
     missing = [k for k in english if k not in given]
-    if missing and doc.data.get("status") != "draft":
-        shown = ", ".join(_name(k) for k in missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
-        problems.append(doc.problem(("status",), f"{len(missing)} string{'s' if len(missing) != 1 else ''} of the English "
-                                    f"content {'are' if len(missing) != 1 else 'is'} not translated: {shown} - translate "
-                                    "them, or set status: draft to publish the language with a 'translation in progress' banner"))
-    return problems
+    if missing:
+        shown = ", ".join(_name(k) for k in missing[:SHOWN]) + (f" and {len(missing) - SHOWN} more" if len(missing) > SHOWN else "")
+        warnings.append(doc.problem(("status",), f"{len(missing)} string{'s' if len(missing) != 1 else ''} of the English content "
+                                    f"{'are' if len(missing) != 1 else 'is'} not translated yet and shown in English: {shown} - translate "
+                                    "them here when you can"))
+    return problems, warnings, missing
+
+
+SHOWN = 20
+"""Ids a warning names before 'and N more'."""
 
 
 def _at(doc: YamlDoc, key: Key) -> tuple:
@@ -180,11 +190,11 @@ def _shown(names: set[str]) -> str:
     return ", ".join("{" + n + "}" for n in sorted(names)) if names else "none"
 
 
-def page_problems(folder: Path, english_pages: list[str], display: str, draft: bool) -> list[Problem]:
-    """A translation's hand-written pages: one for each English page (unless draft), no
-    page English does not have, and each held to the same rules as English pages; like
-    content/pages, the folder holds markdown pages only (MkDocs publishes any file there,
-    in that language's folder of the site, outside every check)."""
+def page_problems(folder: Path, english_pages: list[str], display: str) -> list[Problem]:
+    """A translation's hand-written pages: no page English does not have, and each held
+    to the same rules as English pages; like content/pages, the folder holds markdown
+    pages only (MkDocs publishes any file there, in that language's folder of the site,
+    outside every check). A page it lacks is `missing_pages`' warning."""
     problems: list[Problem] = []
     pages = dict((rel, file) for file, rel in published_files(folder, problems, display, others=())) if folder.exists() or folder.is_symlink() else {}
     found = sorted(pages)
@@ -195,12 +205,14 @@ def page_problems(folder: Path, english_pages: list[str], display: str, draft: b
                                     "name each translated page after the English page it translates"))
         else:
             problems += _page_text_problems(pages[rel], f"{display}/{rel}")
-    if not draft:
-        for rel in english_pages:
-            if rel not in found:
-                problems.append(Problem(f"{display}/{rel}", 1, 1, f"is missing: content/pages/{rel} is not translated - "
-                                        "translate it, or set status: draft in text.yml"))
     return problems
+
+
+def missing_pages(folder: Path, english_pages: list[str], display: str) -> list[Problem]:
+    """Warnings: each English page the translation does not have yet, which its site
+    shows in English (the MkDocs hook and `render --out` put the English page there)."""
+    return [Problem(f"{display}/{rel}", 1, 1, f"is missing: content/pages/{rel} is not translated yet and is shown in English - "
+                    "translate it here when you can") for rel in english_pages if not (folder / rel).is_file()]
 
 
 def english_pages(root: Path) -> list[str]:
@@ -317,30 +329,38 @@ def language_names(root: Path) -> list[tuple[str, str]]:
     ]
 
 
-def read_overlay(root: Path, language: str, data: Mapping[str, object]) -> tuple[YamlDoc | None, list[Problem]]:
-    """Read and check content/translations/<language>/ against the English `data`."""
+def read_overlay(root: Path, language: str, data: Mapping[str, object]) -> tuple[YamlDoc | None, list[Problem], Coverage | None]:
+    """Read and check content/translations/<language>/ against the English `data`:
+    (the overlay, or None when it has problems; the problems; its coverage)."""
     display = f"content/{TRANSLATIONS}/{language}"
     doc, problems = load_yaml(Path(root) / TRANSLATIONS / language / TEXT_FILE, f"{display}/{TEXT_FILE}")
     if doc is None:
-        return None, problems
+        return None, problems, None
     problems += schema_problems(doc, "translation.schema.json")
     if problems:
-        return None, problems
+        return None, problems, None
     english, optional = english_text(data)
-    problems += overlay_problems(doc, english, optional)
+    found, warnings, missing = overlay_problems(doc, english, optional)
+    problems += found
     problems += markup_problems(doc, ("ui",))
-    problems += page_problems(Path(root) / TRANSLATIONS / language / PAGES, english_pages(Path(root)), f"{display}/{PAGES}",
-                              doc.data["status"] == "draft")
-    return (None if problems else doc), problems
+    folder, pages = Path(root) / TRANSLATIONS / language / PAGES, english_pages(Path(root))
+    problems += page_problems(folder, pages, f"{display}/{PAGES}")
+    warnings += missing_pages(folder, pages, f"{display}/{PAGES}")
+    coverage = Coverage(len(english), tuple(_name(k) for k in missing), tuple(warnings))
+    return (None if problems else doc), problems, coverage
 
 
-def translated(content: Content, language: str, overlay: Mapping) -> Content:
+def translated(content: Content, language: str, overlay: Mapping, coverage: Coverage | None = None) -> Content:
     """`content` with every string the overlay gives in its language; ids, numbers, URLs
-    and order untouched. What a draft overlay leaves out stays English."""
+    and order untouched. What the overlay leaves out stays English, marked `English`
+    (escape.py), so the pages say `lang="en"` around it."""
     text = dict(_strings((), {k: v for k, v in overlay.items() if k != "status"}))
 
     def get(key: Key, english: str) -> str:
-        return text.get(_key(key), english)
+        found = text.get(_key(key))
+        if found is not None:
+            return found
+        return English(english) if isinstance(english, str) else english
 
     def strings(prefix: Key, value):
         if isinstance(value, dict):
@@ -378,7 +398,7 @@ def translated(content: Content, language: str, overlay: Mapping) -> Content:
                  "untranslated": _key(("changelog", r["version"], 0)) not in text} for r in content.releases]
     references = {rid: {**r, "title": get(("references", rid, "title"), r["title"])} for rid, r in content.references.items()}
     return replace(
-        content, language=language, draft=overlay["status"] == "draft", model=model, levels=levels, questions=questions, unscored=unscored, editions=editions, releases=releases,
+        content, language=language, draft=overlay["status"] == "draft", coverage=coverage, model=model, levels=levels, questions=questions, unscored=unscored, editions=editions, releases=releases,
         references=references, kinds={k: get(("kinds", k), label) for k, label in content.kinds.items()},
         ui=strings(("ui",), content.ui),
     )

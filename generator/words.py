@@ -22,7 +22,7 @@ READ_BY_CODE = (
     *(("nav", k) for k in ("home", "levels", "assessment", "team", "progress", "references", "editions", "about")),
     ("level_title",),
     ("common", "note"), ("common", "diagram"), ("common", "diagram_named"),
-    ("language", "name"), ("language", "translated"), ("language", "draft"),
+    ("language", "name"), ("language", "translated"), ("language", "draft"), ("language", "coverage"),
 )
 """Keys generator/render.py reads itself (the navigation, the level title, the notices'
 label, the diagrams' names, the language notes)."""

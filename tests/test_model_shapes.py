@@ -110,19 +110,26 @@ def test_a_wording_change_keeps_the_fingerprint(tmp_path):
 # --- CONTRIBUTING.md's recipe, followed ---------------------------------------------------------
 
 
-def test_the_new_edition_recipe_in_the_guide_works(tmp_path):
+def follow_the_new_edition_recipe(content: Path) -> dict[str, str]:
+    """CONTRIBUTING.md's "Publish a new edition of the model", step by step, on `content`:
+    its question, its edition on top and made the default, a MAJOR release. Returns what
+    the guide says: the edition's id and name, and the fingerprint it quotes."""
     guide = GUIDE.read_text(encoding="utf-8")
     question = re.search(r"```yaml\n(  - id: agents\n.*?)```", guide, flags=re.S).group(1)
     edition = textwrap.dedent(re.search(r"<!-- recipe: new-edition -->\n   ```yaml\n(.*?)   ```", guide, flags=re.S).group(1))
     edition = textwrap.indent(edition, "  ") if not edition.startswith("  ") else edition
     default = re.search(r"Set `default:` at the top of the file to the new id \(`(default: [\w-]+)`\)", guide).group(1)
     quoted = re.search(r"- version: 2\.0\.0\n\s+date: \S+\n\s+scoring: ([0-9a-f]{12})", guide).group(1)
-
-    content = copy_content(tmp_path)
     (content / "questions.yml").write_text((content / "questions.yml").read_text(encoding="utf-8") + question, encoding="utf-8")
     editions = (content / "editions.yml").read_text(encoding="utf-8")
     editions = re.sub(r"^default: .*$", default, editions, count=1, flags=re.M).replace("editions:\n", "editions:\n" + edition, 1)
     (content / "editions.yml").write_text(editions, encoding="utf-8")
     model_shapes.release(content, "major", "New question on agents and tool use.")
+    return {"id": default.split()[1], "name": yaml.safe_load(edition)[0]["name"], "scoring": quoted}
+
+
+def test_the_new_edition_recipe_in_the_guide_works(tmp_path):
+    content = copy_content(tmp_path)
+    recipe = follow_the_new_edition_recipe(content)
     assert problems(content) == []
-    assert yaml.safe_load((content / "changelog.yml").read_text(encoding="utf-8"))["releases"][0]["scoring"] == quoted
+    assert yaml.safe_load((content / "changelog.yml").read_text(encoding="utf-8"))["releases"][0]["scoring"] == recipe["scoring"]

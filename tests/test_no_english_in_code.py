@@ -51,6 +51,7 @@ ALLOWED = {
     ("fields.py", "list of {...}"): "as above",
     ("fields.py", "{...}.<edition id>."): "as above: a field's path on the Content fields page",
     ("diagram.py", "graph TD"): "mermaid's syntax, not words",
+    ("escape.py", '<span lang="en">{...}</span>'): "markup, not words: it marks English standing in for a string a translation lacks",
     ("mkdocs_hook.py", '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{...}</urlset>\n'):
         "a folder sitemap's XML, read by the theme's language switcher, never shown",
     ("drawing.py", "<!doctype html><html><body></body></html>"): "the empty page the build draws diagrams in",
