@@ -20,9 +20,15 @@ import { MAX_INPUTS, MAX_LINK_MEMBERS, readTeamFragment, teamCsv, teamFragment, 
 /** Members beyond this many are left out of the table's columns (the list has them all). */
 const MAX_COLUMNS = 12;
 
+/** The team view on screen: a team link pasted into the address opens there. One listener
+ * for the module, not one per visit (they piled up under the theme's instant navigation). */
+let shown = null;
+window.addEventListener("hashchange", () => shown?.root.isConnected && shown.openLink());
+
 class TeamPage {
   constructor(root) {
     const { model, text, answerWords, discussGap } = pageData(root, "template[data-team-data]", "team-data");
+    this.root = root;
     this.model = model;
     // The page's words, and those of answers.js's notices (a file or link it reads).
     this.text = { ...answerWords, ...text };
@@ -66,7 +72,7 @@ class TeamPage {
       const format = event.target.closest?.("[data-team-export]")?.dataset.teamExport;
       if (format) this.download(format);
     });
-    window.addEventListener("hashchange", () => root.isConnected && this.openLink());
+    shown = this;
     if (!this.openLink()) this.render();
   }
 
