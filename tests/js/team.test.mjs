@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { MAX_INPUTS, MAX_LINK_MEMBERS, lowerMedian, memberLabel, readInput, readTeamFragment, teamCsv, teamFragment, teamMarkdown, teamRecord, teamView } from "../../overrides/assets/js/team.js";
+import { MAX_INPUTS, MAX_LINK_MEMBERS, lowerMedian, memberLabel, readInput, readTeamFragment, teamAnswer, teamCsv, teamFragment, teamMarkdown, teamRecord, teamView } from "../../overrides/assets/js/team.js";
 import { IDS, MODEL } from "./model-fixture.mjs";
 import { said } from "./words.mjs";
 
@@ -243,6 +243,15 @@ describe("not applicable and don't know", () => {
       assert.doesNotMatch(text, /\b(na|dk|null|undefined|NaN)\b/);
       assert.doesNotMatch(text, /,,[^\n]*,no/, "no blank answer cell");
     }
+  });
+
+  test("a dimension every member finds not applicable is the team's 'not applicable', not 'don't know'", () => {
+    const WORDED = { ...NA_MODEL, unscored: { ...NA_MODEL.unscored, not_applicable: "Not applicable to us", dont_know: "Don't know" } };
+    const view = teamView([file("a.json", [4, 4, "na", 2, 2, "dk", 2]), file("b.json", [2, 4, "na", 2, 2, 3, 4])], WORDED, GAP);
+    assert.deepEqual(view.dimensions.map((d) => teamAnswer(d, view.members)), [2, 4, "na", 2, 2, 3, 2]);
+    assert.deepEqual([view.result.notApplicable, view.result.dontKnow], [1, 0]);
+    const words = { dimension: "Dimension", median: "Median", min: "Min", max: "Max", discuss: "Discuss", yes: "yes", no: "no", total: "Total" };
+    assert.equal(teamCsv(view, WORDED, ["A", "B"], words).trimEnd().split("\r\n")[3], "Dimension grounding,Not applicable to us,Not applicable to us,Not applicable to us,–,–,no");
   });
 
   test("the team link writes n and k, and reads them back; other letters are refused", () => {

@@ -13,8 +13,7 @@
 import { seriesChart } from "./chart.js";
 import { noticeList, offerDownload, pageData, readFiles, startPages } from "./page-shell.js";
 import { answerText, fill, h, heldBackText, levelText, unscoredText } from "./report-view.js";
-import { DONT_KNOW } from "./scoring.js";
-import { MAX_INPUTS, MAX_LINK_MEMBERS, readTeamFragment, teamCsv, teamFragment, teamMarkdown, teamRecord, teamView } from "./team.js";
+import { MAX_INPUTS, MAX_LINK_MEMBERS, readTeamFragment, teamAnswer, teamCsv, teamFragment, teamMarkdown, teamRecord, teamView } from "./team.js";
 
 
 /** Members beyond this many are left out of the table's columns (the list has them all). */
@@ -220,7 +219,7 @@ class TeamPage {
     const rows = view.dimensions.map((d) => {
       const q = model.questions.find((x) => x.id === d.id);
       const answers = columns ? view.members.map((m) => answerText(model, m.answers[d.id])) : [];
-      const cells = [q.dimension, ...answers, answerText(model, d.median ?? DONT_KNOW), answerText(model, d.min), answerText(model, d.max), d.discuss ? fill(text.discussYes, { gap: d.max - d.min }) : text.discussNo];
+      const cells = [q.dimension, ...answers, answerText(model, teamAnswer(d, view.members)), answerText(model, d.min), answerText(model, d.max), d.discuss ? fill(text.discussYes, { gap: d.max - d.min }) : text.discussNo];
       return h("tr", { "data-team-dimension": d.id, ...(d.discuss ? { "data-discuss": "" } : {}) }, ...cells.map((c, i) => h(i ? "td" : "th", i ? {} : { scope: "row" }, c)));
     });
     const table = h("table", { "data-team-table": "dimensions" }, h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))), h("tbody", {}, ...rows));

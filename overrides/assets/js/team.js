@@ -116,6 +116,13 @@ export function readInput(input, model) {
 }
 
 /**
+ * The team's answer on a dimension: the median's points; with no member's points, "not
+ * applicable" when every member said so, else "don't know".
+ */
+export const teamAnswer = (dimension, members) =>
+  dimension.median ?? (members.length && members.every((m) => m.answers[dimension.id] === NOT_APPLICABLE) ? NOT_APPLICABLE : DONT_KNOW);
+
+/**
  * The team picture for a list of inputs, in the order added.
  * Returns {members, left, notices, dimensions, total, level, levels} where
  *   members    [{label, name, source, answers, total, level, practical}] the inputs that count
@@ -157,7 +164,7 @@ export function teamView(inputs, model, discussGap) {
     const max = Math.max(...scored);
     return { id: q.id, points, median: lowerMedian(scored), min, max, discuss: max - min >= discussGap };
   });
-  const result = members.length ? score(Object.fromEntries(dimensions.map((d) => [d.id, d.median ?? DONT_KNOW])), model) : null;
+  const result = members.length ? score(Object.fromEntries(dimensions.map((d) => [d.id, teamAnswer(d, members)])), model) : null;
   const total = result?.total ?? null;
   const level = result?.level ?? null;
   const levels = model.levels
@@ -235,15 +242,15 @@ export function teamRecord(view, model, labels, date) {
 
 /**
  * The summary's cells: a member's answer as a reader sees it (points, or "not applicable"
- * / "don't know" in the form's words, never blank, never a code); a median no member has
- * points for is the team's "don't know"; no lowest or highest is a dash.
+ * / "don't know" in the form's words, never blank, never a code); the median column is the
+ * team's answer (`teamAnswer`); no lowest or highest is a dash.
  */
 function summaryRows(view, model, labels, words) {
   const head = [words.dimension, ...labels, words.median, words.min, words.max, words.discuss];
   const rows = view.dimensions.map((d) => [
     model.questions.find((q) => q.id === d.id).dimension,
     ...view.members.map((m) => answerText(model, m.answers[d.id])),
-    answerText(model, d.median ?? DONT_KNOW),
+    answerText(model, teamAnswer(d, view.members)),
     answerText(model, d.min),
     answerText(model, d.max),
     d.discuss ? words.yes : words.no,
