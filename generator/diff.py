@@ -24,6 +24,7 @@ from generator.loader import load_content
 from generator.render import assessment_data, render_site
 from generator.scoring import SCORING_FILES, fingerprint
 from generator.translate import TRANSLATIONS
+from generator.yamlfile import leaves
 
 ROOT = Path(__file__).resolve().parent.parent
 LEVEL_CHANGES = ROOT / "tools" / "level-changes.mjs"
@@ -61,13 +62,9 @@ def read_raw(folder: Path) -> dict[str, dict]:
     return data
 
 
-def flatten(value, prefix: str = "") -> dict[str, object]:
+def flatten(value) -> dict[str, object]:
     """{'a': {'b': [1]}} -> {'a.b.0': 1}: every leaf by its path, to compare two documents."""
-    if isinstance(value, dict):
-        return {k: v for key, item in value.items() for k, v in flatten(item, f"{prefix}{key}.").items()}
-    if isinstance(value, list):
-        return {k: v for i, item in enumerate(value) for k, v in flatten(item, f"{prefix}{i}.").items()}
-    return {prefix.rstrip("."): value}
+    return {".".join(str(p) for p in path): leaf for path, leaf in leaves(value)}
 
 
 def entity_changes(before: dict, after: dict) -> Changes:

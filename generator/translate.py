@@ -31,7 +31,7 @@ from generator.escape import English
 from generator.pages import PAGE_SUFFIX, _page_text_problems, published_files
 from generator.schema import schema_problems
 from generator.words import markup_problems
-from generator.yamlfile import YamlDoc, load_yaml
+from generator.yamlfile import YamlDoc, leaves, load_yaml
 
 ENGLISH = "en"
 """The language of content/ itself."""
@@ -54,14 +54,8 @@ UNSCORED_TEXT = ("not_applicable", "dont_know", "says", "too_many")
 
 def _strings(prefix: Key, value: object) -> Iterator[tuple[Key, str]]:
     """Every string under `value` (mappings and lists walked), keyed from `prefix`."""
-    if isinstance(value, Mapping):
-        for k, v in value.items():
-            yield from _strings((*prefix, k), v)
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _strings((*prefix, i), v)
-    else:
-        yield _key(prefix), value
+    for path, leaf in leaves(value, prefix):
+        yield _key(path), leaf
 
 
 def _key(parts: Key) -> Key:

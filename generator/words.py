@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from generator.errors import Problem, did_you_mean
-from generator.yamlfile import YamlDoc
+from generator.yamlfile import YamlDoc, leaves
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -137,15 +137,6 @@ def markup_problems(doc: YamlDoc, prefix: tuple = ()) -> Iterator[Problem]:
     node = doc.data
     for part in prefix:
         node = node.get(part) if isinstance(node, dict) else None
-
-    def walk(path: tuple, value) -> Iterator[Problem]:
-        if isinstance(value, dict):
-            for k, v in value.items():
-                yield from walk((*path, k), v)
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                yield from walk((*path, i), v)
-        elif isinstance(value, str) and (why := word_problem(value)):
+    for path, value in leaves(node, tuple(prefix)):
+        if isinstance(value, str) and (why := word_problem(value)):
             yield doc.problem(path, f"'{'.'.join(str(p) for p in path)}' {why}")
-
-    yield from walk(tuple(prefix), node)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,6 +60,19 @@ class _Constructor(SafeConstructor):
 
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+
+
+def leaves(value: object, prefix: tuple = ()) -> Iterator[tuple[tuple, object]]:
+    """(path, value) for every value under `value` that is not a mapping or a list, its path
+    the keys and list indexes that lead to it from `prefix`, as the data has them."""
+    if isinstance(value, Mapping):
+        for k, v in value.items():
+            yield from leaves(v, (*prefix, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from leaves(v, (*prefix, i))
+    else:
+        yield prefix, value
 
 
 def _mark(mark) -> Where:
