@@ -86,18 +86,6 @@ def test_keyboard_alone_reaches_a_result(page, model, ids):
     assert page.locator("[data-report]").is_visible()
 
 
-@pytest.mark.parametrize("total,level", [(0, 1), (9, 1), (10, 2), (14, 2), (15, 3), (19, 3), (20, 4), (28, 4)])
-def test_band_boundaries(page, model, ids, total, level):
-    # The bands of the default edition; the test fails loudly if the content moves them.
-    assert level_of(model, total) == level
-    open_assessment(page)
-    answer(page, answers_for_total(model, total))
-    expect_result(page, total, level)
-    name = next(lv["name"] for lv in model["levels"] if lv["number"] == level)
-    assert f"Level {level}" in page.locator(".assessment__level").first.inner_text()
-    assert name in page.locator(".assessment__level").first.inner_text()
-
-
 def test_progress_and_result_update_on_every_change_without_a_submit_button(page, model, ids):
     open_assessment(page)
     status = page.locator(RESULT)

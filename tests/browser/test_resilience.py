@@ -10,6 +10,7 @@ import json
 import pytest
 
 from generator import load_content
+from generator.pages import GENERATED_PAGES
 from generator.render import assessment_data
 from tests.browser.conftest import assert_clean, guarded_context
 from tests.helpers import CONTENT
@@ -54,11 +55,11 @@ def toggle_palette(page) -> None:
     page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== {json.dumps(before)}", timeout=5000)
 
 
-def other_pages(server_url: str, page) -> list[str]:
-    """A handful of the site's pages, from the navigation of the home page."""
-    page.goto(server_url)
-    hrefs = page.evaluate("[...new Set([...document.querySelectorAll('nav a.md-nav__link[href]')].map(a => a.href))]")
-    return [h for h in hrefs if h.startswith(server_url) and "#" not in h][:6]
+def one_page_of_each_kind() -> list[str]:
+    """Home (the diagram), each page with a script of its own, and a page with none:
+    between them every script the site has runs."""
+    own_script = [p.path.removesuffix(".md") + "/" for p in GENERATED_PAGES if p.controller]
+    return ["", *own_script, "references/"]
 
 
 @pytest.mark.parametrize("refusal", list(REFUSALS), ids=list(REFUSALS))
@@ -67,10 +68,8 @@ def test_refused_storage_throws_on_no_page_and_the_palette_toggle_works(browser,
     ctx.add_init_script(REFUSALS[refusal])
     try:
         page = ctx.new_page()
-        pages = other_pages(server.url, page)
-        assert len(pages) >= 3
-        for url in [server.url, *pages]:
-            page.goto(url)
+        for path in one_page_of_each_kind():
+            page.goto(server.url + path)
             page.wait_for_load_state("load")
             toggle_palette(page)
             toggle_palette(page)
@@ -215,6 +214,18 @@ NOT_SAVED = "Your last change here was not saved"
 DEAF = "window.addEventListener('storage', (event) => event.stopImmediatePropagation(), true);"
 
 
+def front(tab):
+    """The tab a person is looking at. Chromium throttles a background tab's animation
+    frames, which Playwright waits on before each click: acting on a tab behind another
+    took seconds per click."""
+    tab.bring_to_front()
+    return tab
+
+
+def notice(tab, text: str) -> None:
+    front(tab).locator("[data-notices]").get_by_text(text).wait_for()
+
+
 def open_tab(context, server, deaf: bool = False):
     tab = context.new_page()
     if deaf:
@@ -236,12 +247,13 @@ def saved(tab) -> dict[str, int] | None:
 
 
 def answer(tab, answers: dict[str, int]) -> None:
+    front(tab)
     for qid, points in answers.items():
         tab.locator(f'input[name="{qid}"][value="{points}"]').check()
 
 
 def click(tab, qid: str, points: int) -> None:
-    tab.locator(f'input[name="{qid}"][value="{points}"]').click()
+    front(tab).locator(f'input[name="{qid}"][value="{points}"]').click()
 
 
 FOUR = {qid: 3 for qid in IDS[:4]}
@@ -250,13 +262,13 @@ FOUR = {qid: 3 for qid in IDS[:4]}
 def test_a_tab_picks_up_answers_saved_in_another_tab(context, server):
     a, b = open_tab(context, server), open_tab(context, server)
     answer(a, FOUR)
-    b.locator("[data-notices]").get_by_text(CHANGED_ELSEWHERE).wait_for()
+    notice(b, CHANGED_ELSEWHERE)
     assert shown(b) == FOUR
     assert f"{len(FOUR)} of {len(IDS)} answered" in b.locator("[data-result]").inner_text()
     # B's one answer is added to A's four, and A picks that up in turn.
     answer(b, {IDS[4]: 1})
     assert saved(b) == {**FOUR, IDS[4]: 1}
-    a.locator("[data-notices]").get_by_text(CHANGED_ELSEWHERE).wait_for()
+    notice(a, CHANGED_ELSEWHERE)
     assert shown(a) == {**FOUR, IDS[4]: 1}
 
 
@@ -269,8 +281,7 @@ def test_a_tab_that_missed_the_news_never_overwrites_newer_saved_answers(context
     click(b, IDS[4], 1)  # the page undoes this click, so `check` would complain
     # A's four answers are still saved, and B now shows them and says its change was not saved.
     assert saved(b) == FOUR
-    notices = b.locator("[data-notices]")
-    notices.get_by_text(NOT_SAVED).wait_for()
+    notice(b, NOT_SAVED)
     assert shown(b) == FOUR
     # B's next change is made on top of what it now shows, and saved.
     answer(b, {IDS[4]: 1})
@@ -283,13 +294,13 @@ def test_answers_cleared_in_another_tab_are_cleared_here_not_brought_back(contex
     answer(a, FOUR)
     b = open_tab(context, server, deaf=deaf)
     assert shown(b) == FOUR
-    a.locator('[data-action="reset"]').click()
+    front(a).locator('[data-action="reset"]').click()
     assert saved(a) is None
     if deaf:
         click(b, IDS[4], 1)
-        b.locator("[data-notices]").get_by_text(NOT_SAVED).wait_for()
+        notice(b, NOT_SAVED)
     else:
-        b.locator("[data-notices]").get_by_text("cleared in another tab").wait_for()
+        notice(b, "cleared in another tab")
     assert shown(b) == {}
     assert saved(b) is None
 
@@ -298,7 +309,7 @@ def test_a_damaged_copy_saved_by_another_tab_gives_a_notice_and_no_error(context
     a, b = open_tab(context, server), open_tab(context, server)
     answer(b, {IDS[0]: 2})
     a.evaluate(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps('[' * 4000 + ']' * 4000)})")
-    b.locator("[data-notices]").get_by_text("not a JSON object").wait_for()
+    notice(b, "not a JSON object")
     assert shown(b) == {}
     answer(b, {IDS[1]: 2})
     assert saved(b) == {IDS[1]: 2}
@@ -307,9 +318,11 @@ def test_a_damaged_copy_saved_by_another_tab_gives_a_notice_and_no_error(context
 def test_other_keys_changing_in_another_tab_leave_the_answers_alone(context, server):
     a, b = open_tab(context, server), open_tab(context, server)
     answer(b, {IDS[0]: 2})
-    a.evaluate("localStorage.setItem('/.__palette', '{}'); localStorage.setItem('unrelated', 'x')")
+    # Counted after the page's own listener has handled each event (listeners run in order).
+    b.evaluate("window.__heard = 0; addEventListener('storage', () => window.__heard++)")
     a.evaluate(f"sessionStorage.setItem({json.dumps(KEY)}, 'x')")  # same key, another storage area
-    b.wait_for_timeout(300)
+    a.evaluate("localStorage.setItem('/.__palette', '{}'); localStorage.setItem('unrelated', 'x')")
+    b.wait_for_function("window.__heard >= 2")
     assert "".join(b.locator("[data-notices]").all_inner_texts()) == ""
     assert shown(b) == {IDS[0]: 2}
     answer(b, {IDS[1]: 2})
