@@ -1,6 +1,8 @@
 """The canary's engines and its report.
 
-CANARY_ENGINES (default "properdocs zensical") picks the engines. Both must pass: a template
+CANARY_ENGINES (default "properdocs zensical") picks the engines, and CANARY_LANGUAGES
+(default: English and every translation `make build` builds) the languages; a check runs
+per engine and language, named `properdocs`, `zensical-ja`... Both must pass: a template
 change that breaks either successor fails `make canary` (the pull request workflow's canary
 job) before it lands. An engine put in REPORT_ONLY would have its checks expected to fail
 (xfail, not strict), so `make canary` stays green while the report says which pass.
@@ -16,8 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.translate import languages
 from tests.browser import conftest as browser_checks
 from tests.canary import engines
+from tests.helpers import CONTENT
 
 browser = browser_checks.browser
 """The browser tests' session Chromium, the same launch for the canary's checks."""
@@ -28,7 +32,15 @@ _outcomes: dict[str, dict] = {}
 
 
 def selected_engines() -> list[str]:
-    return os.environ.get("CANARY_ENGINES", "properdocs zensical").split()
+    """`engine` for English, `engine-language` for a translation."""
+    chosen = os.environ.get("CANARY_LANGUAGES", " ".join(["en", *languages(CONTENT)])).split()
+    return [engine if language == "en" else f"{engine}-{language}"
+            for engine in os.environ.get("CANARY_ENGINES", "properdocs zensical").split() for language in chosen]
+
+
+def engine_and_language(name: str) -> tuple[str, str]:
+    engine, _, language = name.partition("-")
+    return engine, language or "en"
 
 
 def pytest_generate_tests(metafunc):
@@ -39,7 +51,7 @@ def pytest_generate_tests(metafunc):
 def pytest_collection_modifyitems(items):
     for item in items:
         engine = getattr(item, "callspec", None) and item.callspec.params.get("engine")
-        if engine in REPORT_ONLY:
+        if engine and engine_and_language(engine)[0] in REPORT_ONLY:
             item.add_marker(pytest.mark.xfail(reason=f"{engine} is report-only (see ENGINES.md)", strict=False))
 
 
@@ -49,7 +61,8 @@ def builds(tmp_path_factory):
 
     def get(engine: str) -> engines.Build:
         if engine not in made:
-            made[engine] = engines.build(engine, tmp_path_factory.mktemp(engine))
+            name, language = engine_and_language(engine)
+            made[engine] = engines.build(name, tmp_path_factory.mktemp(engine), language)
             _outcomes.setdefault(engine, {"checks": {}})
             _outcomes[engine].update(seconds=round(made[engine].seconds, 2), built=made[engine].ok, notes=made[engine].notes)
         return made[engine]
