@@ -52,6 +52,7 @@ import { fileName, offerDownload, pageData, readFiles, startPages } from "./page
 import { openStorage } from "./storage.js";
 import { emptyNotes, extrasFragment, extrasRecord, hasNotes, LIMITS, notesKey, notesValue, readExtras, readExtrasImport, readNotes, splitFragment } from "./notes.js";
 import { notesNodes, printHeadNodes } from "./notes-view.js";
+import { keepClearOf } from "./status-clearance.js";
 
 const saved = openStorage("localStorage");
 
@@ -90,6 +91,7 @@ function init(root) {
   }
   const page = new Page(root, parts, model, words);
   page.start();
+  keepClearOf(root, parts.status);
   return page;
 }
 
