@@ -64,12 +64,15 @@ def test_every_tap_target_of_the_self_assessment_is_big_enough(phone):
     links = phone.locator("[data-result] a")
     assert links.count() == len(model_of(phone)["questions"]) - 1  # the "still to answer" links are there
     assert too_small(phone) == []
-    # ... and with a result (the report's controls) too.
+    # ... in the one-question layout, and with a result (the report's controls) too.
+    phone.locator('[data-layout-choice][value="one"]').check()
+    assert too_small(phone) == []
     answer_all_on_one_page(phone)
     assert too_small(phone) == []
 
 
 def answer_all_on_one_page(page) -> None:
+    page.locator('[data-layout-choice][value="all"]').check()
     answer_first(page, len(model_of(page)["questions"]))
     page.locator("[data-assessment][data-complete]").wait_for(state="attached")
 
@@ -160,5 +163,5 @@ def test_the_printout_has_no_control_labels_without_their_controls(page):
         )
         assert orphans == [], f"printed without their controls: {orphans}"
         text = page.locator(".md-content").inner_text()
-        for key in ("planSetTargets", "aimAll"):
+        for key in ("planSetTargets", "aimAll", "layoutLegend"):
             assert words[key].strip() not in text, key
