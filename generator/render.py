@@ -143,7 +143,7 @@ def render_site(content: Content, templates_dir: Path = TEMPLATES_DIR, href: Hre
         "index.md": lambda: {"diagram": diagram, "steps": progression_steps(content.levels),
                              "drawing": draw("progression", diagram) if draw else None},
         "references.md": lambda: {"cited_by": cited_by(content), "by_kind": references_by_kind(content, list(content.references))},
-        "editions.md": lambda: {"terms": term_rows(content)},
+        "editions.md": lambda: {"terms": term_rows(content), "same_words": same_words(content)},
         ASSESSMENT: lambda: {"data": assessment_data(content, href), "team_url": href(TEAM, ASSESSMENT), "progress_url": href(PROGRESS, ASSESSMENT)},
         TEAM: lambda: {"data": assessment_data(content, href, TEAM)},
         PROGRESS: lambda: {"data": assessment_data(content, href, PROGRESS)},
@@ -279,6 +279,19 @@ def term_rows(content: Content) -> list[tuple[str, list[str | None]]]:
     """[(topic, [that topic's wording in each edition, or None]), ...] for the side-by-side table."""
     topics = list(dict.fromkeys(t for e in content.editions for t in e["terms"]))
     return [(t, [e["terms"].get(t) for e in content.editions]) for t in topics]
+
+
+def same_words(content: Content) -> list[tuple[dict, str, list[str]]]:
+    """[(edition, word, [its topics]), ...]: where one edition's source gives the same word
+    for several topics (two levels both called "maturing"), which the page says in words,
+    lest the table look like a copying mistake."""
+    found = []
+    for e in content.editions:
+        topics: dict[str, list[str]] = {}
+        for topic, word in e["terms"].items():
+            topics.setdefault(word.casefold(), []).append(topic)
+        found += [(e, e["terms"][alike[0]], alike) for alike in topics.values() if len(alike) > 1]
+    return found
 
 
 def assessment_data(content: Content, href: Href = directory_href, page: str = ASSESSMENT) -> dict:

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from generator import load_content, render_site
+from generator.content import fill
 from generator.diagram import progression
 from generator.escape import md_inline
 from generator.render import nav
@@ -98,6 +99,24 @@ def test_editions_page_lines_up_both_editions_and_marks_the_current_one(content,
     assert f"| Level | {names} |" in page
     assert f"| Topic | {names} |" in page
     assert page.count("(current)") == 3  # both tables and the edition's own heading
+
+
+def test_editions_page_says_where_a_source_gives_one_word_to_several_topics(content, pages):
+    """Two levels both called "maturing" by the source look like a copying mistake unless
+    the page says so (issue #27); a word used once is not remarked on."""
+    page = pages["editions.md"]
+    said = 0
+    for edition in content.editions:
+        alike: dict[str, list[str]] = {}
+        for topic, word in edition["terms"].items():
+            alike.setdefault(word.casefold(), []).append(topic)
+        for topics in (t for t in alike.values() if len(t) > 1):
+            sentence = fill(content.ui["editions"]["same_word"], edition=md_inline(edition["name"]), word=md_inline(edition["terms"][topics[0]]),
+                            topics=content.ui["common"]["list"].join(md_inline(t) for t in topics))
+            assert sentence in page
+            said += 1
+    words = max(re.split(r"\{\w+\}", content.ui["editions"]["same_word"]), key=len)  # the sentence's longest fixed part
+    assert said and page.count(words) == said
 
 
 def test_editions_page_gives_each_date_with_what_it_is_the_date_of(content, pages):

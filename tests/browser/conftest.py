@@ -259,6 +259,23 @@ def page(context, server):
     return pg
 
 
+PHONE = {"width": 360, "height": 800}
+"""The phone every 360 px test runs on (`phone`)."""
+
+
+@pytest.fixture
+def phone(browser, server):
+    """A page in a fresh 360 px wide context, guarded as `page` is."""
+    ctx = guarded_context(browser, server, viewport=PHONE)
+    pg = ctx.new_page()
+    pg.site = lambda path="": pg.goto(server.url + path.lstrip("/"))
+    yield pg
+    try:
+        assert_clean(ctx, [pg])
+    finally:
+        ctx.close()
+
+
 @pytest.fixture
 def axe_page(context, server):
     """A page with axe-core loaded (tests/browser/test_a11y.py's `assert_accessible`)."""

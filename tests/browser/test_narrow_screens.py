@@ -5,12 +5,8 @@ scrollWidth; an element clipped by an ancestor that fits is not counted."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.browser.questionnaire import answer, answers_for_total, expect_result, level_of, open_assessment
 from tests.helpers import CONTENT
-
-PHONE = {"width": 360, "height": 800}
 
 WIDER_THAN_THE_SCREEN = """
 () => {
@@ -39,20 +35,6 @@ WIDER_THAN_THE_SCREEN = """
 def site_pages(site) -> list[str]:
     from tests.browser.conftest import english_pages
     return english_pages(site)
-
-
-@pytest.fixture
-def phone(browser, server):
-    from tests.browser.conftest import assert_clean, guarded_context
-
-    ctx = guarded_context(browser, server, viewport=PHONE)
-    pg = ctx.new_page()
-    pg.site = lambda path="": pg.goto(server.url + path.lstrip("/"))
-    yield pg
-    try:
-        assert_clean(ctx, [pg])
-    finally:
-        ctx.close()
 
 
 def test_no_page_is_wider_than_a_phone(phone, built_site):

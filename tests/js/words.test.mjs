@@ -44,7 +44,7 @@ describe("numbers", () => {
 const JS = new URL("../../overrides/assets/js/", import.meta.url);
 const source = (name) => readFileSync(new URL(name, JS), "utf8");
 // The modules that draw the self-assessment with its words (assessment.script + answers).
-const ASSESSMENT_MODULES = ["assessment.js", "answers.js", "report-view.js", "roadmap.js", "plan-export.js", "notes.js", "notes-view.js", "words.js", "page-shell.js"];
+const ASSESSMENT_MODULES = ["assessment.js", "answers.js", "report-view.js", "roadmap.js", "plan-export.js", "notes.js", "notes-view.js", "words.js", "page-shell.js", "question-mode.js"];
 
 describe("every word a script uses is in content/ui.yml", () => {
   const words = { ...ANSWER_WORDS, ...ASSESSMENT_WORDS };

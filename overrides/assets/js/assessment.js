@@ -52,6 +52,8 @@ import { fileName, offerDownload, pageData, readFiles, startPages } from "./page
 import { openStorage } from "./storage.js";
 import { emptyNotes, extrasFragment, extrasRecord, hasNotes, LIMITS, notesKey, notesValue, readExtras, readExtrasImport, readNotes, splitFragment } from "./notes.js";
 import { notesNodes, printHeadNodes } from "./notes-view.js";
+import { questionLayout } from "./question-mode.js";
+import { keepClearOf } from "./status-clearance.js";
 
 const saved = openStorage("localStorage");
 
@@ -90,6 +92,9 @@ function init(root) {
   }
   const page = new Page(root, parts, model, words);
   page.start();
+  // The layout (one page, or one question at a time) and the bar's clearance: on screen only.
+  questionLayout(root, model, words);
+  keepClearOf(root, parts.status);
   return page;
 }
 

@@ -187,9 +187,10 @@ export function dimensionTable(rows, words) {
       "tr",
       d.held ? { class: "assessment__row--held" } : {},
       h("th", { scope: "row", text: d.label }),
-      h("td", { text: d.unscored ? "–" : fill(words.pointsOf, { points: d.points, max: d.max }) }),
-      h("td", { text: d.unscored ? "–" : fill(words.level, { number: d.level }) }),
-      h("td", { text: d.answer }),
+      // Each cell names its column (data-label): a phone stacks the cells, the header row hidden.
+      h("td", { "data-label": words.points, text: d.unscored ? "–" : fill(words.pointsOf, { points: d.points, max: d.max }) }),
+      h("td", { "data-label": words.levelColumn, text: d.unscored ? "–" : fill(words.level, { number: d.level }) }),
+      h("td", { "data-label": words.answer, text: d.answer }),
     ),
   );
   return h("table", { class: "assessment__table" }, h("caption", { text: words.tableCaption }), h("thead", {}, head), h("tbody", {}, ...body));
@@ -295,6 +296,7 @@ function targetNodes(model, result, targets, words) {
     "fieldset",
     { class: "assessment__targets", "data-targets": "" },
     h("legend", { text: words.targets }),
+    h("p", { text: words.planSetTargets }),
     h("p", {}, h("label", { for: "target-all", text: words.aimAll }), all),
     ...pickers,
   );
