@@ -1,5 +1,9 @@
 """Every page opens cleanly, and axe-core finds no serious or critical accessibility problem
-on any page, in the light and the dark color scheme, nor on the self-assessment's result view.
+on any page, in the light and the dark color scheme, nor in any state of the
+self-assessment (0 to all answered, held back, a shared link opened over one's own), the
+team view with members and progress with a history, in every language. Each language and
+scheme is one page walked through its states (a page load is the slow part), axe checking
+the part that changed.
 
 axe is loaded as an init script (init scripts are not subject to the page's CSP, so
 the policy stays as strict as in production). Closed shadow roots are forced open by
@@ -8,6 +12,7 @@ the fixtures, so axe also sees inside the mermaid diagram.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -26,17 +31,19 @@ def site_pages(site: Path) -> list[str]:
     return english_pages(site)
 
 
-def run_axe(page) -> list[dict]:
+def run_axe(page, within: str | None = None) -> list[dict]:
+    """axe's violations on the page, or only within the element `within` selects."""
     return page.evaluate(
-        """async () => {
+        """async (within) => {
           // label-content-name-mismatch (WCAG 2.5.3: a control's name holds its visible label) is
           // one of axe's experimental rules, off unless asked for.
-          const result = await axe.run(document, { resultTypes: ["violations"], rules: { "label-content-name-mismatch": { enabled: true } } });
+          const result = await axe.run(within ? document.querySelector(within) : document, { resultTypes: ["violations"], rules: { "label-content-name-mismatch": { enabled: true } } });
           return result.violations.map((v) => ({
             id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
             nodes: v.nodes.map((n) => ({ target: n.target.join(" "), html: n.html.slice(0, 160), summary: n.failureSummary })),
           }));
-        }"""
+        }""",
+        within,
     )
 
 
@@ -52,8 +59,8 @@ def report(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def assert_accessible(page, where: str) -> None:
-    blocking = [v for v in run_axe(page) if v["impact"] in BLOCKING]
+def assert_accessible(page, where: str, within: str | None = None) -> None:
+    blocking = [v for v in run_axe(page, within) if v["impact"] in BLOCKING]
     assert not blocking, f"axe on {where}:\n{report(blocking)}"
 
 
@@ -98,39 +105,64 @@ def test_every_page_opens_cleanly_and_has_no_serious_accessibility_problem_in_ei
     assert not failures, "\n".join(failures)
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_assessment_result_view_has_no_serious_accessibility_problem(axe_page, scheme):
-    open_in_scheme(axe_page, "assessment/", scheme)
-    for fieldset in axe_page.locator("fieldset[data-question]").all():
-        radios = fieldset.locator("input[type=radio]")
-        radios.nth(radios.count() // 2).check()
-    axe_page.locator("[data-report]").wait_for(state="visible", timeout=5000)
-    assert_accessible(axe_page, f"the assessment result ({scheme})")
+LANGUAGES = {"en": "", "es": "es/", "ja": "ja/"}
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_assessment_part_answered_and_opened_from_a_link_has_no_serious_accessibility_problem(axe_page, scheme):
-    """Three questions answered (the status links to the others by number), then a shared
-    link opened over one's own answers ("Back to my answers" in its notice)."""
-    open_in_scheme(axe_page, "assessment/", scheme)
-    fieldsets = axe_page.locator("fieldset[data-question]").all()
-    for fieldset in fieldsets[:3]:
-        fieldset.locator("input[type=radio]").first.check()
-    links = axe_page.locator("[data-assessment] a[href^='#q-']")
-    expect(links).to_have_count(len(fieldsets) - 3)
-    for link in links.all():  # the name a screen reader and voice control use holds the number shown
-        assert link.inner_text().strip() in link.evaluate("a => a.getAttribute('aria-label') ?? a.textContent"), link.evaluate("a => a.outerHTML")
-    assert_accessible(axe_page, f"the assessment with three questions answered ({scheme})")
-    for fieldset in fieldsets[3:]:
-        fieldset.locator("input[type=radio]").first.check()
-    axe_page.locator("[data-report]").wait_for(state="visible", timeout=5000)
-    shared = axe_page.locator("#assessment-share-url").input_value()
-    fieldsets[0].locator("input[type=radio]").last.check()  # my own answers now differ from the link's
-    axe_page.goto("about:blank")
-    axe_page.goto(shared)
-    axe_page.locator("[data-aside]").wait_for(state="visible", timeout=5000)
-    assert axe_page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
-    assert_accessible(axe_page, f"a shared link opened over my answers ({scheme})")
+def model_of(page) -> dict:
+    return json.loads(page.evaluate("document.querySelector('template[data-assessment-data]').content.getElementById('assessment-data').textContent"))
+
+
+def points_of(model: dict, pick) -> dict:
+    """One answer per question: `pick(sorted points of its options, question index)`."""
+    return {q["id"]: pick(sorted(o["points"] for o in q["options"]), i) for i, q in enumerate(model["questions"])}
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_every_state_of_the_assessment_team_view_and_progress_has_no_serious_problem(axe_page, server, language, scheme):
+    page, prefix = axe_page, LANGUAGES[language]
+    open_in_scheme(page, f"{prefix}assessment/", scheme)
+    model = model_of(page)
+    count = len(model["questions"])
+    assert_accessible(page, f"{language} assessment, nothing answered ({scheme})")
+    # Answered one by one to a result held back: the top option everywhere but two at the lowest.
+    held = points_of(model, lambda points, i: points[0] if i >= count - 2 else points[-1])
+    for n, (qid, points) in enumerate(held.items(), start=1):
+        page.locator(f'input[name="{qid}"][value="{points}"]').check()
+        if n < count:
+            links = page.locator("[data-assessment] a[href^='#q-']")
+            expect(links).to_have_count(count - n)
+            for link in links.all():  # the name a screen reader and voice control use holds the number shown
+                assert link.inner_text().strip() in link.evaluate("a => a.getAttribute('aria-label') ?? a.textContent")
+            assert_accessible(page, f"{language} assessment, {n} answered ({scheme})", "[data-assessment]")
+    page.locator("[data-report]").wait_for(state="visible", timeout=5000)
+    assert_accessible(page, f"{language} assessment, a result held back ({scheme})", "[data-assessment]")
+    # A shared link with other answers and notes opened over mine: its notice and "Back to my answers".
+    theirs = points_of(model, lambda points, i: points[len(points) // 2])
+    fragment = f"{model['model']}@{model['version']}&" + "&".join(f"{k}={v}" for k, v in theirs.items()) + f"&_n.{model['questions'][0]['id']}=note"
+    page.evaluate("(h) => { location.hash = h; }", fragment)
+    page.locator("[data-aside]").wait_for(state="visible", timeout=5000)
+    assert_accessible(page, f"{language} assessment, a shared link opened over my answers ({scheme})", "[data-assessment]")
+
+    # The team view with members, one of them not knowing an answer, names shown.
+    page.goto(server.url + f"{prefix}team/")
+    members = [held, theirs, {**theirs, model["questions"][0]["id"]: "dk"}]
+    files = [{"name": f"m{i}.json", "mimeType": "application/json", "buffer": json.dumps({"model": model["model"], "version": model["version"], "name": f"M{i}", "answers": m}).encode()} for i, m in enumerate(members)]
+    page.set_input_files("[data-team-files]", files)
+    page.wait_for_selector("[data-team-total]")
+    page.locator("[data-team-names]").check()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
+    assert_accessible(page, f"{language} team view ({scheme})")
+
+    # Progress: a kept result, one another version kept, compared with the current answers (the link's).
+    lowest = points_of(model, lambda points, i: points[0])
+    history = [{"date": "2026-01-05T10:00:00.000Z", "version": model["version"], "answers": lowest}, {"date": "2026-02-05T10:00:00.000Z", "version": "999.0.0", "answers": {}}]
+    page.goto(server.url + f"{prefix}progress/")
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [f"{model['model']}-history", json.dumps(history)])
+    page.reload()
+    page.wait_for_selector("[data-compare-table]")
+    page.wait_for_selector("[data-history-unread]")
+    assert_accessible(page, f"{language} progress ({scheme})")
 
 
 def test_the_search_dialog_has_no_serious_accessibility_problem(axe_page):

@@ -70,3 +70,34 @@ def test_the_result_view_fits_a_phone(phone):
     expect_result(phone, total, level_of(model, total))
     found = phone.evaluate(WIDER_THAN_THE_SCREEN)
     assert found == [], "\n".join(found)
+
+
+def test_progress_on_a_phone_has_tap_targets_and_a_whole_caption(phone):
+    """#27: the before/after pickers were 19 px tall and the comparison's caption was
+    squeezed into a narrow column once the table became cards."""
+    import json
+
+    from generator import load_content
+    from generator.render import assessment_data
+
+    model = assessment_data(load_content(CONTENT))
+    lowest = {q["id"]: min(o["points"] for o in q["options"]) for q in model["questions"]}
+    highest = {q["id"]: max(o["points"] for o in q["options"]) for q in model["questions"]}
+    kept = [{"date": "2026-01-05T10:00:00.000Z", "version": model["version"], "answers": lowest}]
+    phone.site("progress/")
+    phone.evaluate(
+        "([h, hv, a, av]) => { localStorage.setItem(h, hv); localStorage.setItem(a, av); }",
+        [f"{model['model']}-history", json.dumps(kept), f"{model['model']}-assessment", json.dumps({"model": model["model"], "version": model["version"], "answers": highest})],
+    )
+    phone.reload()
+    phone.wait_for_selector("[data-compare-table] caption")
+    small = phone.evaluate(
+        """() => [...document.querySelectorAll('[data-progress] :is(select, button, input, a, label.md-button)')]
+            .filter((el) => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+            .map((el) => [el.outerHTML.slice(0, 60), el.getBoundingClientRect().height])
+            .filter(([, h]) => h < 24)"""
+    )
+    assert small == []
+    caption, table = phone.evaluate("() => { const c = document.querySelector('[data-compare-table] caption'); return [c.getBoundingClientRect().width, c.parentElement.getBoundingClientRect().width]; }")
+    assert caption >= table - 2, f"caption {caption} px in a {table} px table"
+    assert phone.evaluate(WIDER_THAN_THE_SCREEN) == []

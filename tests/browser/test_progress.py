@@ -114,7 +114,8 @@ def test_a_hand_edited_history_and_a_refused_write_lose_nothing_silently(progres
     progress.reload()
     progress.wait_for_selector("[data-history-entry]")
     assert progress.locator("[data-history-entry]").count() == 1
-    assert "3 damaged" in progress.locator("[data-progress-notices]").inner_text()
+    assert WORDS["historyDropped"].format(n=3) in progress.locator("[data-progress-notices]").inner_text()
+    assert progress.locator("[data-history-unread]").count() == 3, "listed as such, not left out"
 
     save(progress, answers([3]))
     progress.evaluate("""() => {
@@ -183,3 +184,65 @@ def test_a_link_with_targets_and_notes_is_used_and_na_dk_are_words_never_zero_an
     progress.set_input_files("[data-progress-file]", [big])
     progress.wait_for_function("document.querySelector('[data-progress-compare-notices]').textContent.includes('huge.json')")
     assert progress.locator("[data-compare-table]").count() == 0
+
+
+def stored_history(page) -> list:
+    return json.loads(page.evaluate("([key]) => localStorage.getItem(key)", [HISTORY]))
+
+
+def test_entries_this_version_cannot_read_are_listed_and_kept_until_deleted_themselves(progress):
+    """A result kept by another content version (or edited by hand) is the user's: Keep and
+    Delete write it back as it was; only deleting it removes it."""
+    major = int(MODEL["version"].split(".")[0])
+    good = {"date": "2026-01-05T10:00:00.000Z", "version": MODEL["version"], "answers": answers([2])}
+    newer = {"date": "2026-02-05T10:00:00.000Z", "version": f"{major + 1}.0.0", "answers": {**answers([1]), "a-dimension-of-the-next-edition": 3}}
+    older = {"date": "2025-02-05T10:00:00.000Z", "version": "0.1.0", "answers": {IDS[0]: 1}, "total": 1}
+    stored = [newer, good, older, "written by hand"]
+    progress.evaluate("([key, value]) => localStorage.setItem(key, value)", [HISTORY, json.dumps(stored)])
+    save(progress, answers([3]))
+    progress.reload()
+    progress.wait_for_selector("[data-history-unread]")
+    assert progress.locator("[data-history-unread]").count() == 3
+    assert progress.locator("[data-history-entry]").count() == 1
+    assert WORDS["unreadEntry"].format(version=newer["version"]) in progress.locator('[data-history-unread="0"]').inner_text()
+    assert progress.locator("[data-progress-notices]").inner_text().startswith(WORDS["historyDropped"].format(n=3)[:20])
+
+    progress.click("[data-progress-keep]")
+    progress.wait_for_selector('[data-history-entry="4"]')
+    kept = stored_history(progress)
+    assert kept[:4] == stored and len(kept) == 5
+    progress.click('[data-history-entry="1"] button')  # the readable one: only it goes
+    progress.wait_for_selector('[data-history-entry="1"]', state="detached")
+    assert stored_history(progress) == [newer, older, "written by hand", kept[4]]
+    progress.click('[data-history-unread="0"] button')  # one this version cannot read, deleted on purpose
+    progress.wait_for_function("() => document.querySelectorAll('[data-history-unread]').length === 2")
+    assert stored_history(progress) == [older, "written by hand", kept[4]]
+
+
+def test_a_history_that_cannot_be_read_at_all_is_never_written_over(progress):
+    progress.evaluate("([key]) => localStorage.setItem(key, '{\"not\": \"a list\"')", [HISTORY])
+    save(progress, answers([3]))
+    progress.reload()
+    progress.click("[data-progress-keep]")
+    progress.locator("[data-progress-notices]").get_by_text(WORDS["keepUnreadable"]).wait_for()
+    assert progress.evaluate("([key]) => localStorage.getItem(key)", [HISTORY]) == '{"not": "a list"'
+    progress.click("[data-delete-all]")
+    progress.click("[data-delete-all]")
+    progress.wait_for_selector("[data-history-empty]")
+    assert progress.evaluate("([key]) => localStorage.getItem(key)", [HISTORY]) is None
+
+
+def test_after_a_reload_the_comparison_shown_is_of_two_different_results(progress):
+    """Kept, then not changed since: the newest result against the one before that differs,
+    never the last kept result against the same current answers (#27)."""
+    first, second = answers([0, 1, 2]), answers([3, 2])
+    assert first != second
+    for given in (first, second):
+        save(progress, given)
+        progress.reload()
+        progress.click("[data-progress-keep]")
+    progress.click("[data-progress-keep]")  # kept twice: still the same result
+    progress.reload()
+    progress.wait_for_selector("[data-compare-table]")
+    assert progress.locator("[data-progress-before]").input_value() == "0"
+    assert progress.locator("[data-compare-total]").get_attribute("data-compare-total") == f"{score(first, MODEL)['total']}>{score(second, MODEL)['total']}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 
 from generator import load_content
 from generator.pages import GENERATED_PAGES
@@ -21,6 +22,7 @@ IDS = [q["id"] for q in MODEL["questions"]]
 KEY = f"{MODEL['model']}-assessment"
 PALETTE_KEY = "/.__palette"  # the theme's key: scope path (the site root) + "." + name
 SAVE_REFUSED = "does not let the page save your answers"
+PROGRESS_WORDS = yaml.safe_load((CONTENT / "ui.yml").read_text(encoding="utf-8"))["progress"]["script"]
 
 # Init scripts that make this browser's storage refuse to work, the ways real browsers do.
 _THROW_ON_GET = """
@@ -340,5 +342,28 @@ def test_two_tabs_in_a_browser_without_storage_work_alone(browser, server):
         assert shown(b) == {IDS[4]: 1}
         assert SAVE_REFUSED in b.locator('[data-notices="top"]').inner_text()
         assert_clean(ctx, [a, b])
+    finally:
+        ctx.close()
+
+
+# Refusals that stop the page reading storage at all (a full storage still reads).
+READ_REFUSALS = [r for r in REFUSALS if r != "storage is full"]
+
+
+@pytest.mark.parametrize("refusal", READ_REFUSALS[:1] + READ_REFUSALS[-1:], ids=READ_REFUSALS[:1] + READ_REFUSALS[-1:])
+def test_progress_with_storage_refused_says_so_and_what_still_works_never_answer_first(browser, server, refusal):
+    ctx = guarded_context(browser, server, viewport={"width": 1280, "height": 900})
+    ctx.add_init_script(REFUSALS[refusal])
+    try:
+        page = ctx.new_page()
+        page.goto(server.url + "progress/")
+        notices = page.locator("[data-progress-notices]")
+        blocked = PROGRESS_WORDS["storageBlocked"].split("{reason}")
+        notices.get_by_text(blocked[0].strip()).wait_for(timeout=5000)
+        page.click("[data-progress-keep]")
+        said = notices.inner_text()
+        assert "SecurityError" in said and blocked[1].strip() in said
+        assert PROGRESS_WORDS["nothingToKeep"] not in said
+        assert_clean(ctx, [page])
     finally:
         ctx.close()

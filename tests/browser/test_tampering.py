@@ -13,6 +13,7 @@ import pytest
 
 from generator import load_content
 from generator.render import assessment_data
+from tests.browser.conftest import assert_clean, guarded_context
 from tests.helpers import CONTENT
 
 pytestmark = pytest.mark.no_headers
@@ -304,3 +305,108 @@ def test_damaged_import_shows_a_notice(page, content, expected):
     page.locator("[data-import]").set_input_files(files=[{"name": "answers.json", "mimeType": "application/json", "buffer": content}])
     page.locator("[data-notices]").get_by_text(expected).wait_for()
     assert_still_works(page)
+
+
+# -- a share link over the user's own ------------------------------------------------------
+# Nothing of the user's (answers, notes, the team, targets) is ever replaced without a
+# notice and "Back to my answers", whatever the link holds and however it opens.
+
+NOTES_KEY = f"{MODEL['model']}-notes"
+TARGETS_KEY = f"{MODEL['model']}-targets"
+LAST = IDS[-1]
+TOP, NEXT = sorted(o["points"] for o in MODEL["questions"][-1]["options"])[-2:][::-1]
+MINE = {i: 2 for i in IDS}
+THEIRS = {i: 1 for i in IDS}
+REFUSE_STORAGE = "for (const m of ['getItem', 'setItem', 'removeItem']) Storage.prototype[m] = function () { throw new DOMException('no', 'SecurityError'); };"
+
+
+def link(answers: dict, extras: str = "") -> str:
+    return f"{HEAD}&" + "&".join(f"{k}={v}" for k, v in answers.items()) + extras
+
+
+# (what the user has: saved answers, notes and targets, or typed; how the link opens; the link)
+OWN_THEN_LINK = {
+    "same answers, other notes": ({"answers": MINE, "notes": {FIRST: "mine"}}, "load", link(MINE, f"&_n.{FIRST}=theirs")),
+    "an older link of my own: same answers, older notes and target": (
+        {"answers": MINE, "notes": {FIRST: "now"}, "targets": {LAST: TOP}},
+        "load",
+        link(MINE, f"&_t={LAST}.{NEXT}&_team=Old&_n.{FIRST}=then"),
+    ),
+    "same answers, another target only, in this tab": ({"answers": MINE, "targets": {LAST: TOP}}, "hash", link(MINE, f"&_t={LAST}.{NEXT}")),
+    "a note typed before answering, link in this tab": ({"typed": {FIRST: "draft"}}, "hash", link(THEIRS)),
+    "a note typed before answering, link opened anew": ({"typed": {FIRST: "draft"}}, "load", link(THEIRS, f"&_n.{IDS[1]}=x")),
+    "only a team name typed": ({"team": "Ops & <b>"}, "hash", link(THEIRS)),
+    "storage refused, a note typed": ({"typed": {FIRST: "draft"}, "refused": True}, "hash", link(THEIRS, f"&_n.{FIRST}=theirs")),
+}
+
+
+def own(page) -> dict:
+    """What the user sees as theirs: the answers checked, every note and context field, the saved targets."""
+    return page.evaluate(
+        """(key) => {
+            const root = document.querySelector('[data-assessment]');
+            let targets;
+            try { targets = localStorage.getItem(key); } catch { targets = 'refused'; }
+            return {
+                answers: Object.fromEntries([...root.querySelectorAll('input[type=radio]:checked')].map(r => [r.name, r.value])),
+                fields: [...root.querySelectorAll('[data-note], [data-context]')].map(f => f.value),
+                targets: (targets === 'refused' ? null : JSON.parse(targets))?.targets ?? {},
+            };
+        }""",
+        TARGETS_KEY,
+    )
+
+
+@pytest.mark.parametrize("case", list(OWN_THEN_LINK), ids=list(OWN_THEN_LINK))
+def test_a_share_link_never_replaces_my_own_without_a_notice_and_a_way_back(browser, server, case):
+    have, opened, fragment = OWN_THEN_LINK[case]
+    ctx = guarded_context(browser, server, viewport={"width": 1280, "height": 900})
+    if have.get("refused"):
+        ctx.add_init_script(REFUSE_STORAGE)
+    try:
+        page = ctx.new_page()
+        ready = page.locator("[data-assessment][data-ready]")
+        page.goto(server.url + PATH)
+        ready.wait_for(state="attached")
+        saved = {KEY: {"model": MODEL["model"], "version": MODEL["version"], "answers": have.get("answers")}}
+        saved[NOTES_KEY] = {"team": "", "date": "", "answers": have.get("notes", {})}
+        saved[TARGETS_KEY] = {"targets": have.get("targets", {})}
+        if "answers" in have:
+            for key, value in saved.items():
+                page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(value, separators=(",", ":"))])
+            page.reload()
+            ready.wait_for(state="attached")
+        for qid, text in have.get("typed", {}).items():
+            page.locator(f'[data-note="{qid}"]').fill(text)
+        if "team" in have:
+            # Typed where the page shows it (with the result): the same input event.
+            page.locator('[data-context="team"]').evaluate("(f, v) => { f.value = v; f.dispatchEvent(new Event('input', { bubbles: true })); }", have["team"])
+        mine = own(page)
+        watcher = None
+        if opened == "load":
+            # Another tab shows the same page: it is told too, and offered the way back.
+            watcher = ctx.new_page()
+            watcher.goto(server.url + PATH)
+            watcher.locator("[data-assessment][data-ready]").wait_for(state="attached")
+            page.goto("about:blank")
+            page.goto(server.url + PATH + "#" + fragment)
+        else:
+            page.evaluate("(h) => { location.hash = h; }", fragment)
+        page.locator("[data-aside]").wait_for(state="visible", timeout=5000)
+        assert "filled in" in notices(page)
+        assert own(page) != mine, "the link's own are shown"
+        if watcher:
+            watcher.locator("[data-aside]").wait_for(state="visible", timeout=5000)
+            assert "kept aside" in notices(watcher)
+        page.locator('[data-action="restore"]').click()
+        page.locator("[data-aside]").wait_for(state="hidden")
+        assert own(page) == mine
+        if watcher:
+            watcher.wait_for_function(
+                "(v) => [...document.querySelectorAll('[data-note], [data-context]')].map(f => f.value).join('|') === v",
+                arg="|".join(mine["fields"]),
+                polling=100,
+            )
+        assert_clean(ctx, ctx.pages)
+    finally:
+        ctx.close()

@@ -51,7 +51,39 @@ describe("history", () => {
       assert.deepEqual(read.entries, []);
       assert.deepEqual(read.notices.map((n) => n.key), ["historyUnreadable"], text.slice(0, 10));
     }
-    assert.deepEqual(readHistory(null, MODEL), { entries: [], notices: [] });
+    assert.deepEqual(readHistory(null, MODEL), { entries: [], items: [], unreadable: false, notices: [] });
+    assert.equal(readHistory("{", MODEL).unreadable, true, "the page keeps nothing over a history it cannot read");
+  });
+
+  test("entries this version cannot read are kept exactly as stored through every keep and delete, until deleted themselves", () => {
+    const good = { date: "2026-01-01T00:00:00.000Z", version: "1.2.3", answers: answersOf([2, 2, 2, 2, 2, 2, 2]) };
+    const later = { date: "2026-03-01T00:00:00.000Z", version: "7.0.0", answers: { models: 4, "a question of 7.0": 3 } };
+    const older = { date: "2025-06-01T00:00:00.000Z", version: "0.9.0", answers: answersOf([1, 1, 1]), total: 3, note: "kept by hand" };
+    const others = JSON.parse(JSON.stringify([later, older, "junk", null, { date: "not a date", version: 9 }, 42]));
+    const stored = JSON.parse(JSON.stringify([good, ...others]));
+    let read = readHistory(JSON.stringify(stored), MODEL);
+    assert.equal(read.entries.length, 1);
+    assert.deepEqual(read.notices, [{ kind: "warning", key: "historyDropped", values: { n: others.length } }]);
+    // Shown as such: what can be told of each (a date that exists, a version), nothing more.
+    assert.deepEqual(read.items.filter((i) => i.unread).map((i) => [i.date, i.version]), [
+      [later.date, "7.0.0"],
+      [older.date, "0.9.0"],
+      [null, null],
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+    // Keep: the new one is added, the others stay as they were written, in place.
+    const kept = keepResult(read.items, answersOf([3, 3, 3, 3, 3, 3, 3]), MODEL, DAY(5));
+    const text = historyValue(kept.entries);
+    assert.deepEqual(JSON.parse(text).slice(0, stored.length), stored);
+    read = readHistory(text, MODEL);
+    assert.equal(read.entries.length, 2);
+    // Delete removes what was deleted only: the good one, then one that cannot be read.
+    let items = read.items.filter((item) => item !== read.entries[0]);
+    assert.deepEqual(JSON.parse(historyValue(items)).slice(0, others.length), others);
+    items = items.filter((item) => item.raw?.version !== "7.0.0");
+    assert.deepEqual(JSON.parse(historyValue(items)).slice(0, others.length - 1), others.slice(1));
   });
 
   test(`past ${MAX_ENTRIES} entries the oldest goes, and a notice says so`, () => {

@@ -10,9 +10,13 @@
  *   form, the notices, [data-result] and the report are drawn from that state only.
  * - Answers are scored at once: [data-result] says how many of the questions are
  *   answered, or the total and level (and carries data-score, data-level).
- * - A share link's fragment wins over the saved answers, which are first kept aside
- *   (under `<key>-aside`, the first copy only) until "Back to my answers" brings them
- *   back. The page then opens at the result, and the fragment stays in the address, kept
+ * - A share link's fragment wins over the saved answers, notes and targets. Nothing of
+ *   the user's is replaced without a way back: whenever a link (or an imported file)
+ *   would change any of them (other answers, or the same answers with other notes or
+ *   targets, or notes typed before any answer), all three are first kept aside (under
+ *   `<key>-aside` and `<model>-notes-aside`, and in memory when storage refuses; the
+ *   first copy only) with a notice, until "Back to my answers" brings them back; other
+ *   tabs say so too and offer the same way back. The page then opens at the result, and the fragment stays in the address, kept
  *   in step with the answers, so the address bar can be shared too. A fragment with no
  *   usable answers is removed and changes nothing.
  * - Notices appear where the eye is: next to the control that caused them (import and
@@ -50,7 +54,7 @@ import { fill, h, noticeNodes, planFacts, reportNodes, statusNodes } from "./rep
 import { planFor, readTargets, targetsForLevel, targetsKey, targetsValue } from "./roadmap.js";
 import { fileName, offerDownload, pageData, readFiles, startPages } from "./page-shell.js";
 import { openStorage } from "./storage.js";
-import { emptyNotes, extrasFragment, extrasRecord, hasNotes, LIMITS, notesKey, notesValue, readExtras, readExtrasImport, readNotes, splitFragment } from "./notes.js";
+import { cleanNotes, emptyNotes, extrasFragment, extrasRecord, hasNotes, LIMITS, notesKey, notesValue, readExtras, readExtrasImport, readNotes, splitFragment } from "./notes.js";
 import { notesNodes, printHeadNodes } from "./notes-view.js";
 import { questionLayout } from "./question-mode.js";
 import { keepClearOf } from "./status-clearance.js";
@@ -122,6 +126,8 @@ class Page {
     this.linked = false;
     // The answers kept aside when a share link replaced them (saved text), or null.
     this.asideText = null;
+    // The notes and targets kept with them (notes.js's file record, as text), or null.
+    this.asideExtras = null;
     // The saved copy's text as this page last read or wrote it (null: nothing saved;
     // undefined: not known yet, or storage refused).
     this.savedText = undefined;
@@ -229,16 +235,19 @@ class Page {
     const own = this.load();
     const notices = [...shared.notices, ...shared.extras.notices];
     const { targets, notes, targetsGiven } = shared.extras;
-    // The same answers as saved (a reload of the link): nothing is replaced, nothing to say.
-    if (own !== text) {
+    // The same answers however they were written down (an older copy, another MINOR version).
+    const same = own !== null && storedValue(readStored(own, this.model).answers, this.model) === text;
+    // Another's answers: their targets and notes (or none) replace these. The same
+    // answers (a reload of the link, or an older link of one's own): what the link
+    // holds wins, what it leaves out stays.
+    const next = same ? { notes: hasNotes(notes) ? notes : this.notes, targets: targetsGiven ? targets : this.targets } : { notes, targets };
+    // Whatever changes, the user's own are kept aside first and the change is said;
+    // nothing changes (a reload of the link): nothing is kept, nothing to say.
+    if (!same || this.extrasText(next.notes, next.targets) !== this.extrasText(this.notes, this.targets)) {
       this.keepAside(own);
-      notices.push({ kind: "info", key: "sharedFilled" });
-      // Another's answers: their targets and notes (or none) replace the ones kept aside.
-      this.setExtras(notes, targets);
-    } else {
-      // A reload of the link: what it holds wins, what it leaves out stays.
-      this.setExtras(hasNotes(notes) ? notes : this.notes, targetsGiven ? targets : this.targets);
+      notices.push({ kind: "info", key: same ? "sharedNotesFilled" : "sharedFilled" });
     }
+    this.setExtras(next.notes, next.targets);
     this.withNotes = hasNotes(notes);
     this.parts.withNotes.checked = this.withNotes;
     this.linked = true;
@@ -250,12 +259,31 @@ class Page {
     return true;
   }
 
-  /** Keep the saved answers `own` aside, unless they hold none or a copy is kept already. */
+  /** Notes and targets as one text, the same for the same content whatever their order or spacing. */
+  extrasText(notes, targets) {
+    const record = extrasRecord(cleanNotes(notes, this.model, this.words, "").notes, {}, this.model);
+    const aims = this.model.questions.filter((q) => Object.hasOwn(targets, q.id)).map((q) => [q.id, targets[q.id]]);
+    return JSON.stringify([record, aims]);
+  }
+
+  /**
+   * Keep the user's own aside before something replaces them: the saved answers `own`
+   * (text, or null when none are saved) and the notes and targets shown. Not when they
+   * hold nothing at all, nor when a copy is kept already (the first is the user's own;
+   * later ones are links opened on top of it). Kept in memory too, so "Back to my
+   * answers" works when storage refuses.
+   */
   keepAside(own) {
-    if (this.asideText !== null || !answeredCount(readStored(own, this.model).answers, this.model)) return;
-    if (!saved.write(this.asideKey, own).ok) return;
-    this.asideText = own;
-    saved.write(this.notesAsideKey, JSON.stringify(extrasRecord(this.notes, this.targets, this.model)));
+    if (this.asideText !== null) return;
+    const answered = answeredCount(readStored(own, this.model).answers, this.model) > 0;
+    const anyTargets = Object.keys(this.targets).length > 0;
+    if (!answered && !hasNotes(this.notes) && !anyTargets) return;
+    this.asideText = answered ? own : storedValue({}, this.model);
+    this.asideExtras = JSON.stringify(extrasRecord(this.notes, this.targets, this.model));
+    // The notes first: a tab that hears of the answers kept aside finds them with them.
+    saved.write(this.notesAsideKey, this.asideExtras);
+    const done = saved.write(this.asideKey, this.asideText);
+    if (!done.ok) this.storageProblem(done.error);
   }
 
   /** Take `notes` and `targets` as the state's and save them (the answers are saved by `apply`). */
@@ -294,11 +322,12 @@ class Page {
   restore() {
     const read = readStored(this.asideText, this.model);
     const kept = saved.read(this.notesAsideKey);
-    const extras = readExtrasImport(kept.ok ? kept.value : null, this.model, this.words);
+    const extras = readExtrasImport(kept.ok && kept.value !== null ? kept.value : this.asideExtras, this.model, this.words);
     this.setExtras(extras.notes, extras.targets);
     saved.remove(this.asideKey);
     saved.remove(this.notesAsideKey);
     this.asideText = null;
+    this.asideExtras = null;
     this.unlink();
     const back = { kind: "info", key: "ownBack" };
     this.apply(read.answers, { save: "replace", notices: [...read.notices, back], place: "result" });
@@ -381,8 +410,16 @@ class Page {
   storageChanged(event) {
     if (!saved.holds(event.storageArea)) return;
     if (event.key === this.asideKey) {
+      // A link or file opened in another tab kept the user's own aside: said here too, with the way back.
+      const fresh = this.asideText === null && event.newValue !== null;
       this.asideText = event.newValue;
-      this.drawNotices();
+      if (event.newValue === null) this.asideExtras = null;
+      if (fresh) this.say([{ kind: "info", key: "otherTabAside" }], "result");
+      else this.drawNotices();
+      return;
+    }
+    if (event.key === this.notesAsideKey) {
+      if (event.newValue !== null) this.asideExtras = event.newValue;
       return;
     }
     if (event.key === notesKey(this.model)) {
@@ -392,7 +429,11 @@ class Page {
       return;
     }
     if (event.key !== null && event.key !== this.key) return;
-    if (event.key === null) this.asideText = null; // storage.clear(): nothing is kept aside either
+    if (event.key === null) {
+      // storage.clear(): nothing is kept aside either.
+      this.asideText = null;
+      this.asideExtras = null;
+    }
     const text = event.key === null ? null : event.newValue;
     if (text === this.savedText) return;
     this.adoptSaved(
@@ -406,7 +447,9 @@ class Page {
   adoptSaved(text, why, kind) {
     this.savedText = text;
     const read = readStored(text, this.model);
-    this.apply(read.answers, { notices: [{ kind, key: why }, ...read.notices] });
+    // "Kept aside" (a link opened in another tab) is still true: said with the news.
+    const aside = this.notices.filter((n) => n.key === "otherTabAside");
+    this.apply(read.answers, { notices: [...aside, { kind, key: why }, ...read.notices] });
   }
 
   /** Note the first storage refusal in the state's notices; the next render shows it. */
@@ -458,6 +501,8 @@ class Page {
       }
       const filled = { kind: "info", key: "fileFilled", values: { name: file.name } };
       const extras = readExtrasImport(picked.text, this.model, this.words);
+      // The user's own answers, notes and targets go aside first, as for a share link.
+      this.keepAside(this.load());
       this.setExtras(extras.notes, extras.targets);
       this.apply(read.answers, { notices: [...read.notices, ...extras.notices, filled], save: "replace", place: "tools" });
     });

@@ -7,8 +7,11 @@
  *     {"date": "2026-11-26T10:00:00.000Z", "version": "1.1.0", "answers": {...}}
  * An entry is answers and when they were kept; totals and levels are worked out again
  * on reading, so a hand-edited total cannot lie. An entry that is damaged, from another
- * model or MAJOR version, or incomplete is left out of the list and named in a notice;
- * the others stay.
+ * model or MAJOR version, or incomplete cannot be compared here, but it is the user's:
+ * it is kept as it is stored (`items`, in order, each either a read entry or
+ * {unread: true, raw, date, version}), shown as such and named in a notice, and written
+ * back unchanged by every later keep or delete, until the user deletes it. A stored text
+ * that is not a list at all is `unreadable`: the page keeps nothing over it.
  *
  * Notices are {kind, key, values}: the page words them (templates/progress.md.j2).
  */
@@ -25,29 +28,34 @@ export const historyKey = (model) => `${model.model}-history`;
 
 const complete = (answers, model) => model.questions.every((q) => Object.hasOwn(answers, q.id));
 
+const unreadable = () => ({ entries: [], items: [], unreadable: true, notices: [{ kind: "warning", key: "historyUnreadable", values: {} }] });
+
 /**
- * Read the stored history (a string, or null when there is none).
- * Returns {entries: [{date, version, answers, total, level, practical}], notices}.
+ * Read the stored history (a string, or null when there is none). Returns {entries:
+ * [{date, version, answers, total, level, practical}], items, unreadable, notices}:
+ * `entries` are the ones this page can compare, `items` all of the stored list in order
+ * (the entries themselves, and the others as {unread, raw, date, version}).
  */
 export function readHistory(text, model) {
-  if (text === null || text === undefined) return { entries: [], notices: [] };
-  if (typeof text !== "string" || text.length > MAX_TEXT) return { entries: [], notices: [{ kind: "warning", key: "historyUnreadable", values: {} }] };
+  if (text === null || text === undefined) return { entries: [], items: [], unreadable: false, notices: [] };
+  if (typeof text !== "string" || text.length > MAX_TEXT) return unreadable();
   let data;
   try {
     data = JSON.parse(text);
   } catch {
-    return { entries: [], notices: [{ kind: "warning", key: "historyUnreadable", values: {} }] };
+    return unreadable();
   }
-  if (!Array.isArray(data)) return { entries: [], notices: [{ kind: "warning", key: "historyUnreadable", values: {} }] };
-  const entries = [];
-  let dropped = 0;
-  for (const item of data.slice(0, MAX_ENTRIES)) {
-    const entry = readEntry(item, model);
-    if (entry) entries.push(entry);
-    else dropped += 1;
-  }
-  dropped += Math.max(0, data.length - MAX_ENTRIES);
-  return { entries, notices: dropped ? [{ kind: "warning", key: "historyDropped", values: { n: dropped } }] : [] };
+  if (!Array.isArray(data)) return unreadable();
+  const items = data.map((raw) => readEntry(raw, model) ?? unreadItem(raw));
+  const entries = items.filter((item) => !item.unread);
+  const left = items.length - entries.length;
+  return { entries, items, unreadable: false, notices: left ? [{ kind: "warning", key: "historyDropped", values: { n: left } }] : [] };
+}
+
+/** An entry this page cannot read, kept as it is; its date and version when it has them, for the list. */
+function unreadItem(raw) {
+  const has = (key) => typeof raw === "object" && raw !== null && !Array.isArray(raw) && Object.hasOwn(raw, key);
+  return { unread: true, raw, date: has("date") && isDay(raw.date) ? raw.date : null, version: has("version") && typeof raw.version === "string" ? raw.version.slice(0, 20) : null };
 }
 
 /** An ISO date-time in UTC that exists on the calendar (V8 reads 2026-02-31 as March 3). */
@@ -68,14 +76,15 @@ function readEntry(item, model) {
   return { date: item.date, version: item.version, answers: checked.answers, total, level, practical };
 }
 
-/** The history's stored text. */
-export function historyValue(entries) {
-  return JSON.stringify(entries.map(({ date, version, answers }) => ({ date, version, answers })));
+/** The history's stored text: read entries as they are kept, the others exactly as they were stored. */
+export function historyValue(items) {
+  return JSON.stringify(items.map((item) => (item.unread ? item.raw : { date: item.date, version: item.version, answers: item.answers })));
 }
 
 /**
- * The history with these (complete) answers kept as of `date`, newest last. Returns
- * {entries, notices}; past MAX_ENTRIES the oldest goes, and a notice says so.
+ * The history (`items`, readHistory's, read or not) with these (complete) answers kept
+ * as of `date`, newest last. Returns {entries, notices}; past MAX_ENTRIES the oldest
+ * goes, and a notice says so.
  */
 export function keepResult(entries, answers, model, date) {
   const { total, level, practical } = score(answers, model);

@@ -5,6 +5,9 @@
  *
  * Storage: reads the questionnaire's saved answers and reads/writes the history, both
  * through storage.js; a refused write is said, and the list stays as it was stored.
+ * Storage refused altogether is said as the self-assessment says it, with what still
+ * works. Entries this page cannot read (another version, hand edits) stay in the list
+ * as such and in storage until the user deletes them (history.js `items`).
  * Every word comes from the page's JSON (templates/progress.md.j2); content and input
  * go into the page as text only.
  */
@@ -63,12 +66,20 @@ class ProgressPage {
   /** The history as stored now (read anew each time: another tab may have changed it). */
   history() {
     const stored = saved.read(historyKey(this.model));
+    this.refused = stored.ok ? null : stored.error;
     return readHistory(stored.ok ? stored.value : null, this.model);
+  }
+
+  /** Storage refused: what the self-assessment says (the reason), and what still works here. */
+  refusedNotice() {
+    const reason = typeof this.refused?.name === "string" ? this.refused.name : "?";
+    return { kind: "warning", key: "storageBlocked", values: { reason } };
   }
 
   /** The questionnaire's saved answers, if they are complete. */
   current() {
     const stored = saved.read(storageKey(this.model));
+    if (!stored.ok) this.refused = stored.error;
     const { answers } = readStored(stored.ok ? stored.value : null, this.model);
     return this.model.questions.every((q) => Object.hasOwn(answers, q.id)) ? answers : null;
   }
@@ -81,18 +92,29 @@ class ProgressPage {
 
   keep() {
     const answers = this.current();
+    const history = this.history();
+    // Storage refused is said by draw (never "answer every question first"); a history
+    // that cannot be read at all is not written over.
+    if (this.refused) return this.draw([]);
     if (!answers) return this.draw([{ kind: "warning", key: "nothingToKeep", values: {} }]);
+    if (history.unreadable) return this.draw([{ kind: "warning", key: "keepUnreadable", values: {} }]);
     const date = new Date();
-    const { entries, notices } = keepResult(this.history().entries, answers, this.model, date);
+    const { entries, notices } = keepResult(history.items, answers, this.model, date);
     const last = entries.at(-1);
     this.store(entries, [{ kind: "info", key: "kept", values: { date: this.dates.format(date), total: answerText(this.model, last.total), level: levelText(this.model, last, this.text) } }, ...notices]);
   }
 
+  /** Delete the stored item at `index` (read or not), and only that one. */
   remove(index) {
-    const { entries } = this.history();
-    const gone = entries[index];
+    const { items } = this.history();
+    const gone = items[index];
     if (!gone) return this.draw([]);
-    this.store(entries.filter((_, i) => i !== index), [{ kind: "info", key: "deleted", values: { date: this.dates.format(new Date(gone.date)) } }]);
+    this.store(items.filter((_, i) => i !== index), [{ kind: "info", key: "deleted", values: { date: this.when(gone) } }]);
+  }
+
+  /** An item's date as the page writes dates, or a dash when it has none that can be read. */
+  when(item) {
+    return item.date ? this.dates.format(new Date(item.date)) : "–";
   }
 
   removeAll() {
@@ -137,10 +159,11 @@ class ProgressPage {
     this.draw([], { before: IMPORTED, after: CURRENT });
   }
 
-  /** Everything that can be compared: history entries by index, the current answers, the imported one. */
-  choices(entries) {
+  /** Everything that can be compared: history entries by their index in `items`, the current answers, the imported one. */
+  choices(items) {
     const { text } = this;
-    const list = entries.map((e, i) => ({ value: String(i), label: fill(text.entry, { date: this.dates.format(new Date(e.date)), total: answerText(this.model, e.total), level: levelText(this.model, e, text) }), answers: e.answers }));
+    const readable = items.map((e, i) => ({ e, i })).filter(({ e }) => !e.unread);
+    const list = readable.map(({ e, i }) => ({ value: String(i), label: fill(text.entry, { date: this.dates.format(new Date(e.date)), total: answerText(this.model, e.total), level: levelText(this.model, e, text) }), answers: e.answers }));
     const current = this.current();
     if (current) list.push({ value: CURRENT, label: text.current, answers: current });
     if (this.imported) list.push({ value: IMPORTED, label: `${text.imported}: ${this.imported.source}`, answers: this.imported.answers });
@@ -148,14 +171,15 @@ class ProgressPage {
   }
 
   draw(notices, pick = {}) {
-    const { entries, notices: readNotices } = this.history();
-    this.say(this.parts.notices, [...notices, ...readNotices]);
-    this.drawHistory(entries);
-    const choices = this.choices(entries);
+    const { items, unreadable, notices: readNotices } = this.history();
+    const choices = this.choices(items);
+    this.say(this.parts.notices, [...notices, ...(this.refused ? [this.refusedNotice()] : []), ...readNotices]);
+    this.drawHistory(items, unreadable);
     this.choicesShown = choices;
+    const [before, after] = defaultPair(choices, this.model);
     for (const [select, fallback] of [
-      [this.parts.before, pick.before ?? choices.at(-2)?.value],
-      [this.parts.after, pick.after ?? choices.at(-1)?.value],
+      [this.parts.before, pick.before ?? before],
+      [this.parts.after, pick.after ?? after],
     ]) {
       const keep = choices.some((c) => c.value === select.value) && !pick.before ? select.value : fallback;
       select.replaceChildren(...choices.map((c) => h("option", { value: c.value, text: c.label })));
@@ -164,28 +188,32 @@ class ProgressPage {
     this.drawCompare();
   }
 
-  drawHistory(entries) {
+  drawHistory(entries, unreadable) {
     const { text, model } = this;
+    const deleteAll = (confirm) => h("p", {}, h("button", { type: "button", class: "md-button", "data-delete-all": "", text: this.confirmAll ? confirm : text.deleteAll }));
+    // A stored history that cannot be read at all is kept until the user deletes it: the one thing offered.
+    if (unreadable) return this.parts.history.replaceChildren(deleteAll(text.deleteUnreadableConfirm));
     if (!entries.length) {
       this.parts.history.replaceChildren(h("p", { "data-history-empty": "", text: text.historyEmpty }));
       return;
     }
     const head = h("tr", {}, ...[text.date, text.total, text.level, text.actions].map((t) => h("th", { scope: "col", text: t })));
     const rows = entries.map((e, i) => {
-      const when = this.dates.format(new Date(e.date));
+      const when = this.when(e);
       // A result with too many "not applicable" or "don't know" answers has no total or level (scoring.js): a dash.
+      // One this page cannot read is kept and said as such, with what it can tell (date, version).
       return h(
         "tr",
-        { "data-history-entry": String(i) },
+        e.unread ? { "data-history-unread": String(i) } : { "data-history-entry": String(i) },
         h("td", { text: when }),
-        h("td", { text: answerText(model, e.total) }),
-        h("td", { text: levelText(model, e, text) }),
+        h("td", { text: e.unread ? "–" : answerText(model, e.total) }),
+        h("td", { text: e.unread ? fill(text.unreadEntry, { version: e.version ?? "–" }) : levelText(model, e, text) }),
         h("td", {}, h("button", { type: "button", class: "md-button", "data-delete": String(i), "aria-label": fill(text.deleteLabel, { date: when }), text: text.delete })),
       );
     });
     this.parts.history.replaceChildren(
       h("div", { class: "md-typeset__table" }, h("table", {}, h("thead", {}, head), h("tbody", {}, ...rows))),
-      h("p", {}, h("button", { type: "button", class: "md-button", "data-delete-all": "", text: this.confirmAll ? fill(text.deleteAllConfirm, { n: entries.length }) : text.deleteAll })),
+      deleteAll(fill(text.deleteAllConfirm, { n: entries.length })),
     );
   }
 
@@ -241,6 +269,22 @@ class ProgressPage {
       done,
     );
   }
+}
+
+/** Answers as one text, to tell two results apart. */
+const answersText = (answers, model) => JSON.stringify(model.questions.map((q) => answers[q.id]));
+
+/**
+ * The comparison shown when none is picked: the newest result against the newest one
+ * before it that differs (kept twice, or kept and not changed since, is no comparison);
+ * the two newest when all are the same. [before, after] choice values.
+ */
+function defaultPair(choices, model) {
+  const after = choices.at(-1);
+  if (!after) return [undefined, undefined];
+  const same = answersText(after.answers, model);
+  const before = choices.slice(0, -1).findLast((c) => answersText(c.answers, model) !== same) ?? choices.at(-2);
+  return [before?.value, after.value];
 }
 
 startPages("[data-progress]", (root) => new ProgressPage(root));
