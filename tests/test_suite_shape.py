@@ -6,6 +6,9 @@
 - A test that reads content/ takes it from `content_dir` (it then also runs on a release
   and on every model shape) or names it `CONTENT` from helpers, on purpose: a path built by
   hand from the root is neither, and is where a test quietly pins today's content.
+- No test quotes a translation's own words (what a translator wrote, not English): a test
+  that edits a translation by its text today breaks when a translator rewords it. Tests
+  find their place by structure (tests/test_translations.py's Overlay) instead.
 """
 
 from __future__ import annotations
@@ -13,8 +16,11 @@ from __future__ import annotations
 import ast
 import re
 
+import yaml
+
+from generator.yamlfile import LOADER, leaves
 from tests import helpers
-from tests.helpers import ROOT
+from tests.helpers import CONTENT, ROOT
 
 SHARED = {name for name, value in vars(helpers).items()
           if name.isupper() or (callable(value) and not name.startswith("_") and getattr(value, "__module__", "") == helpers.__name__)}
@@ -55,3 +61,27 @@ def test_the_checks_above_find_what_they_look_for():
     assert module_level_names(planted) & SHARED == {"ROOT", "copy_content"}
     assert CONTENT_BY_HAND.search('load_content(ROOT / "content")') and CONTENT_BY_HAND.search("root/'content'")
     assert not CONTENT_BY_HAND.search('tmp_path / "content"')
+
+
+def _lines(folder, pattern: str) -> set[str]:
+    return {line.strip() for file in folder.glob(pattern) for _, value in leaves(yaml.load(file.read_text(encoding="utf-8"), Loader=LOADER))
+            if isinstance(value, str) for line in value.splitlines() if line.strip()}
+
+
+def translators_words(english: set[str], translated: set[str]) -> set[str]:
+    """Lines a translation has that English does not: long enough to be a translator's
+    words rather than a shared term (two characters of Japanese, twelve of Spanish)."""
+    return {line for line in translated - english if len(line) >= (2 if not line.isascii() else 12)}
+
+
+def test_no_test_quotes_a_translations_own_words():
+    words = translators_words(_lines(CONTENT, "*.yml"), _lines(CONTENT, "translations/*/text.yml"))
+    texts = {relative(p): p.read_text(encoding="utf-8") for p in MODULES if p.name != "test_suite_shape.py"}
+    found = {path: sorted(w for w in words if w in text)[:3] for path, text in texts.items()}
+    assert {path: words for path, words in found.items() if words} == {}, "find the place by the overlay's structure, not its words"
+
+
+def test_the_translators_words_rule_finds_a_quote():
+    words = translators_words({"Initial", "Evaluation"}, {"Initial", "初期", "Evaluación de la calidad", "JSON"})
+    assert words == {"初期", "Evaluación de la calidad"}
+    assert any(w in 'text.replace("    name: 初期\\n", "")' for w in words)
