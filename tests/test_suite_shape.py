@@ -85,3 +85,24 @@ def test_the_translators_words_rule_finds_a_quote():
     words = translators_words({"Initial", "Evaluation"}, {"Initial", "初期", "Evaluación de la calidad", "JSON"})
     assert words == {"初期", "Evaluación de la calidad"}
     assert any(w in 'text.replace("    name: 初期\\n", "")' for w in words)
+
+
+NODE_TESTS = ROOT / "tests" / "js"
+
+
+def test_the_node_suite_reads_content_only_through_words_py(content_dir):
+    """The node tests take the content's words from content/ui.yml alone, through
+    tests/js/words.py (words.mjs runs it; no other node test reads a file of content/ or
+    runs a process). So a content change that leaves ui.yml as it is (the PATCH release
+    of `content_dir`, every model shape) gives the node suite the same input: this is
+    the cheap proof that such a pull request keeps `make test-node` green."""
+    sources = {p.name: re.sub(r"(?m)^\s*//.*$", "", p.read_text(encoding="utf-8")) for p in NODE_TESTS.glob("*.mjs")}  # code, not comments
+    python = sorted(name for name, text in sources.items() if re.search(r"\bPYTHON\b|python3?\b|\.py\b", text))
+    files = sorted(name for name, text in sources.items() if re.search(r"(?:readFileSync|readdirSync|new URL|join)\([^)]*\bcontent\b", text))
+    assert python == ["words.mjs"] and files == [], "a node test reads content/ by itself: read it through tests/js/words.py"
+    words = (NODE_TESTS / "words.py").read_text(encoding="utf-8")
+    assert re.findall(r'"content" / "(\w+\.yml)"', words) == ["ui.yml"] and words.count('"content"') == 1
+    if content_dir != helpers.CONTENT:
+        ui = [yaml.load((folder / "ui.yml").read_text(encoding="utf-8"), Loader=LOADER) for folder in (content_dir, helpers.CONTENT)]
+        assert ui[0] == ui[1], \
+            "this content change rewords the site's words: the node tests would need to take it too"
