@@ -14,12 +14,16 @@ from tests.helpers import CONTENT, FIXTURE, ROOT, build_site, repo_with
 
 CONTENT_EDITS = {
     "content": (),
-    "release": ("release",),
+    "patch": ("patch",),
     **{shape: (shape,) for shape in model_shapes.SHAPES},
 }
-"""content/ as it is, after a wording release, and after each shape change a contributor may
-make (tests/model_shapes.py). A test that reads content/ runs on each: that is the proof that
-content-only pull requests never need a change to tests/."""
+"""content/ as it is, after a PATCH release (a reworded English string and one English
+change note, neither translated), and after each shape change a contributor may make
+(tests/model_shapes.py). A test that reads content/ runs on each: that is the proof that
+content-only pull requests never need a change to tests/. The translations stay as they
+are on every one, as a contributor who writes only English leaves them: what they lack is
+shown in English, what English no longer has is a warning (translations follow, never block).
+"""
 
 
 BUILDING_FIXTURES = {"built_site", "repo", "build", "builds"}
@@ -44,19 +48,17 @@ def root() -> Path:
 @pytest.fixture(scope="session", params=list(CONTENT_EDITS))
 def content_dir(request, tmp_path_factory) -> Path:
     """The repository's content/ (`content`), or a copy edited the way a contributor would
-    (the other ids). After a shape change the translations, keyed by the old ids, are gone,
-    as a contributor marks them draft and redoes them. Read-only: copy it to change it."""
+    (the other ids), its translations left as they were. Read-only: copy it to change it."""
     edits = CONTENT_EDITS[request.param]
     if not edits:
         return CONTENT
     folder = tmp_path_factory.mktemp(request.param) / "content"
     shutil.copytree(CONTENT, folder)
     for edit in edits:
-        if edit == "release":
-            model_shapes.release(folder, "minor", "Clearer wording.")
+        if edit == "patch":
+            model_shapes.patch(folder, "Clearer wording.")
         else:
             model_shapes.reshape(folder, edit)
-            shutil.rmtree(folder / "translations", ignore_errors=True)
     return folder
 
 

@@ -94,9 +94,18 @@ def validate(content: Path, capsys) -> subprocess.CompletedProcess:
     `capsys`: what it printed and its exit code, as the finished command would give them.
     A case takes milliseconds instead of a new Python's quarter second; tests/test_cli.py
     runs the command as a process of its own."""
+    return generator_command(capsys, "--content", str(content), "validate")
+
+
+def generator_command(capsys, *args: str) -> subprocess.CompletedProcess:
+    """`python -m generator ARGS` run in this process (`validate` above, `render`, `diff`,
+    `languages`): what it printed and its exit code, argparse's usage errors (exit 2) too."""
     from generator.__main__ import main
 
-    args = ["--content", str(content), "validate"]
-    code = main(args)
+    capsys.readouterr()  # only what this command prints
+    try:
+        code = main(list(args))
+    except SystemExit as exit_:
+        code = exit_.code
     printed = capsys.readouterr()
-    return subprocess.CompletedProcess(args, code, printed.out, printed.err)
+    return subprocess.CompletedProcess(list(args), code, printed.out, printed.err)

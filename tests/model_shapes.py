@@ -81,6 +81,17 @@ def release(folder: Path, part: str, change: str) -> str:
     return new
 
 
+def patch(folder: Path, change: str) -> str:
+    """A wording fix as a PATCH release: the first level's summary reworded in English, by
+    text, and one English change note; no translation touched. Returns the new version."""
+    levels = folder / "levels.yml"
+    text = levels.read_text(encoding="utf-8")
+    line = re.search(r"^ +summary: (?![|>])(.+)$", text, flags=re.M)
+    assert line, f"{levels}: no one-line summary to reword"
+    levels.write_text(text[:line.start(1)] + "Plainly put, " + text[line.start(1):], encoding="utf-8")
+    return release(folder, "patch", change)
+
+
 def _spread(low: int, high: int, level_ids: list[str]) -> dict:
     """Bands that tile low..high over the levels, as even as whole numbers allow."""
     n, width = len(level_ids), (high - low + 1) / len(level_ids)

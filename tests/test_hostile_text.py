@@ -377,8 +377,9 @@ def test_the_language_switcher_writes_each_language_as_text(tmp_path):
     lets markup through (a name may use <code>, as other words do)."""
     repo = repo_with(CONTENT, tmp_path / "repo")
     text = repo / "content" / "translations" / "ja" / "text.yml"
-    name = '日本語 <code>x</code> "q" & <em>y</em>'
-    edited = text.read_text(encoding="utf-8").replace("    name: 日本語\n", f"    name: '{name}'\n", 1)
+    was = yaml.safe_load(text.read_text(encoding="utf-8"))["ui"]["language"]["name"]
+    name = f'{was} <code>x</code> "q" & <em>y</em>'
+    edited = text.read_text(encoding="utf-8").replace(f"    name: {was}\n", f"    name: '{name}'\n", 1)
     assert edited != text.read_text(encoding="utf-8"), "the translation's name is no longer where this test looks"
     text.write_text(edited, encoding="utf-8")
     result = build_site(tmp_path / "site", repo / "mkdocs.yml")

@@ -3,7 +3,7 @@ schema/ or Python: any shape of model validates and renders, every field that ca
 a result demands a MAJOR version, and CONTRIBUTING.md's new-edition recipe works.
 
 The proof that content-only changes keep the suite green is tests/conftest.py's
-`content_dir`: every test that reads content/ also runs on a copy after a wording release
+`content_dir`: every test that reads content/ also runs on a copy after a PATCH release
 and after each shape change.
 """
 

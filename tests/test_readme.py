@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 
-from tests.helpers import FIXTURE, ROOT
+from tests.helpers import FIXTURE, ROOT, validate
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -21,23 +19,22 @@ def validate_block(n: int) -> list[str]:
     return blocks[n].splitlines()
 
 
-def run_validate(content) -> list[str]:
-    result = subprocess.run([sys.executable, "-m", "generator", "--content", str(content), "validate"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+def run_validate(content, capsys) -> list[str]:
+    result = validate(content, capsys)
     return (result.stdout + result.stderr).splitlines()
 
 
-def test_the_valid_sample_is_what_validate_prints(tmp_path):
+def test_the_valid_sample_is_what_validate_prints(tmp_path, capsys):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
-    assert run_validate(content) == validate_block(0)
+    assert run_validate(content, capsys) == validate_block(0)
 
 
-def test_the_broken_sample_is_what_validate_prints(tmp_path):
+def test_the_broken_sample_is_what_validate_prints(tmp_path, capsys):
     """README: an overlap in the default edition's bands and a misspelled reference id."""
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
     editions, levels = content / "editions.yml", content / "levels.yml"
     editions.write_text(editions.read_text(encoding="utf-8").replace("defined: {min: 10, max: 14}", "defined: {min: 10, max: 15}"), encoding="utf-8")
     levels.write_text(levels.read_text(encoding="utf-8").replace("      - prompt-flow-deploy\n", "      - prompt-flow-deploi\n", 1), encoding="utf-8")
-    assert run_validate(content) == validate_block(1)
+    assert run_validate(content, capsys) == validate_block(1)

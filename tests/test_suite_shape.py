@@ -6,6 +6,9 @@
 - A test that reads content/ takes it from `content_dir` (it then also runs on a release
   and on every model shape) or names it `CONTENT` from helpers, on purpose: a path built by
   hand from the root is neither, and is where a test quietly pins today's content.
+- No test quotes a translation's own words (what a translator wrote, not English): a test
+  that edits a translation by its text today breaks when a translator rewords it. Tests
+  find their place by structure (tests/test_translations.py's Overlay) instead.
 """
 
 from __future__ import annotations
@@ -13,8 +16,11 @@ from __future__ import annotations
 import ast
 import re
 
+import yaml
+
+from generator.yamlfile import LOADER, leaves
 from tests import helpers
-from tests.helpers import ROOT
+from tests.helpers import CONTENT, ROOT
 
 SHARED = {name for name, value in vars(helpers).items()
           if name.isupper() or (callable(value) and not name.startswith("_") and getattr(value, "__module__", "") == helpers.__name__)}
@@ -55,3 +61,48 @@ def test_the_checks_above_find_what_they_look_for():
     assert module_level_names(planted) & SHARED == {"ROOT", "copy_content"}
     assert CONTENT_BY_HAND.search('load_content(ROOT / "content")') and CONTENT_BY_HAND.search("root/'content'")
     assert not CONTENT_BY_HAND.search('tmp_path / "content"')
+
+
+def _lines(folder, pattern: str) -> set[str]:
+    return {line.strip() for file in folder.glob(pattern) for _, value in leaves(yaml.load(file.read_text(encoding="utf-8"), Loader=LOADER))
+            if isinstance(value, str) for line in value.splitlines() if line.strip()}
+
+
+def translators_words(english: set[str], translated: set[str]) -> set[str]:
+    """Lines a translation has that English does not: long enough to be a translator's
+    words rather than a shared term (two characters of Japanese, twelve of Spanish)."""
+    return {line for line in translated - english if len(line) >= (2 if not line.isascii() else 12)}
+
+
+def test_no_test_quotes_a_translations_own_words():
+    words = translators_words(_lines(CONTENT, "*.yml"), _lines(CONTENT, "translations/*/text.yml"))
+    texts = {relative(p): p.read_text(encoding="utf-8") for p in MODULES if p.name != "test_suite_shape.py"}
+    found = {path: sorted(w for w in words if w in text)[:3] for path, text in texts.items()}
+    assert {path: words for path, words in found.items() if words} == {}, "find the place by the overlay's structure, not its words"
+
+
+def test_the_translators_words_rule_finds_a_quote():
+    words = translators_words({"Initial", "Evaluation"}, {"Initial", "初期", "Evaluación de la calidad", "JSON"})
+    assert words == {"初期", "Evaluación de la calidad"}
+    assert any(w in 'text.replace("    name: 初期\\n", "")' for w in words)
+
+
+NODE_TESTS = ROOT / "tests" / "js"
+
+
+def test_the_node_suite_reads_content_only_through_words_py(content_dir):
+    """The node tests take the content's words from content/ui.yml alone, through
+    tests/js/words.py (words.mjs runs it; no other node test reads a file of content/ or
+    runs a process). So a content change that leaves ui.yml as it is (the PATCH release
+    of `content_dir`, every model shape) gives the node suite the same input: this is
+    the cheap proof that such a pull request keeps `make test-node` green."""
+    sources = {p.name: re.sub(r"(?m)^\s*//.*$", "", p.read_text(encoding="utf-8")) for p in NODE_TESTS.glob("*.mjs")}  # code, not comments
+    python = sorted(name for name, text in sources.items() if re.search(r"\bPYTHON\b|python3?\b|\.py\b", text))
+    files = sorted(name for name, text in sources.items() if re.search(r"(?:readFileSync|readdirSync|new URL|join)\([^)]*\bcontent\b", text))
+    assert python == ["words.mjs"] and files == [], "a node test reads content/ by itself: read it through tests/js/words.py"
+    words = (NODE_TESTS / "words.py").read_text(encoding="utf-8")
+    assert re.findall(r'"content" / "(\w+\.yml)"', words) == ["ui.yml"] and words.count('"content"') == 1
+    if content_dir != helpers.CONTENT:
+        ui = [yaml.load((folder / "ui.yml").read_text(encoding="utf-8"), Loader=LOADER) for folder in (content_dir, helpers.CONTENT)]
+        assert ui[0] == ui[1], \
+            "this content change rewords the site's words: the node tests would need to take it too"

@@ -19,7 +19,7 @@ from generator import load_content
 from generator.render import language_note
 from generator.translate import languages
 from tests import model_shapes
-from tests.helpers import CONTENT, build_site, repo_with, run_cli
+from tests.helpers import CONTENT, build_site, generator_command, repo_with, validate
 from tests.test_model_shapes import follow_the_new_edition_recipe
 
 LANGUAGES = languages(CONTENT)
@@ -55,11 +55,11 @@ def english_text(page: str) -> str:
 
 
 @pytest.mark.build  # three MkDocs builds: `make test`, not the quick loop
-def test_the_new_edition_recipe_on_the_real_content_warns_per_language_and_every_site_builds(tmp_path):
+def test_the_new_edition_recipe_on_the_real_content_warns_per_language_and_every_site_builds(tmp_path, capsys):
     repo = repo_with(CONTENT, tmp_path / "repo")
     recipe = follow_the_new_edition_recipe(repo / "content")
 
-    done = run_cli("--content", str(repo / "content"), "validate", cwd=repo)
+    done = validate(repo / "content", capsys)
     assert done.returncode == 0, done.stderr
     for language in LANGUAGES:
         loaded = load_content(repo / "content", language)
@@ -93,7 +93,7 @@ def test_the_new_edition_recipe_on_the_real_content_warns_per_language_and_every
         assert f"{coverage.percent}" in shown.group(1) and f"{len(coverage.missing)}" in shown.group(1)
 
 
-def test_a_patch_release_after_the_new_edition_validates_with_its_note_in_english(tmp_path):
+def test_a_patch_release_after_the_new_edition_validates_with_its_note_in_english(tmp_path, capsys):
     """The same copy, one PATCH later: its English change note is a record (shown in
     English, marked so, by templates/changelog.md.j2), not a string the translations lack."""
     content = tmp_path / "content"
@@ -101,11 +101,11 @@ def test_a_patch_release_after_the_new_edition_validates_with_its_note_in_englis
     follow_the_new_edition_recipe(content)
     before = {language: load_content(content, language).coverage.missing for language in LANGUAGES}
     model_shapes.release(content, "patch", "Clearer wording of a step.")
-    done = run_cli("--content", str(content), "validate")
+    done = validate(content, capsys)
     assert done.returncode == 0, done.stderr
     for language in LANGUAGES:
         assert load_content(content, language).coverage.missing == before[language]
         assert f"; {language}: {len(before[language])} strings in English" in done.stdout, done.stdout
-    rendered = run_cli("--content", str(content), "render", "--out", str(tmp_path / "engine"), "--language", LANGUAGES[-1])
+    rendered = generator_command(capsys, "--content", str(content), "render", "--out", str(tmp_path / "engine"), "--language", LANGUAGES[-1])
     assert rendered.returncode == 0 and f"content/translations/{LANGUAGES[-1]}/text.yml:" in rendered.stderr and ": warning: " in rendered.stderr, \
         "other engines' builds hear the warnings too"
