@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import drawing
+from generator import drawing, load_content
+from generator.pages import GENERATED_PAGES
 from tests.browser.conftest import Server, assert_clean, english_pages, guarded_context, instant_copy
-from tests.helpers import build_site
+from tests.helpers import CONTENT, build_site
 
 
 def site_pages(site: Path) -> list[str]:
@@ -21,10 +22,14 @@ MERMAID = "assets/vendor/mermaid.min.js"
 
 
 def test_site_has_every_generated_page(built_site):
-    pages = site_pages(built_site)
-    for expected in ["", "levels/initial/", "levels/defined/", "levels/managed/", "levels/optimized/",
-                     "assessment/", "references/", "editions/", "fields/", "changelog/", "about/"]:
-        assert expected in pages
+    """Every page the generator writes (generator/pages.py's one list and a page per level),
+    and every hand-written page of content/pages, is in the built site."""
+    content = load_content(CONTENT)
+    generated = [p.path.removesuffix(".md").removesuffix("index") for p in GENERATED_PAGES]
+    levels = [f"levels/{level['slug']}" for level in content.levels]
+    written = [p.relative_to(CONTENT / "pages").with_suffix("").as_posix() for p in (CONTENT / "pages").rglob("*.md")]
+    expected = {"" if not p else p.removesuffix("/index").removesuffix("index") + "/" for p in [*generated, *levels, *written]}
+    assert expected <= set(site_pages(built_site)), sorted(expected - set(site_pages(built_site)))
 
 
 def test_home_diagram_is_drawn_as_svg_with_every_level(browser, browser_drawn_server):
@@ -38,11 +43,13 @@ def test_home_diagram_is_drawn_as_svg_with_every_level(browser, browser_drawn_se
         svg = page.locator("div.mermaid svg")
         svg.wait_for(timeout=15000)
         text = svg.evaluate("el => el.textContent")
-        for name in ["Level 1: Initial", "Level 2: Defined", "Level 3: Managed", "Level 4: Optimized", "Explore LLM APIs"]:
-            assert name in text
+        content = load_content(CONTENT)
+        for level in content.levels:  # each level's title, and the steps its arrow names
+            assert content.level_title(level) in text
+            assert all(area in text for area in level.get("focus_areas", [])[:1]), level["id"] if "id" in level else level["slug"]
         assert any(url.endswith(MERMAID) for url in requested)
         # The text equivalent sits beside the diagram.
-        assert "The diagram in words" in page.locator(".progression-text").inner_text()
+        assert content.ui["home"]["diagram_in_words"].strip("*:") in page.locator(".progression-text").inner_text()
         assert_clean(context, [page])
     finally:
         context.close()
