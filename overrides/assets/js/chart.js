@@ -78,3 +78,22 @@ export function seriesChart({ id, rows, series, title, description, valueLabel, 
   const data = h("table", {}, h("caption", { text: caption }), h("thead", {}, h("tr", {}, ...head.map((text) => h("th", { scope: "col", text })))), h("tbody", {}, ...body));
   return [chart, h("div", { class: "md-typeset__table" }, data)];
 }
+
+/**
+ * A legend for a chart: [{shape, range?, text}] -> a list, each item a small drawing of
+ * the mark (a series' shape, or its min-max line when `range`) in the chart's own classes,
+ * so it matches the chart in both schemes, forced colors and print, and its words.
+ */
+export function seriesLegend(items) {
+  return h(
+    "ul",
+    { class: "chart__legend" },
+    ...items.map(({ shape, range, text }) => {
+      const key = svg("svg", { class: "chart__key", width: 28, height: 16, "aria-hidden": "true" });
+      if (range) key.append(svg("rect", { x: 2, y: 6, width: 24, height: 4, class: `chart__range chart__s--${shape}` }));
+      else if (shape === "bar") key.append(svg("rect", { x: 2, y: 0, width: 24, height: 16, rx: 3, class: `chart__mark chart__s--${shape}` }));
+      else key.append(marker(shape, 50, 8));
+      return h("li", {}, key, h("span", { text }));
+    }),
+  );
+}

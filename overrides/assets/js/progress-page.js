@@ -233,8 +233,8 @@ class ProgressPage {
         ],
         title: text.chartTitle,
         description: text.chartDescription,
-        // As on the result: an unscored side shows a dash here (its words are in the table; they would not fit a phone).
-        valueLabel: (values, max, i) => fill(text.chartValue, { before: points(diff.dimensions[i].before) ?? "–", after: points(diff.dimensions[i].after) ?? "–", max }),
+        // An unscored side in the form's words, as in the table (never a dash or a code).
+        valueLabel: (values, max, i) => fill(text.chartValue, { before: answerText(model, diff.dimensions[i].before), after: answerText(model, diff.dimensions[i].after), max }),
       }),
       h("div", { class: "md-typeset__table" }, table),
       h("h3", { text: text.done }),
