@@ -223,15 +223,21 @@ class TeamPage {
     const { text, model } = this;
     const columns = view.members.length <= MAX_COLUMNS;
     const head = [text.dimension, ...(columns ? this.labels(view) : []), text.median, text.min, text.max, text.discuss];
+    // Bold marks what to discuss first: the flagged rows, or, when every row is flagged, the widest apart.
+    const gaps = view.dimensions.filter((d) => d.discuss).map((d) => d.max - d.min);
+    const every = gaps.length === view.dimensions.length;
+    const first = (d) => d.discuss && (!every || d.max - d.min === Math.max(...gaps));
     const rows = view.dimensions.map((d) => {
       const q = model.questions.find((x) => x.id === d.id);
       const answers = columns ? view.members.map((m) => answerText(model, m.answers[d.id])) : [];
       const cells = [q.dimension, ...answers, answerText(model, teamAnswer(d, view.members)), answerText(model, d.min), answerText(model, d.max), d.discuss ? fill(text.discussYes, { gap: d.max - d.min }) : text.discussNo];
-      return h("tr", { "data-team-dimension": d.id, ...(d.discuss ? { "data-discuss": "" } : {}) }, ...cells.map((c, i) => h(i ? "td" : "th", i ? {} : { scope: "row" }, c)));
+      return h("tr", { "data-team-dimension": d.id, ...(d.discuss ? { "data-discuss": "" } : {}), ...(first(d) ? { "data-discuss-first": "" } : {}) }, ...cells.map((c, i) => h(i ? "td" : "th", i ? {} : { scope: "row" }, c)));
     });
-    const table = h("table", { "data-team-table": "dimensions" }, h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))), h("tbody", {}, ...rows));
-    const wrap = h("div", { class: "md-typeset__table" }, table);
-    return columns ? wrap : h("div", {}, h("p", { text: fill(text.manyMembers, { max: MAX_COLUMNS }) }), wrap);
+    const table = h("table", { "data-team-table": "dimensions", "data-no-cards": "" }, h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))), h("tbody", {}, ...rows));
+    // Wide teams scroll sideways inside the column (the dimension column stays in view), never past it.
+    const wrap = h("div", { class: "md-typeset__table team__table" }, table);
+    const all = every ? [h("p", { "data-discuss-all": "", text: fill(text.discussAll, { gap: this.gap, widest: Math.max(...gaps) }) })] : [];
+    return h("div", {}, ...(columns ? [] : [h("p", { text: fill(text.manyMembers, { max: MAX_COLUMNS }) })]), ...all, wrap);
   }
 
   memberTable(view, who) {
