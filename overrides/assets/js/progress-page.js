@@ -233,8 +233,12 @@ class ProgressPage {
         ],
         title: text.chartTitle,
         description: text.chartDescription,
-        // An unscored side in the form's words, as in the table (never a dash or a code).
-        valueLabel: (values, max, i) => fill(text.chartValue, { before: answerText(model, diff.dimensions[i].before), after: answerText(model, diff.dimensions[i].after), max }),
+        // An unscored side in the form's words, as in the table (never a dash or a code); chart.js puts a long one under the track.
+        valueLabel: (values, max, i) => {
+          const { before, after } = diff.dimensions[i];
+          const words = Number.isInteger(before) && Number.isInteger(after) ? text.chartValue : text.chartValueWords;
+          return fill(words, { before: answerText(model, before), after: answerText(model, after), max });
+        },
       }),
       h("div", { class: "md-typeset__table" }, table),
       h("h3", { text: text.done }),
