@@ -16,7 +16,7 @@
  * Per dimension: every member's points (null where a member answered "not applicable" or
  * "don't know"), and over the members who answered with an option the median, min, max
  * (null when none did: the team's answer is then "don't know"), and `discuss` when
- * members are `discussGap` or more points apart (the page says how many: team.md.j2). The median of an even count is the lower of the
+ * members are `discussGap` or more points apart (content/questions.yml `discuss_gap`, passed by team.md.j2). The median of an even count is the lower of the
  * two middle answers, so it is always one of the options and the team's total (the sum
  * of the medians) falls in a band. The team's level is that total's band.
  *
