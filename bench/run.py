@@ -15,6 +15,7 @@ bench/results.json and bench/results.md. The pieces, each in its own module:
   serve.py      `mkdocs serve`: saving a YAML file -> the reloaded page
   weight.py     bytes per page type and asset, raw and gzipped
   browser.py    which pages load mermaid; self-assessment result render time
+  team.py       the team view with 1,000 member files; a 100-member team link's length
   lighthouse.py Lighthouse performance and accessibility scores
   machine.py    the machine and versions the numbers belong to
   targets.py    the targets as data, and each one's measured row: met or missed
@@ -86,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         import machine
         import scaling
         import serve
+        import team
         import weight
 
         r: dict = {"machine": machine.describe(lighthouse.version())}
@@ -105,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         with tree.serve_dir(site) as url:
             r["pages"] = attempt("pages in Chromium", browser.visit_pages, url, tree.site_pages(site), site)
             r["render"] = attempt("assessment result render", browser.result_render, url)
+            r["team"] = attempt("team view with 1,000 members", team.run, url)
         # Lighthouse on the site in every language (the build per language left one), as published.
         every_language = workdir / "languages" / "all-0"
         langs = ("en",)

@@ -83,6 +83,10 @@ def in_ms(x: float) -> str:
     return f"{x:.1f} ms"
 
 
+def chars(x: float) -> str:
+    return f"{x:,.0f} characters"
+
+
 def part(r: dict, key: str):
     """One measurement's results, or NotMeasured with the reason it has none."""
     if key not in r:
@@ -202,6 +206,20 @@ def result_render(r: dict, t: Target) -> Reading:
                    "; ".join(slowed) + "." if slowed else "")
 
 
+def team_render(r: dict, t: Target) -> Reading:
+    got = part(r, "team")
+    if not got.get("ok"):
+        raise NotMeasured(got.get("reason", "not measured"))
+    return Reading(got["ms_median"] / 1000, f"{got['ms_median']:.0f} ms for {got['members']} member files (median of {len(got['runs'])})", "")
+
+
+def team_link(r: dict, t: Target) -> Reading:
+    got = part(r, "team")
+    if not got.get("ok"):
+        raise NotMeasured(got.get("reason", "not measured"))
+    return Reading(got["link_chars"], f"{got['link_chars']} characters for {got['link_members']} members", "")
+
+
 def validation(r: dict, t: Target) -> Reading:
     cases = part(r, "validate_size")
     name, worst = max(cases.items(), key=lambda c: c[1]["seconds"])
@@ -241,6 +259,10 @@ TARGETS = (
     Target("result_render", "Self-assessment: last answer -> result in the DOM (median)", "<", 16, in_ms,
            "browser.py: click on the last radio until `data-score` is set on `[data-result]`, 5 runs, unthrottled CPU",
            result_render),
+    Target("team_render", "Team view: 1,000 member files dropped -> the team drawn (median)", "<", 1.0, ms,
+           "team.py: Chromium, from the picker's change event to the page's count of members, 3 fresh pages", team_render),
+    Target("team_link_100", "Team link for 100 members, whole address", "<", 2000, chars,
+           "team.py: the page's own team link after 100 member files, names left out (the default)", team_link),
     Target("validate_1mb", "`generator validate` on ~1 MB of content (slowest case)", "<", 5.0, ms,
            "validate_size.py: valid content and three kinds of mistakes by the thousand, best of 3 each", validation),
 )

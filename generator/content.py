@@ -74,6 +74,9 @@ class Content:
     default_edition: str
     questions: list[dict]
     releases: list[dict]
+    discuss_gap: int
+    """questions.yml's `discuss_gap`: members this many points apart on a dimension are
+    flagged "discuss" on the team view."""
     unscored: dict | None = None
     """questions.yml's `unscored` block (the "not applicable" and "don't know" answers), or None."""
     ui: dict = field(default_factory=dict)
@@ -105,6 +108,7 @@ class Content:
             default_edition=data["editions"]["default"],
             questions=data["questions"]["questions"],
             unscored=data["questions"].get("unscored"),
+            discuss_gap=data["questions"]["discuss_gap"],
             releases=data["changelog"]["releases"],
             ui=data["ui"],
         )

@@ -141,3 +141,23 @@ def test_source_is_credited_on_every_generated_content_page(content, pages):
     publisher = md_inline(content.model["source"]["publisher"])
     for path in ["index.md", "references.md", "editions.md", "levels/initial.md"]:
         assert f"({publisher})." in pages[path], path
+
+
+def test_the_team_view_flags_discuss_at_the_gap_questions_yml_sets(tmp_path):
+    """The gap is data (questions.yml `discuss_gap`): the page's intro says it and the
+    team script gets it, whatever number the contributor writes."""
+    import json
+
+    from tests.helpers import copy_content
+
+    content = copy_content(tmp_path)
+    questions = content / "questions.yml"
+    text = questions.read_text(encoding="utf-8")
+    gap = load_content(content).discuss_gap
+    questions.write_text(re.sub(r"^discuss_gap: \d+$", f"discuss_gap: {gap % 4 + 1}", text, flags=re.M), encoding="utf-8")
+    loaded = load_content(content)
+    assert loaded.discuss_gap == gap % 4 + 1
+    team = render_site(loaded)["team.md"]
+    data = json.loads(re.search(r'<script type="application/json" id="team-data">(.*?)</script>', team, re.S).group(1))
+    assert data["discussGap"] == loaded.discuss_gap
+    assert fill(loaded.ui["team"]["intro"], gap=loaded.discuss_gap) in team

@@ -67,7 +67,8 @@ def test_not_applicable_scales_the_total_at_a_band_edge_and_too_many_give_no_lev
     expect_status(page, score(too_many, MODEL))
     reason = UNSCORED["too_many"].format(unscored=UNSCORED["most"] + 1, not_applicable=1, dont_know=UNSCORED["most"], most=UNSCORED["most"])
     assert report.locator("[data-no-level]").inner_text() == reason
-    assert report.locator("[data-roadmap]").count() == 0
+    # No level, but a plan: finding out what the "don't know" answers are comes first.
+    assert report.locator("[data-roadmap] [data-step]").first.get_attribute("data-find-out") == ""
     assert reason in page.locator("[data-result]").inner_text()
     link = page.locator("[data-share-url]").input_value()
     assert all(f"{qid}=dk" in link for qid in dont_know)

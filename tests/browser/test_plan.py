@@ -23,6 +23,7 @@ MODEL = assessment_data(load_content(CONTENT))
 IDS = [q["id"] for q in MODEL["questions"]]
 NAMES = {q["id"]: q["dimension"] for q in MODEL["questions"]}
 CSV_COLUMNS = ["dimension", "from", "to", "step", "readings", "target", "note"]
+WORDS = yaml.safe_load((CONTENT / "ui.yml").read_text(encoding="utf-8"))["assessment"]["script"]
 
 
 def held_back_sentence(total_level: int, weak: dict[str, int]) -> str:
@@ -88,7 +89,8 @@ def test_a_held_back_result_says_so_and_its_plan_starts_there(page):
     text = download(page, "plan-csv")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text[1:])))
-    assert rows[0] == CSV_COLUMNS
+    # The header in the page's words, the columns in their fixed order (plan-export.js CSV_COLUMNS).
+    assert rows[0] == [WORDS[f"column_{c}"] for c in CSV_COLUMNS]
     assert [(r[0], r[1]) for r in rows[1:]] == [(NAMES[q], str(f)) for q, f in steps]
     assert all(int(r[2]) == int(r[1]) + 1 and r[3] for r in rows[1:])
 

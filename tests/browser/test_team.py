@@ -10,6 +10,7 @@ import io
 import json
 import re
 
+import markdown
 import pytest
 import yaml
 from playwright.sync_api import expect
@@ -152,7 +153,7 @@ def test_the_team_link_opens_the_same_team_in_a_fresh_browser_and_the_summary_do
     assert raw.startswith("\ufeff"), "a byte-order mark, so spreadsheet programs read UTF-8"
     rows = list(csv.reader(io.StringIO(raw[1:])))
     assert rows[0] == ["Dimension", "A", "B", "C", "D", "Median", "Min", "Max", "Discuss"]
-    assert [r[0] for r in rows[1:-1]] == [q["dimension"] for q in MODEL["questions"]]
+    assert [r[0] for r in rows[1 : 1 + len(IDS)]] == [q["dimension"] for q in MODEL["questions"]]
     assert rows[1][1:5] == before[IDS[0]][1:5]
     with team.expect_download() as got:
         team.click("[data-team-export=json]")
@@ -160,7 +161,8 @@ def test_the_team_link_opens_the_same_team_in_a_fresh_browser_and_the_summary_do
     assert [m["answers"] for m in record["members"]] == MEMBERS
     with team.expect_download() as got:
         team.click("[data-team-export=markdown]")
-    assert open(got.value.path(), encoding="utf-8").read().startswith("| Dimension | A | B | C | D |")
+    summary = open(got.value.path(), encoding="utf-8").read()
+    assert summary.startswith("## ") and "\n| Dimension | A | B | C | D |" in summary
 
     fresh = guarded_context(browser, server)
     try:
@@ -205,7 +207,7 @@ def test_not_applicable_and_dont_know_are_words_in_the_tables_chart_and_exports_
     rows = list(csv.reader(io.StringIO(open(got.value.path(), encoding="utf-8-sig").read())))
     row = next(r for r in rows if r[0] == next(q["dimension"] for q in MODEL["questions"] if q["id"] == dk))
     assert row[1:4] == [unscored["dont_know"]] * 3
-    assert all(cell != "" for r in rows[1:-1] for cell in r), "no answer exported as blank"
+    assert all(cell != "" for r in rows[1 : 1 + len(IDS)] for cell in r), "no answer exported as blank"
 
     # Through the team link, in a fresh load: the same words.
     link = team.locator("[data-team-link]").get_attribute("data-team-link")
@@ -244,3 +246,139 @@ def test_a_members_name_typed_in_the_assessment_reaches_the_team_view_through_a_
     expect(page.locator("[data-team-member]")).to_have_count(2)  # one from the link, one from the file
     page.check("[data-team-names]")
     assert page.locator("[data-team-member] td:first-child").all_inner_texts() == ["A (Ana Lima)", "B (Ana Lima)"]
+
+
+TEAM_WORDS = yaml.safe_load((CONTENT / "ui.yml").read_text(encoding="utf-8"))["team"]["script"]
+GAP = 2  # templates/team.md.j2 discuss_gap, as the test above reads it
+
+
+def test_names_shown_go_through_the_team_link_with_a_copy_button_that_says_it_copied(team, browser, server):
+    team.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    team.set_input_files("[data-team-files]", [file("a.json", MEMBERS[0], name="Ana Lima"), file("b.json", MEMBERS[1], name="山田 [x](https://evil.example)"), file("c.json", MEMBERS[2])])
+    team.wait_for_selector("[data-team-total]")
+    assert "~" not in team.locator("[data-team-link]").get_attribute("data-team-link"), "names stay out until shown"
+    team.locator("[data-team-names]").check()
+    team.wait_for_function("document.querySelector('[data-team-link]').value.includes('~')")
+    link = team.locator("[data-team-link]").input_value()
+    assert team.locator("#team-link-help").inner_text() == TEAM_WORDS["teamLinkHelpNames"]
+    # The link field is as wide as the column allows; the Copy button beside it says what it did.
+    field = team.locator("[data-team-link]").bounding_box()
+    column = team.locator("[data-team-body]").bounding_box()
+    assert field["width"] >= column["width"] * 0.5, (field, column)
+    team.locator("[data-team-copy]").click()
+    expect(team.locator("[data-team-copied]")).to_have_text(TEAM_WORDS["copied"])
+    assert team.evaluate("navigator.clipboard.readText()") == link
+    # The chart has a legend in the page's words.
+    assert team.locator(".chart__legend li").all_inner_texts() == [TEAM_WORDS["legendMedian"], TEAM_WORDS["legendRange"]]
+
+    fresh = guarded_context(browser, server)
+    try:
+        other = fresh.new_page()
+        other.goto(link)
+        other.wait_for_selector("[data-team-total]")
+        assert other.locator("[data-team-names]").is_checked()
+        heads = other.locator('[data-team-table="dimensions"] thead th').all_inner_texts()
+        assert heads[1:4] == ["A (Ana Lima)", "B (山田 [x](https://evil.example))", "C"]
+        assert other.locator("[data-team-body] a[href*='evil']").count() == 0
+        # Untick: the link loses the names.
+        other.locator("[data-team-names]").uncheck()
+        other.wait_for_function("!location.hash.includes('~')")
+        assert_clean(fresh, [other])
+    finally:
+        fresh.close()
+
+
+@pytest.mark.parametrize("language", ["", "es/", "ja/"])
+def test_team_table_is_no_wider_than_its_column_and_stays_a_table_on_a_phone(browser, server, language):
+    members = MEMBERS[:3] + [answers([0, 4, 1, 3, 2])]
+    context = guarded_context(browser, server, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(server.url + language + "team/")
+        page.set_input_files("[data-team-files]", [file(f"m{i}.json", m) for i, m in enumerate(members)])
+        page.wait_for_selector("[data-team-total], [data-team-level=none]")
+        column = page.locator("article.md-content__inner").bounding_box()
+        for element in page.locator("[data-team-body] *").all():
+            box = element.bounding_box()
+            if box and element.evaluate("e => !e.closest('.team__table') || e.matches('.team__table')"):
+                assert box["x"] + box["width"] <= column["x"] + column["width"] + 1, element.evaluate("e => e.outerHTML.slice(0, 80)")
+        table = page.locator('[data-team-table="dimensions"]').bounding_box()
+        assert table["width"] <= column["width"] + 1, "four members fit the column at 1280 px"
+        # A dimension's name keeps to a few lines (in Japanese it broke to one word a line).
+        lines = page.locator('[data-team-table="dimensions"] tbody th').evaluate_all(
+            "cells => cells.map((e) => { const r = document.createRange(); r.selectNodeContents(e); return r.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight); })"
+        )
+        assert max(lines) <= 3.2, lines
+
+        page.set_viewport_size({"width": 360, "height": 800})
+        page.wait_for_function("document.documentElement.scrollWidth <= 360")
+        # On a phone: still one row per dimension with a column per member (comparable), scrolled inside the column.
+        assert page.locator('[data-team-table="dimensions"][data-cards]').count() == 0
+        head = page.locator('[data-team-table="dimensions"] thead')
+        assert head.bounding_box()["height"] > 10, "the header row stays visible"
+        wrap = page.locator(".team__table").bounding_box()
+        assert wrap["x"] + wrap["width"] <= 360
+        assert page.locator('[data-team-table="dimensions"] tbody tr').count() == len(IDS)
+        assert_clean(context, [page])
+    finally:
+        context.close()
+
+
+def test_when_every_dimension_is_flagged_bold_marks_the_widest_gaps_and_says_so(team):
+    low = {qid: POINTS[i][0] for i, qid in enumerate(IDS)}
+    high = {qid: POINTS[i][-1] for i, qid in enumerate(IDS)}
+    gaps = {qid: high[qid] - low[qid] for qid in IDS}
+    if min(gaps.values()) < GAP:
+        pytest.skip("some question's options are closer than the discuss gap")
+    widest = max(gaps.values())
+    # One dimension a point less far apart (still flagged), so "widest" picks out some rows, not all.
+    narrower = next((qid for qid in IDS if gaps[qid] == widest and widest - 1 >= GAP), None)
+    top = {**high, narrower: POINTS[IDS.index(narrower)][-2]} if narrower else high
+    team.set_input_files("[data-team-files]", [file("low.json", low), file("high.json", top)])
+    team.wait_for_selector("[data-team-total], [data-team-level=none]")
+    flagged = team.locator("[data-team-dimension][data-discuss]").count()
+    if flagged < len(IDS):
+        pytest.skip("content gives no answers that flag every dimension")
+    notice = team.locator("[data-discuss-all]").inner_text()
+    assert str(GAP) in notice
+    first = team.locator("[data-team-dimension][data-discuss-first]")
+    assert first.count() == (len(IDS) - 1 if narrower else len(IDS))
+    if narrower:
+        assert team.locator(f'[data-team-dimension="{narrower}"][data-discuss-first]').count() == 0
+    weights = team.locator("[data-team-dimension]").evaluate_all("rows => rows.map((r) => [r.hasAttribute('data-discuss-first'), getComputedStyle(r.cells[1]).fontWeight])")
+    assert {w for bold, w in weights if bold} == {"700"} and all(w != "700" for bold, w in weights if not bold)
+
+
+HOSTILE = [
+    "[click](https://evil.example/x)",
+    "![pixel](https://evil.example/p.png)",
+    "<img src=x onerror=window.pwned=1>",
+    "https://evil.example/login",
+    "a | b",
+    "=HYPERLINK(\"https://evil.example\")",
+    "+1+cmd",
+    "@SUM(A1)",
+    "-2+3",
+]
+
+
+def test_members_names_are_text_in_the_summary_files(team):
+    """Hostile names (links, images, HTML, pipes, formula prefixes) come out of both files as the text they were."""
+    files = [file(f"m{i}.json", answers([i % 5, (i + 2) % 5, 1]), name=name) for i, name in enumerate(HOSTILE)]
+    team.set_input_files("[data-team-files]", files)
+    team.wait_for_selector("[data-team-total], [data-team-level=none]")
+    team.locator("[data-team-names]").check()
+    with team.expect_download() as got:
+        team.click("[data-team-export=markdown]")
+    text = open(got.value.path(), encoding="utf-8").read()
+    html = markdown.markdown(text, extensions=["tables"])
+    assert not re.search(r"<(a|img|script)\b", html), html
+    table_head = next(line for line in text.splitlines() if line.startswith("| "))
+    assert table_head.count(" | ") == 1 + len(HOSTILE) + 4 - 1, "a pipe in a name is no new column"
+    with team.expect_download() as got:
+        team.click("[data-team-export=csv]")
+    rows = list(csv.reader(io.StringIO(open(got.value.path(), encoding="utf-8-sig").read())))
+    names = rows[0][1 : 1 + len(HOSTILE)]
+    assert [n.split(" (", 1)[1][:-1].lstrip("'") for n in names] == HOSTILE
+    assert not [c for r in rows for c in r if c and c[0] in "=+-@"], "no cell a spreadsheet runs"
+    assert team.evaluate("window.pwned") is None

@@ -66,3 +66,15 @@ test("the table has a column per series, a range column beside a ranged series, 
 test("without `table`, only the image comes back (the page has its own table)", () => {
   assert.equal(seriesChart({ ...ARGS, table: undefined }).length, 1);
 });
+
+test("a value in words goes under its track, and the chart grows to hold it; short values stay right of the track", () => {
+  const short = seriesChart({ ...ARGS, table: undefined, valueLabel: () => "1 → 2 of 4" })[0];
+  const long = seriesChart({ ...ARGS, table: undefined, valueLabel: (values, max, i) => (i === 0 ? "Not applicable to us → 3" : "1 → 2 of 4") })[0];
+  assert.ok(Number(long.getAttribute("height")) > Number(short.getAttribute("height")));
+  const [first, second] = select(long, "text").filter((t) => t.getAttribute("class") === "chart__value");
+  assert.equal(first.getAttribute("x"), "0", "under the track, from its start");
+  assert.match(second.getAttribute("x"), /%$/, "right of the track");
+  // The second row starts lower, below the first row's words.
+  const labels = select(long, "text").filter((t) => t.getAttribute("class") === "chart__label");
+  assert.ok(Number(labels[1].getAttribute("y")) > Number(select(short, "text").filter((t) => t.getAttribute("class") === "chart__label")[1].getAttribute("y")));
+});

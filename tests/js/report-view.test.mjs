@@ -325,12 +325,13 @@ describe("not applicable and don't know in the result", () => {
     assert.deepEqual(texts(select([step], "h4")), [WORDS.stepFindOut.replace("{dimension}", "Dimension prompts")]);
   });
 
-  test("past the limit: no level, the reason, the answers as given, and no plan", () => {
+  test("past the limit: no level, the reason, the answers as given, and a plan that starts by finding out", () => {
     const r = result(2, "dk", "na");
     assert.equal(r.level, null);
     const nodes = reportNodes(NA, r, WORDS);
     assert.equal(one(nodes, "data-no-level").textContent, "No level: 2 not scored (1 na, 1 dk), at most 1.");
-    assert.equal(one(nodes, "data-roadmap"), null);
+    // The "don't know" answer is the plan's first step: find out (no level is needed for that).
+    assert.equal(withAttr(nodes, "data-step")[0].getAttribute("data-find-out"), "");
     assert.deepEqual(select(nodes, "span", "assessment__level-number"), []);
     assert.equal(select(select(nodes, "tbody"), "tr").length, 3);
     assert.match(texts(statusNodes(NA, 3, r, [], WORDS)).join(""), /All 3 answered\. No level: 2 not scored/);

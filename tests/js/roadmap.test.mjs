@@ -177,8 +177,10 @@ describe("plan files", () => {
     const text = planCsv(steps, WORDS, { targets: { monitoring: 2 }, notes: { monitoring: "Owner: Ana" } });
     assert.ok(text.startsWith("\ufeff"), "spreadsheet programs read UTF-8 only with a BOM");
     const lines = text.slice(1).split("\r\n");
-    assert.equal(lines[0], CSV_COLUMNS.map((c) => `"${c}"`).join(","));
+    // The header in the page's words (here English), the columns in their fixed order.
+    assert.equal(lines[0], CSV_COLUMNS.map((c) => `"${WORDS[`column_${c}`]}"`).join(","));
     assert.deepEqual(CSV_COLUMNS.slice(0, 5), ["dimension", "from", "to", "step", "readings"], "the first columns stay where imports expect them");
+    assert.notEqual(WORDS.column_dimension, undefined);
     assert.equal(lines.length, steps.length + 2);
     assert.equal(lines.at(-1), "");
     assert.equal(lines[1], '"Dim monitoring","0","1","monitoring 1","Title shared <https://example.org/shared>; Title monitoring-0 <https://example.org/monitoring-0>","2","Owner: Ana"');
@@ -189,13 +191,13 @@ describe("plan files", () => {
   test("Markdown: a note goes under its dimension's first step, as text", () => {
     const text = planMarkdown(steps, { ...facts, notes: { monitoring: "See [ADR](http://x) <b>" } }, WORDS);
     const notes = text.split("\n").filter((line) => line.startsWith("    - Note: "));
-    assert.deepEqual(notes, ["    - Note: See \\[ADR\\]\\(http://x\\) \\<b\\>"]);
+    assert.deepEqual(notes, ["    - Note: See \\[ADR\\]\\(http\\://x\\) \\<b\\>"]);
   });
 
-  test("a reading's status (a retiring or retired reference) follows it in both files, as text", () => {
+  test("a reading's status (a retiring or retired reference) follows it in both files, as text, after a dash (no nested parentheses)", () => {
     const reading = { id: "old", title: "Old page", url: "https://example.org/old", kind: "doc", status: "Retires on 2027-04-20: read [New] instead." };
     const one = [{ dimension: "Dim", from: 0, to: 1, text: "step", why: "why", readings: [reading, { id: "x", title: "X", url: "https://example.org/x", kind: "doc" }] }];
-    assert.ok(planMarkdown(one, facts, WORDS).includes("[Old page](https://example.org/old) (Retires on 2027-04-20: read \\[New\\] instead.), [X](https://example.org/x)\n"));
-    assert.ok(planCsv(one).includes('"Old page <https://example.org/old> (Retires on 2027-04-20: read [New] instead.); X <https://example.org/x>"'));
+    assert.ok(planMarkdown(one, facts, WORDS).includes("[Old page](https://example.org/old) – Retires on 2027-04-20: read \\[New\\] instead., [X](https://example.org/x)\n"));
+    assert.ok(planCsv(one, WORDS).includes('"Old page <https://example.org/old> – Retires on 2027-04-20: read [New] instead.; X <https://example.org/x>"'));
   });
 });

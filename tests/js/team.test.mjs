@@ -5,9 +5,13 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { MAX_INPUTS, MAX_LINK_MEMBERS, lowerMedian, memberLabel, readInput, readTeamFragment, teamAnswer, teamCsv, teamFragment, teamMarkdown, teamRecord, teamView } from "../../overrides/assets/js/team.js";
+import { MAX_INPUTS, MAX_LINK_MEMBERS, MAX_NAME, lowerMedian, memberLabel, readInput, readTeamFragment, teamAnswer, teamCsv, teamFragment, teamMarkdown, teamRecord, teamView } from "../../overrides/assets/js/team.js";
+import { fill } from "../../overrides/assets/js/words.js";
 import { IDS, MODEL } from "./model-fixture.mjs";
-import { said } from "./words.mjs";
+import { GROUPS, said } from "./words.mjs";
+
+// The team page's words (content/ui.yml) with the answers' (levelOne, levelBoth), as the page hands them to team.js.
+const SUMMARY_WORDS = { ...GROUPS.answers, ...GROUPS.team };
 
 
 const GAP = 2;
@@ -156,7 +160,8 @@ describe("team link", () => {
     assert.deepEqual(damaged.notices, [{ kind: "warning", key: "linkBadMembers", values: { bad: 4 } }]);
     assert.deepEqual(readTeamFragment("#team=genaiops@2.0.0&m=4444402", MODEL).notices.map((n) => n.key), ["linkOtherVersion"]);
     assert.deepEqual(readTeamFragment("#team=other@1.2.3&m=4444402", MODEL).notices.map((n) => n.key), ["linkOtherVersion"]);
-    const huge = `#team=genaiops@1.2.3${"&m=4444402".repeat(10000)}`;
+    // Longer than the most members, each with the longest name percent-encoded, could make it.
+    const huge = `#team=genaiops@1.2.3${"&m=4444402".repeat(MAX_LINK_MEMBERS * (2 + MAX_NAME))}`;
     assert.deepEqual(readTeamFragment(huge, MODEL).notices.map((n) => n.key), ["linkTooLong"]);
   });
 
@@ -186,23 +191,30 @@ describe("share links with targets and notes", () => {
 });
 
 describe("team summary exports", () => {
-  const WORDS = { dimension: "Dimension", median: "Median", min: "Min", max: "Max", discuss: "Discuss", yes: "yes", no: "no", total: "Total" };
+  const WORDS = { ...SUMMARY_WORDS, total: SUMMARY_WORDS.teamTotal };
   const view = teamView([file("a.json", [4, 4, 4, 4, 4, 0, 2]), file("b.json", [2, 2, 4, 3, 3, 2, 2])], MODEL, GAP);
+  const csvRows = (text) => text.replace(/^\ufeff/, "").trimEnd().split("\r\n");
 
-  test("CSV: a header, one row per dimension, a total row; formulas and quotes made harmless", () => {
-    const csv = teamCsv(view, MODEL, ["A", '=HYPERLINK("x")'], WORDS);
-    const rows = csv.trimEnd().split("\r\n");
-    assert.equal(rows.length, 1 + IDS.length + 1);
-    assert.equal(rows[0], `Dimension,A,"'=HYPERLINK(""x"")",Median,Min,Max,Discuss`);
-    assert.equal(rows[1], "Dimension models,4,2,2,2,4,yes");
-    assert.equal(rows.at(-1), `Total,22,18,${view.total},,,`);
+  test("CSV: a byte-order mark, a header, one row per dimension, the total and level rows, the team's result; every cell quoted", () => {
+    const csv = teamCsv(view, MODEL, ["A", "B"], WORDS);
+    assert.ok(csv.startsWith("\ufeff"), "spreadsheet programs read UTF-8 only with a BOM");
+    const rows = csvRows(csv);
+    assert.equal(rows.length, 1 + IDS.length + 2 + 1);
+    assert.equal(rows[0], `"${WORDS.dimension}","A","B","${WORDS.median}","${WORDS.min}","${WORDS.max}","${WORDS.discuss}"`);
+    assert.equal(rows[1], `"Dimension models","4","2","2","2","4","${WORDS.yes}"`);
+    assert.equal(rows[IDS.length + 1], `"${WORDS.total}","22","18","${view.total}","","",""`);
+    assert.match(rows[IDS.length + 2], new RegExp(`^"${WORDS.level}","4, L4","3, L3",`));
+    // The team's level stated in words, with its total; no scaled totals here, so no note about them.
+    assert.equal(rows.at(-1), `"${fill(WORDS.teamResult, { total: view.total, max: MODEL.total.max, level: `${view.level}, L${view.level}` })}"`);
   });
 
-  test("Markdown: a table a GitHub issue renders, pipes escaped", () => {
-    const md = teamMarkdown(view, MODEL, ["A|1", "B"], WORDS).trimEnd().split("\n");
-    assert.equal(md[0], "| Dimension | A\\|1 | B | Median | Min | Max | Discuss |");
-    assert.equal(md[1], "|---|---|---|---|---|---|---|");
-    assert.equal(md.length, 2 + IDS.length + 1);
+  test("Markdown: a heading with the date, a table a GitHub issue renders, the team's result under it", () => {
+    const md = teamMarkdown(view, MODEL, ["A", "B"], WORDS, new Date("2026-11-26T10:00:00Z")).trimEnd().split("\n");
+    assert.equal(md[0], `## ${fill(WORDS.summaryTitle, { date: "2026-11-26", version: MODEL.version }).replace(/[()]/g, "\\$&")}`);
+    const table = md.filter((line) => line.startsWith("|"));
+    assert.equal(table[1], "|---|---|---|---|---|---|---|");
+    assert.equal(table.length, 2 + IDS.length + 2);
+    assert.match(md.at(-1), new RegExp(`${view.total}`));
   });
 
   test("JSON: members, dimensions, total and level, with the model and version", () => {
@@ -232,16 +244,20 @@ describe("not applicable and don't know", () => {
   test("exports say not applicable and don't know in the form's words: never blank, never a code", () => {
     const WORDED = { ...NA_MODEL, unscored: { ...NA_MODEL.unscored, not_applicable: "Not applicable to us", dont_know: "Don't know" } };
     const view = teamView([file("a.json", [4, 4, "na", 2, 2, "dk", 2]), file("b.json", [2, 4, 1, 2, 2, "dk", 4])], WORDED, GAP);
-    const words = { dimension: "Dimension", median: "Median", min: "Min", max: "Max", discuss: "Discuss", yes: "yes", no: "no", total: "Total" };
-    const rows = teamCsv(view, WORDED, ["A", "B"], words).trimEnd().split("\r\n");
-    assert.equal(rows[3], "Dimension grounding,Not applicable to us,1,1,1,1,no");
+    const words = { ...SUMMARY_WORDS, total: SUMMARY_WORDS.teamTotal, yes: "yes", no: "no" };
+    const rows = teamCsv(view, WORDED, ["A", "B"], words).replace(/^\ufeff/, "").trimEnd().split("\r\n");
+    assert.equal(rows[3], '"Dimension grounding","Not applicable to us","1","1","1","1","no"');
     // Nobody has points for monitoring: the team's answer is "don't know", with no lowest or highest.
-    assert.equal(rows[6], "Dimension monitoring,Don't know,Don't know,Don't know,–,–,no");
+    assert.equal(rows[6], '"Dimension monitoring","Don\'t know","Don\'t know","Don\'t know","–","–","no"');
+    // Totals are scaled here (a member's 20 is not the sum of its column): the files say why, naming both answers.
+    const note = fill(words.totalScaled, { not_applicable: "Not applicable to us", dont_know: "Don't know" });
+    assert.equal(rows.at(-1), `"${note.replace(/"/g, '""')}"`);
     const md = teamMarkdown(view, WORDED, ["A", "B"], words);
     assert.match(md, /\| Dimension monitoring \| Don't know \| Don't know \| Don't know \| – \| – \| no \|/);
+    assert.ok(md.includes("Not applicable to us"));
     for (const text of [rows.join("\n"), md]) {
       assert.doesNotMatch(text, /\b(na|dk|null|undefined|NaN)\b/);
-      assert.doesNotMatch(text, /,,[^\n]*,no/, "no blank answer cell");
+      assert.doesNotMatch(text, /"",""[^\n]*"no"/, "no blank answer cell");
     }
   });
 
@@ -250,8 +266,8 @@ describe("not applicable and don't know", () => {
     const view = teamView([file("a.json", [4, 4, "na", 2, 2, "dk", 2]), file("b.json", [2, 4, "na", 2, 2, 3, 4])], WORDED, GAP);
     assert.deepEqual(view.dimensions.map((d) => teamAnswer(d, view.members)), [2, 4, "na", 2, 2, 3, 2]);
     assert.deepEqual([view.result.notApplicable, view.result.dontKnow], [1, 0]);
-    const words = { dimension: "Dimension", median: "Median", min: "Min", max: "Max", discuss: "Discuss", yes: "yes", no: "no", total: "Total" };
-    assert.equal(teamCsv(view, WORDED, ["A", "B"], words).trimEnd().split("\r\n")[3], "Dimension grounding,Not applicable to us,Not applicable to us,Not applicable to us,–,–,no");
+    const words = { ...SUMMARY_WORDS, total: SUMMARY_WORDS.teamTotal, yes: "yes", no: "no" };
+    assert.equal(teamCsv(view, WORDED, ["A", "B"], words).split("\r\n")[3], '"Dimension grounding","Not applicable to us","Not applicable to us","Not applicable to us","–","–","no"');
   });
 
   test("the team link writes n and k, and reads them back; other letters are refused", () => {

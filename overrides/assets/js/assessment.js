@@ -52,7 +52,7 @@ import {
 } from "./answers.js";
 import { fill, h, noticeNodes, planFacts, reportNodes, statusNodes } from "./report-view.js";
 import { planFor, readTargets, targetsForLevel, targetsKey, targetsValue } from "./roadmap.js";
-import { fileName, offerDownload, pageData, readFiles, startPages } from "./page-shell.js";
+import { copyField, fileName, offerDownload, pageData, readFiles, startPages } from "./page-shell.js";
 import { openStorage } from "./storage.js";
 import { cleanNotes, emptyNotes, extrasFragment, extrasRecord, hasNotes, LIMITS, notesKey, notesValue, readExtras, readExtrasImport, readNotes, splitFragment } from "./notes.js";
 import { notesNodes, printHeadNodes } from "./notes-view.js";
@@ -509,20 +509,7 @@ class Page {
   }
 
   copy() {
-    const { share, copied } = this.parts;
-    const url = share.value;
-    const manual = () => {
-      share.focus();
-      share.select();
-      copied.textContent = this.words.copyManual;
-    };
-    if (!navigator.clipboard?.writeText) {
-      manual();
-      return;
-    }
-    navigator.clipboard.writeText(url).then(() => {
-      copied.textContent = this.words.copied;
-    }, manual);
+    copyField(this.parts.share, this.parts.copied, this.words);
   }
 
   download() {

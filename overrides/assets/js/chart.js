@@ -19,6 +19,8 @@ export const SHAPES = Object.freeze(["bar", "diamond", "circle", "triangle"]);
 
 const ROW = 46;
 const TRACK = 70; // per cent of the width; the values go to its right
+const LONG_VALUE = 12; // characters: a longer value goes under the track (BELOW more height), not right of it
+const BELOW = 18;
 
 function marker(shape, x, y) {
   const size = 7;
@@ -39,10 +41,14 @@ function marker(shape, x, y) {
  * numbers, and say so in `description`.
  */
 export function seriesChart({ id, rows, series, title, description, valueLabel, table }) {
-  const chart = svg("svg", { class: "chart", width: "100%", height: ROW * rows.length, role: "img", "aria-labelledby": `${id}-title ${id}-desc` });
+  // A value said in words (an unscored answer's, longer than digits) goes under its track, where it fits a phone.
+  const labels = rows.map((row, i) => valueLabel(series.map((s) => s.values[i]).filter((v) => v !== null && v !== undefined), row.max, i));
+  const below = labels.map((label) => String(label).length > LONG_VALUE);
+  const tops = rows.map((_, i) => below.slice(0, i).reduce((y, b) => y + ROW + (b ? BELOW : 0), 0));
+  const chart = svg("svg", { class: "chart", width: "100%", height: ROW * rows.length + BELOW * below.filter(Boolean).length, role: "img", "aria-labelledby": `${id}-title ${id}-desc` });
   chart.append(svg("title", { id: `${id}-title` }, title), svg("desc", { id: `${id}-desc` }, description));
   rows.forEach((row, i) => {
-    const y = i * ROW;
+    const y = tops[i];
     const at = (value) => (row.max ? (TRACK * value) / row.max : 0);
     chart.append(svg("text", { x: 0, y: y + 14, class: row.strong ? "chart__label chart__label--strong" : "chart__label" }, row.label), svg("rect", { x: 0, y: y + 22, width: `${TRACK}%`, height: 16, rx: 3, class: "chart__track" }));
     for (const s of series) {
@@ -57,8 +63,7 @@ export function seriesChart({ id, rows, series, title, description, valueLabel, 
       const range = s.ranges?.[i];
       if (range) chart.append(svg("rect", { x: `${at(range[0])}%`, y: y + 28, width: `${at(range[1] - range[0])}%`, height: 4, class: `chart__range chart__s--${s.shape}` }));
     }
-    const values = series.map((s) => s.values[i]).filter((v) => v !== null && v !== undefined);
-    chart.append(svg("text", { x: `${TRACK + 4}%`, y: y + 35, class: "chart__value" }, valueLabel(values, row.max, i)));
+    chart.append(below[i] ? svg("text", { x: 0, y: y + 54, class: "chart__value" }, labels[i]) : svg("text", { x: `${TRACK + 4}%`, y: y + 35, class: "chart__value" }, labels[i]));
   });
   if (!table) return [chart];
   const { caption, rowHeader, rangeHeader } = table;
@@ -77,4 +82,23 @@ export function seriesChart({ id, rows, series, title, description, valueLabel, 
   );
   const data = h("table", {}, h("caption", { text: caption }), h("thead", {}, h("tr", {}, ...head.map((text) => h("th", { scope: "col", text })))), h("tbody", {}, ...body));
   return [chart, h("div", { class: "md-typeset__table" }, data)];
+}
+
+/**
+ * A legend for a chart: [{shape, range?, text}] -> a list, each item a small drawing of
+ * the mark (a series' shape, or its min-max line when `range`) in the chart's own classes,
+ * so it matches the chart in both schemes, forced colors and print, and its words.
+ */
+export function seriesLegend(items) {
+  return h(
+    "ul",
+    { class: "chart__legend" },
+    ...items.map(({ shape, range, text }) => {
+      const key = svg("svg", { class: "chart__key", width: 28, height: 16, "aria-hidden": "true" });
+      if (range) key.append(svg("rect", { x: 2, y: 6, width: 24, height: 4, class: `chart__range chart__s--${shape}` }));
+      else if (shape === "bar") key.append(svg("rect", { x: 2, y: 0, width: 24, height: 16, rx: 3, class: `chart__mark chart__s--${shape}` }));
+      else key.append(marker(shape, 50, 8));
+      return h("li", {}, key, h("span", { text }));
+    }),
+  );
 }

@@ -79,3 +79,24 @@ export function offerDownload(text, type, name) {
   h("a", { href, download: name }).click();
   setTimeout(() => URL.revokeObjectURL(href), 60000);
 }
+
+/**
+ * Copy a read-only field's text (a share or team link) and say so in `status`, beside
+ * the button; where the browser refuses the clipboard, the text is selected and `status`
+ * says how to copy it by hand (words.copied, words.copyManual).
+ */
+export function copyField(field, status, words) {
+  const manual = () => {
+    field.focus();
+    field.select();
+    status.textContent = words.copyManual;
+  };
+  status.textContent = "";
+  if (!navigator.clipboard?.writeText) {
+    manual();
+    return;
+  }
+  navigator.clipboard.writeText(field.value).then(() => {
+    status.textContent = words.copied;
+  }, manual);
+}

@@ -3,39 +3,39 @@
  * spreadsheet or a tracker's import. Pure: steps (roadmap.js) and plain facts in, text
  * out; the date is passed in.
  *
- * Invariants: content is text in both. In Markdown every character that could start
- * markup is escaped with a backslash and line breaks become spaces, so a title or an
- * option cannot add a link, an image or HTML; link addresses are the model's https
- * ones, with parentheses and spaces percent-encoded. In CSV (RFC 4180, CRLF) every cell
- * is quoted, and a cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR
- * first) starts with an apostrophe.
+ * Invariants: content is text in both, written by export-text.js (the one way every
+ * export of the site writes what a user typed or the content says): in Markdown nothing
+ * becomes a link, an image or HTML; in CSV nothing becomes a formula.
  *
- * The Markdown's words come from `words` (the page's, content/ui.yml), so the checklist is
- * in the page's language. The CSV's header is CSV_COLUMNS, ids that stay the same in every
- * language, so a tracker's import set up once reads a plan made on any of the sites.
+ * Every word comes from `words` (the page's, content/ui.yml), so the checklist and the
+ * CSV's header are in the page's language. The columns keep their order (CSV_COLUMNS, the
+ * same in every language, appended to only), so a tracker's import set up by column
+ * position reads a plan made on any of the sites; machines that want names read the
+ * answers file (JSON), which is the same in every language.
  */
 
 import { readingStatus } from "./roadmap.js";
+import { csvFile, markdownText, markdownUrl } from "./export-text.js";
 import { fill } from "./words.js";
 
-// "target" and "note" came later: appended, so an import set up by column name or by the first five columns still reads.
-export const CSV_COLUMNS = Object.freeze(["dimension", "from", "to", "step", "readings", "target", "note"]);
+export { markdownText } from "./export-text.js";
 
-/** Spreadsheet programs read a CSV as UTF-8 (accents, Japanese) only when it starts with a byte-order mark. */
-export const BOM = "\ufeff";
+// "target" and "note" came later: appended, so an import set up by the first five columns still reads.
+// Each column's id and the word that heads it (ui.yml's assessment.script), in the page's language.
+const CSV_HEADERS = Object.freeze({
+  dimension: "column_dimension",
+  from: "column_from",
+  to: "column_to",
+  step: "column_step",
+  readings: "column_readings",
+  target: "column_target",
+  note: "column_note",
+});
+export const CSV_COLUMNS = Object.freeze(Object.keys(CSV_HEADERS));
 
-/** Text that Markdown shows as written, on one line. */
-export function markdownText(text) {
-  return String(text)
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[\\`*_{}[\]()<>#|~!&]/g, "\\$&")
-    .replace(/^[-+=]/, "\\$&")
-    .replace(/^(\d+)([.)])/, "$1\\$2");
-}
-
-const markdownUrl = (url) => String(url).replace(/[\s()<>]/g, (c) => encodeURIComponent(c).replace("(", "%28").replace(")", "%29"));
-const link = (r) => `[${markdownText(r.title)}](${markdownUrl(r.url)})${readingStatus(r) && ` (${markdownText(readingStatus(r))})`}`;
+/** A reading as a file says it: the title, the address, and a retiring reading's status after a dash (never in nested parentheses). */
+const status = (r) => (readingStatus(r) ? ` – ${readingStatus(r)}` : "");
+const link = (r) => `[${markdownText(r.title)}](${markdownUrl(r.url)})${readingStatus(r) && ` – ${markdownText(readingStatus(r))}`}`;
 
 /**
  * The plan as a Markdown checklist. `facts`: {title, lines, date, notes}: a heading,
@@ -61,14 +61,8 @@ export function planMarkdown(steps, { title, lines, date, notes = {} }, words) {
   return `${out.join("\n")}\n`;
 }
 
-function csvCell(value) {
-  const text = String(value).replace(/\r\n?|\n/g, " ");
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
 /**
- * The plan as CSV: a byte-order mark, a header of CSV_COLUMNS, then one row per step; a
+ * The plan as CSV: a byte-order mark, a header of CSV_COLUMNS in the page's words, then one row per step; a
  * "find out" step (a "don't know" answer) has no from, to or target, and says what to do
  * in the page's words. `targets` ({id: points}) and `notes` ({id: text}) fill the
  * target and note columns.
@@ -79,9 +73,9 @@ export function planCsv(steps, words, { targets = {}, notes = {} } = {}) {
     s.from ?? "",
     s.to ?? "",
     s.findOut ? words.findOutText : s.text,
-    s.readings.map((r) => `${r.title} <${r.url}>${readingStatus(r) && ` (${readingStatus(r)})`}`).join("; "),
+    s.readings.map((r) => `${r.title} <${r.url}>${status(r)}`).join("; "),
     s.findOut ? "" : (targets[s.id] ?? ""),
     notes[s.id]?.trim() ?? "",
   ]);
-  return `${BOM}${[CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return csvFile([CSV_COLUMNS.map((id) => words[CSV_HEADERS[id]]), ...rows]);
 }

@@ -261,8 +261,12 @@ class ProgressPage {
         ],
         title: text.chartTitle,
         description: text.chartDescription,
-        // As on the result: an unscored side shows a dash here (its words are in the table; they would not fit a phone).
-        valueLabel: (values, max, i) => fill(text.chartValue, { before: points(diff.dimensions[i].before) ?? "–", after: points(diff.dimensions[i].after) ?? "–", max }),
+        // An unscored side in the form's words, as in the table (never a dash or a code); chart.js puts a long one under the track.
+        valueLabel: (values, max, i) => {
+          const { before, after } = diff.dimensions[i];
+          const words = Number.isInteger(before) && Number.isInteger(after) ? text.chartValue : text.chartValueWords;
+          return fill(words, { before: answerText(model, before), after: answerText(model, after), max });
+        },
       }),
       h("div", { class: "md-typeset__table" }, table),
       h("h3", { text: text.done }),

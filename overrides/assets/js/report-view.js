@@ -13,11 +13,12 @@
 
 import { seriesChart } from "./chart.js";
 import { h } from "./dom.js";
+import { noticeList } from "./page-shell.js";
 import { planFor, readingStatus } from "./roadmap.js";
-import { answerText, fill, levelText, say } from "./words.js";
+import { answerText, fill, levelText, say, unscoredText } from "./words.js";
 
 export { h, svg } from "./dom.js";
-export { answerText, fill, levelText, say } from "./words.js";
+export { answerText, fill, levelText, say, unscoredText } from "./words.js";
 
 export const levelOf = (model, number) => model.levels.find((l) => l.number === number);
 export const questionOf = (model, id) => model.questions.find((q) => q.id === id);
@@ -34,20 +35,6 @@ export function heldBackText(model, result) {
     .map((d) => fill(rule.each, { dimension: questionOf(model, d.id).dimension, points: d.points, max: d.max }))
     .join(rule.between ?? "; ");
   return fill(rule.says, { total_level: result.level, level: result.heldBack.level, dimensions });
-}
-
-/**
- * What the result says about the questions that are not scored (content/questions.yml,
- * `unscored`), or null when every question is answered with an option: with a level, how
- * the total was scaled ("says"); without one, why there is none ("too_many").
- */
-export function unscoredText(model, result) {
-  const unscored = result.notApplicable + result.dontKnow;
-  if (!unscored) return null;
-  const counts = { not_applicable: result.notApplicable, dont_know: result.dontKnow };
-  if (result.level === null) return fill(model.unscored.too_many, { ...counts, unscored, most: model.unscored.most });
-  const most = result.dimensions.filter((d) => d.unscored === null).reduce((sum, d) => sum + d.max, 0);
-  return fill(model.unscored.says, { ...counts, answered: result.answered, points: result.points, points_max: most });
 }
 
 /**
@@ -88,12 +75,10 @@ export function statusNodes(model, answered, result, missing, words) {
   ];
 }
 
-/** The notices (worded by `say`) as a list with a Dismiss button (data-action="dismiss"); none: no nodes. */
+/** The notices as every page shows them (page-shell.js), with a Dismiss button (data-action="dismiss"); none: no nodes. */
 export function noticeNodes(notices, words) {
-  if (!notices.length) return [];
-  const list = h("ul", { class: "assessment__notice-list" });
-  for (const n of notices) list.append(h("li", { class: `assessment__notice assessment__notice--${n.kind}`, text: say(words, n) }));
-  return [list, h("button", { type: "button", class: "assessment__dismiss", "data-action": "dismiss", text: words.dismiss })];
+  const list = noticeList(notices, words);
+  return list.length ? [...list, h("button", { type: "button", class: "assessment__dismiss", "data-action": "dismiss", text: words.dismiss })] : [];
 }
 
 /**
@@ -106,13 +91,15 @@ export function reportNodes(model, result, words, { mismatch = false, targets = 
   const rows = dimensionRows(model, result);
   const mismatchNode = h("p", { class: "assessment__notice assessment__notice--mismatch", text: words.mismatch });
   if (result.level === null) {
-    // Too many questions not scored (scoring.js): the reason, and the answers as given.
+    // Too many questions not scored (scoring.js): the reason, the answers as given, and the
+    // plan, whose first steps are finding out what the "don't know" answers are.
     return [
       h("div", { class: "assessment__headline" }, h("p", { class: "assessment__level assessment__no-level", "data-no-level": "", text: unscoredText(model, result) })),
       ...(mismatch ? [mismatchNode] : []),
       h("h3", { text: words.byDimension }),
       ...dimensionChart(model, rows, words),
       dimensionTable(rows, words),
+      ...planNodes(model, result, words, targets),
     ];
   }
   const unscored = unscoredText(model, result);
@@ -201,17 +188,21 @@ export function dimensionTable(rows, words) {
  * user gave (notes.js), the level (both when held back), the held-back sentence when the
  * rule applies, and the edition and content version.
  */
-export function planFacts(model, result, words, notes = { team: "", date: "" }) {
+export function planFacts(model, result, words, notes = { team: "", date: "", name: "" }) {
   const held = heldBackText(model, result);
   const unscored = unscoredText(model, result);
   const named = { level: levelText(model, result, words) };
   const team = notes.team.trim();
+  const name = (notes.name ?? "").trim();
+  // No level (too many questions not scored): the title says so, and the reason replaces the level's line.
+  const level = result.level === null ? [] : [fill(words.planLevel, { ...named, total: result.total, max: model.total.max })];
   return {
-    title: fill(words.planTitle, named),
+    title: result.level === null ? words.planTitleNoLevel : fill(words.planTitle, named),
     lines: [
       ...(team ? [fill(words.printTeam, { team })] : []),
+      ...(name ? [fill(words.printName, { name })] : []),
       ...(notes.date ? [fill(words.printDate, { date: notes.date })] : []),
-      fill(words.planLevel, { ...named, total: result.total, max: model.total.max }),
+      ...level,
       ...(unscored ? [unscored] : []),
       ...(held ? [held] : []),
       fill(words.planEdition, { edition: model.edition.name, version: model.version }),

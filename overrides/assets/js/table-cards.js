@@ -13,7 +13,8 @@
   const DONE = "data-cards";
 
   function label(table) {
-    if (table.hasAttribute(DONE)) return;
+    // A table whose point is comparing across its rows (the team's members) keeps its columns and scrolls.
+    if (table.hasAttribute(DONE) || table.hasAttribute("data-no-cards")) return;
     const headers = [...table.querySelectorAll(":scope > thead > tr > th")].map((th) => th.textContent.trim());
     if (!headers.length) return;
     table.setAttribute(DONE, "");

@@ -10,8 +10,8 @@
  * downloads (JSON, CSV, Markdown) are made from what is shown.
  */
 
-import { seriesChart } from "./chart.js";
-import { noticeList, offerDownload, pageData, readFiles, startPages } from "./page-shell.js";
+import { seriesChart, seriesLegend } from "./chart.js";
+import { copyField, fileName, noticeList, offerDownload, pageData, readFiles, startPages } from "./page-shell.js";
 import { answerText, fill, h, heldBackText, levelText, unscoredText } from "./report-view.js";
 import { MAX_INPUTS, MAX_LINK_MEMBERS, readTeamFragment, teamAnswer, teamCsv, teamFragment, teamMarkdown, teamRecord, teamView } from "./team.js";
 
@@ -70,6 +70,7 @@ class TeamPage {
     root.addEventListener("click", (event) => {
       const format = event.target.closest?.("[data-team-export]")?.dataset.teamExport;
       if (format) this.download(format);
+      if (event.target.closest?.("[data-team-copy]")) copyField(root.querySelector("[data-team-link]"), root.querySelector("[data-team-copied]"), this.text);
     });
     shown = this;
     if (!this.openLink()) this.render();
@@ -81,6 +82,8 @@ class TeamPage {
     if (!read.found) return false;
     this.inputs = read.inputs.map((input) => ({ ...input, source: fill(this.text.linkMember, { n: input.source }) }));
     this.links = 0;
+    // Names in the link: its maker showed them, so they are shown here too.
+    if (read.inputs.some((input) => input.name)) this.parts.names.checked = true;
     const opened = read.inputs.length ? [{ kind: "info", key: "opened", values: { n: read.inputs.length } }] : [];
     this.say([...opened, ...read.notices]);
     // A link opened is a team to look at: show what it held, not the page's introduction.
@@ -130,13 +133,12 @@ class TeamPage {
     const words = { ...text, total: text.teamTotal };
     const files = {
       json: () => [`${JSON.stringify(teamRecord(view, model, labels, date), null, 2)}\n`, "application/json", "json"],
-      // A byte-order mark, so spreadsheet programs read the names and words as UTF-8.
-      csv: () => [`\ufeff${teamCsv(view, model, labels, words)}`, "text/csv", "csv"],
-      markdown: () => [teamMarkdown(view, model, labels, words), "text/markdown", "md"],
+      csv: () => [teamCsv(view, model, labels, words), "text/csv", "csv"],
+      markdown: () => [teamMarkdown(view, model, labels, words, date), "text/markdown", "md"],
     };
     if (!Object.hasOwn(files, format)) return;
     const [body, type, extension] = files[format]();
-    offerDownload(body, type, `${model.model}-team-${date.toISOString().slice(0, 10)}.${extension}`);
+    offerDownload(body, type, fileName([model.model, "team", date.toISOString().slice(0, 10)], extension));
   }
 
   render() {
@@ -145,7 +147,7 @@ class TeamPage {
     this.parts.notices.replaceChildren(...noticeList(notices, this.text));
     this.parts.body.replaceChildren(...this.report(view));
     // The address holds the team shown, so a reload or a bookmark brings it back.
-    const fragment = teamFragment(view.members, this.model);
+    const fragment = teamFragment(view.members, this.model, this.parts.names.checked);
     if (location.hash.replace(/^#/, "") !== fragment) history.replaceState(history.state, "", `${location.pathname}${location.search}${fragment ? `#${fragment}` : ""}`);
   }
 
@@ -156,7 +158,8 @@ class TeamPage {
     const who = (m) => labels[view.members.indexOf(m)];
     const level = model.levels.find((l) => l.number === view.level);
     const link = new URL(location.href);
-    link.hash = teamFragment(view.members, model);
+    const withNames = this.parts.names.checked && view.members.some((m) => m.name);
+    link.hash = teamFragment(view.members, model, withNames);
     const nodes = [
       h("p", { class: "team__count", text: fill(text.count, { members: view.members.length, left: view.left.length }) }),
       // No level when too many of the team's medians are "don't know" (nobody answered with an option).
@@ -181,6 +184,10 @@ class TeamPage {
         description: text.chartDescription,
         valueLabel: (values, max, i) => (view.dimensions[i].median === null ? "–" : fill(text.chartValue, { median: values[0], max, min: view.dimensions[i].min, top: view.dimensions[i].max })),
       }),
+      seriesLegend([
+        { shape: "bar", text: text.legendMedian },
+        { shape: "bar", range: true, text: text.legendRange },
+      ]),
       this.table(view),
       h("h3", { text: text.spread }),
       h(
@@ -193,15 +200,15 @@ class TeamPage {
       ),
       h("h3", { text: text.members }),
       this.memberTable(view, who),
+      h("p", { class: "team__share" }, h("label", { for: "team-link", text: text.teamLink })),
       h(
-        "p",
-        { class: "team__share" },
-        h("label", { for: "team-link", text: text.teamLink }),
-        h("br"),
-        h("input", { type: "text", id: "team-link", class: "assessment__url", readonly: "", value: link.href, "data-team-link": link.href, "aria-describedby": "team-link-help" }),
-        h("br"),
-        h("span", { id: "team-link-help", text: text.teamLinkHelp + (view.members.length > MAX_LINK_MEMBERS ? ` ${fill(text.linkCapped, { max: MAX_LINK_MEMBERS })}` : "") }),
+        "div",
+        { class: "team__link-row" },
+        h("input", { type: "text", id: "team-link", class: "team__link", readonly: "", value: link.href, "data-team-link": link.href, "aria-describedby": "team-link-help" }),
+        h("button", { type: "button", class: "md-button", "data-team-copy": "", text: text.copyLink }),
+        h("span", { class: "team__copied", role: "status", "data-team-copied": "" }),
       ),
+      h("p", { id: "team-link-help", class: "team__link-help", text: (withNames ? text.teamLinkHelpNames : text.teamLinkHelp) + (view.members.length > MAX_LINK_MEMBERS ? ` ${fill(text.linkCapped, { max: MAX_LINK_MEMBERS })}` : "") }),
       h(
         "p",
         { class: "team__export" },
@@ -216,15 +223,21 @@ class TeamPage {
     const { text, model } = this;
     const columns = view.members.length <= MAX_COLUMNS;
     const head = [text.dimension, ...(columns ? this.labels(view) : []), text.median, text.min, text.max, text.discuss];
+    // Bold marks what to discuss first: the flagged rows, or, when every row is flagged, the widest apart.
+    const gaps = view.dimensions.filter((d) => d.discuss).map((d) => d.max - d.min);
+    const every = gaps.length === view.dimensions.length;
+    const first = (d) => d.discuss && (!every || d.max - d.min === Math.max(...gaps));
     const rows = view.dimensions.map((d) => {
       const q = model.questions.find((x) => x.id === d.id);
       const answers = columns ? view.members.map((m) => answerText(model, m.answers[d.id])) : [];
       const cells = [q.dimension, ...answers, answerText(model, teamAnswer(d, view.members)), answerText(model, d.min), answerText(model, d.max), d.discuss ? fill(text.discussYes, { gap: d.max - d.min }) : text.discussNo];
-      return h("tr", { "data-team-dimension": d.id, ...(d.discuss ? { "data-discuss": "" } : {}) }, ...cells.map((c, i) => h(i ? "td" : "th", i ? {} : { scope: "row" }, c)));
+      return h("tr", { "data-team-dimension": d.id, ...(d.discuss ? { "data-discuss": "" } : {}), ...(first(d) ? { "data-discuss-first": "" } : {}) }, ...cells.map((c, i) => h(i ? "td" : "th", i ? {} : { scope: "row" }, c)));
     });
-    const table = h("table", { "data-team-table": "dimensions" }, h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))), h("tbody", {}, ...rows));
-    const wrap = h("div", { class: "md-typeset__table" }, table);
-    return columns ? wrap : h("div", {}, h("p", { text: fill(text.manyMembers, { max: MAX_COLUMNS }) }), wrap);
+    const table = h("table", { "data-team-table": "dimensions", "data-no-cards": "" }, h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))), h("tbody", {}, ...rows));
+    // Wide teams scroll sideways inside the column (the dimension column stays in view), never past it.
+    const wrap = h("div", { class: "md-typeset__table team__table" }, table);
+    const all = every ? [h("p", { "data-discuss-all": "", text: fill(text.discussAll, { gap: this.gap, widest: Math.max(...gaps) }) })] : [];
+    return h("div", {}, ...(columns ? [] : [h("p", { text: fill(text.manyMembers, { max: MAX_COLUMNS }) })]), ...all, wrap);
   }
 
   memberTable(view, who) {

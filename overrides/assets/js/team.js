@@ -16,7 +16,7 @@
  * Per dimension: every member's points (null where a member answered "not applicable" or
  * "don't know"), and over the members who answered with an option the median, min, max
  * (null when none did: the team's answer is then "don't know"), and `discuss` when
- * members are `discussGap` or more points apart (the page says how many: team.md.j2). The median of an even count is the lower of the
+ * members are `discussGap` or more points apart (content/questions.yml `discuss_gap`, passed by team.md.j2). The median of an even count is the lower of the
  * two middle answers, so it is always one of the options and the team's total (the sum
  * of the medians) falls in a band. The team's level is that total's band.
  *
@@ -29,14 +29,17 @@
  *
  *   one `m` per member, one character per question in question order: its points as a
  *   base-36 digit, or `n` for "not applicable" and `k` for "don't know" (points stop at 4,
- *   content's schema says, so neither letter is ever a number here).
+ *   content's schema says, so neither letter is ever a number here). When the user shows
+ *   the members' names, each member with a name carries it after a `~`, percent-encoded
+ *   (`m=4444402~Ana%20Lima`), read back under the same rules as a file's name.
  *   Opening it restores the members in a fresh browser; members keep their order.
  */
 
 import { checkEntries, FROM, readImport, sourceNotices } from "./answers.js";
 import { linkFragment, readLinkAnswers } from "./record.js";
 import { DONT_KNOW, NOT_APPLICABLE, score } from "./scoring.js";
-import { answerText } from "./words.js";
+import { csvFile, markdownTable, markdownText } from "./export-text.js";
+import { answerText, fill, levelText, unscoredText } from "./words.js";
 
 /** The team link's letters for the two unscored answers. */
 const LINK_LETTERS = Object.freeze({ [NOT_APPLICABLE]: "n", [DONT_KNOW]: "k" });
@@ -44,11 +47,12 @@ const LINK_ANSWERS = Object.freeze({ n: NOT_APPLICABLE, k: DONT_KNOW });
 
 /** At most this many inputs are read; more are named in one notice. */
 export const MAX_INPUTS = 1000;
-/** At most this many members go into a team link (about 8 characters each). */
-export const MAX_LINK_MEMBERS = 200;
-const LINK_TEXT = 200 * 16;
 /** A member's name is shown only if it is plain text of this length or less. */
 export const MAX_NAME = 60;
+/** At most this many members go into a team link (about 8 characters each). */
+export const MAX_LINK_MEMBERS = 200;
+// About 8 characters a member, and a name of MAX_NAME characters percent-encoded (9 each at most).
+const LINK_TEXT = MAX_LINK_MEMBERS * (16 + 9 * MAX_NAME);
 
 /** "A", "B", ... "Z", "AA", "AB", ... for member 0, 1, 2 ... */
 export function memberLabel(index) {
@@ -96,7 +100,7 @@ function madeWith(text) {
  */
 export function readInput(input, model) {
   const { kind, source, text } = input;
-  if (kind === "answers") return { source, answers: input.answers, name: null, notices: [], usable: true, why: null };
+  if (kind === "answers") return { source, answers: input.answers, name: plainName(input.name), notices: [], usable: true, why: null };
   const read = kind === "file" ? readImport(text, model) : readLinkAnswers(text, model);
   const notices = read.notices ?? [];
   const name = kind === "file" ? nameIn(text) : plainName(read.name);
@@ -173,17 +177,36 @@ export function teamView(inputs, model, discussGap) {
   return { members, left, notices, dimensions, total, level, result, levels };
 }
 
-/** The team link's fragment (without "#") for these members, or "" with no members. */
-export function teamFragment(members, model) {
+/**
+ * The team link's fragment (without "#") for these members, or "" with no members;
+ * `withNames`: each member's name goes in too (only when the user shows the names).
+ */
+export function teamFragment(members, model, withNames = false) {
   if (!members.length) return "";
   const code = (m) => model.questions.map((q) => LINK_LETTERS[m.answers[q.id]] ?? m.answers[q.id].toString(36)).join("");
-  return [`team=${model.model}@${model.version}`, ...members.slice(0, MAX_LINK_MEMBERS).map((m) => `m=${code(m)}`)].join("&");
+  const name = (m) => (withNames && m.name ? `~${encodeURIComponent(m.name)}` : "");
+  return [`team=${model.model}@${model.version}`, ...members.slice(0, MAX_LINK_MEMBERS).map((m) => `m=${code(m)}${name(m)}`)].join("&");
+}
+
+/** A name after `~` in a team link's member, decoded and checked as a file's is, or null. */
+function linkName(encoded) {
+  try {
+    return encoded === undefined ? null : plainName(decodeURIComponent(encoded));
+  } catch {
+    return null;
+  }
+}
+
+/** A member's part of a team link: [answers, encoded name or undefined]. */
+function splitName(part) {
+  const at = part.indexOf("~");
+  return at < 0 ? [part] : [part.slice(0, at), part.slice(at + 1)];
 }
 
 /**
  * Read a team link's fragment. Returns {found, inputs, notices}: `found` is false when
- * the fragment is not a team link; `inputs` are {kind: "answers", source, answers, text}
- * for teamView, one per well-formed member, in order.
+ * the fragment is not a team link; `inputs` are {kind: "answers", source, answers, name,
+ * text} for teamView, one per well-formed member, in order (a damaged name is no name).
  */
 export function readTeamFragment(hash, model) {
   const text = String(hash ?? "").replace(/^#/, "");
@@ -199,27 +222,20 @@ export function readTeamFragment(hash, model) {
   const inputs = [];
   let bad = 0;
   for (const part of parts) {
-    const code = part.startsWith("m=") ? part.slice(2) : "";
+    const [code, name] = part.startsWith("m=") ? splitName(part.slice(2)) : [""];
     const digits = [...code].map((c) => LINK_ANSWERS[c] ?? (/^[0-9a-z]$/.test(c) ? parseInt(c, 36) : NaN));
     const checked = digits.length === model.questions.length && digits.every((d) => !Number.isNaN(d)) ? checkEntries(model.questions.map((q, i) => [q.id, digits[i]]), model, "") : null;
     if (!checked || checked.notices.length) {
       bad += 1;
       continue;
     }
-    inputs.push({ kind: "answers", source: String(inputs.length + 1), answers: checked.answers, text: `${inputs.length}:${code}` });
+    inputs.push({ kind: "answers", source: String(inputs.length + 1), answers: checked.answers, name: linkName(name), text: `${inputs.length}:${code}` });
   }
   const notices = [];
   if (bad) notices.push({ kind: "warning", key: "linkBadMembers", values: { bad } });
   if (!inputs.length) notices.push({ kind: "warning", key: "linkEmpty", values: {} });
   return { found: true, inputs, notices };
 }
-
-const csvCell = (value) => {
-  const text = String(value ?? "");
-  // A leading =, +, - or @ would start a formula in a spreadsheet: quote it as text.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 /**
  * The team summary as a plain record (JSON export), and as CSV and Markdown tables.
@@ -243,7 +259,10 @@ export function teamRecord(view, model, labels, date) {
 /**
  * The summary's cells: a member's answer as a reader sees it (points, or "not applicable"
  * / "don't know" in the form's words, never blank, never a code); the median column is the
- * team's answer (`teamAnswer`); no lowest or highest is a dash.
+ * team's answer (`teamAnswer`); no lowest or highest is a dash. Under the dimensions, the
+ * total (a member's own, scaled like any result when some answers score nothing, so it
+ * may differ from the column's sum; the team's is the total of the medians) and the level
+ * (both levels when the held-back rule applies: words.js levelText).
  */
 function summaryRows(view, model, labels, words) {
   const head = [words.dimension, ...labels, words.median, words.min, words.max, words.discuss];
@@ -255,16 +274,33 @@ function summaryRows(view, model, labels, words) {
     answerText(model, d.max),
     d.discuss ? words.yes : words.no,
   ]);
-  return [head, ...rows, [words.total, ...view.members.map((m) => answerText(model, m.total)), answerText(model, view.total), "", "", ""]];
+  const total = [words.total, ...view.members.map((m) => answerText(model, m.total)), answerText(model, view.total), "", "", ""];
+  const level = [words.level, ...view.members.map((m) => levelText(model, m, words)), levelText(model, view.result ?? {}, words), "", "", ""];
+  return [head, ...rows, total, level];
 }
 
+/** Whether some total is not the sum of its column: a member's (or the team's) answers hold "not applicable" or "don't know". */
+const scaledTotals = (view) => view.dimensions.some((d) => d.points.some((p) => p === null));
+
+/**
+ * The sentences a summary file says about the table: the team's total and level (or why
+ * it has none), and, when some total is scaled, why it differs from its column's sum.
+ */
+function summaryLines(view, model, words) {
+  if (!view.result) return [];
+  const team = view.level === null ? unscoredText(model, view.result) : fill(words.teamResult, { total: view.total, max: model.total.max, level: levelText(model, view.result, words) });
+  const scaled = scaledTotals(view) ? [fill(words.totalScaled, { not_applicable: model.unscored.not_applicable, dont_know: model.unscored.dont_know })] : [];
+  return [team, ...scaled].filter(Boolean);
+}
+
+/** The summary as CSV (export-text.js: quoted, never a formula, a byte-order mark); the sentences in rows of one cell after the table. */
 export function teamCsv(view, model, labels, words) {
-  return `${summaryRows(view, model, labels, words).map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return csvFile([...summaryRows(view, model, labels, words), ...summaryLines(view, model, words).map((line) => [line])]);
 }
 
-export function teamMarkdown(view, model, labels, words) {
-  const cell = (value) => String(value ?? "").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+/** The summary as Markdown (export-text.js: every cell and sentence shown as written): a heading, the table, the sentences. */
+export function teamMarkdown(view, model, labels, words, date = new Date()) {
   const [head, ...rows] = summaryRows(view, model, labels, words);
-  const line = (row) => `| ${row.map(cell).join(" | ")} |`;
-  return `${[line(head), `|${head.map(() => "---").join("|")}|`, ...rows.map(line)].join("\n")}\n`;
+  const title = fill(words.summaryTitle, { date: date.toISOString().slice(0, 10), version: model.version });
+  return `${[`## ${markdownText(title)}`, "", markdownTable(head, rows), "", ...summaryLines(view, model, words).map((line) => `${markdownText(line)}  `)].join("\n")}\n`;
 }

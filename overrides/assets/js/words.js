@@ -58,3 +58,17 @@ export function levelText(model, { level, practical }, words) {
   if (!inPractice || inPractice.number === byTotal.number) return fill(words.levelOne, { number: byTotal.number, name: byTotal.name });
   return fill(words.levelBoth, { number: byTotal.number, name: byTotal.name, practical: inPractice.number, practical_name: inPractice.name });
 }
+
+/**
+ * What the result says about the questions that are not scored (content/questions.yml,
+ * `unscored`), or null when every question is answered with an option: with a level, how
+ * the total was scaled ("says"); without one, why there is none ("too_many").
+ */
+export function unscoredText(model, result) {
+  const unscored = result.notApplicable + result.dontKnow;
+  if (!unscored) return null;
+  const counts = { not_applicable: result.notApplicable, dont_know: result.dontKnow };
+  if (result.level === null) return fill(model.unscored.too_many, { ...counts, unscored, most: model.unscored.most });
+  const most = result.dimensions.filter((d) => d.unscored === null).reduce((sum, d) => sum + d.max, 0);
+  return fill(model.unscored.says, { ...counts, answered: result.answered, points: result.points, points_max: most });
+}
