@@ -9,6 +9,9 @@
 - No test quotes a translation's own words (what a translator wrote, not English): a test
   that edits a translation by its text today breaks when a translator rewords it. Tests
   find their place by structure (tests/test_translations.py's Overlay) instead.
+- No node test quotes content/ui.yml's English (issue #23): a test that expects "Staying
+  at level 3" turns red when a contributor rewords the sentence. The node tests take the
+  words from tests/js/words.mjs (WORDS, `fill`, `wording`) and fill them in.
 """
 
 from __future__ import annotations
@@ -106,3 +109,79 @@ def test_the_node_suite_reads_content_only_through_words_py(content_dir):
         ui = [yaml.load((folder / "ui.yml").read_text(encoding="utf-8"), Loader=LOADER) for folder in (content_dir, helpers.CONTENT)]
         assert ui[0] == ui[1], \
             "this content change rewords the site's words: the node tests would need to take it too"
+
+
+UI_WORDS_MIN = 12
+"""Shorter pieces of ui.yml ("Dimension", "Level {number}") are words a test may name for
+itself; from twelve characters on, a piece is the site's sentence."""
+
+
+def ui_pieces(ui: dict) -> set[str]:
+    """The English words of content/ui.yml as a test could quote them: each leaf string cut
+    at its placeholders and line breaks, stripped, at least UI_WORDS_MIN characters."""
+    pieces = set()
+    for _, value in leaves(ui):
+        if isinstance(value, str):
+            for piece in re.split(r"\{\w+\}|\n", value):
+                if len(piece.strip()) >= UI_WORDS_MIN:
+                    pieces.add(piece.strip())
+    return pieces
+
+
+_JS_TOKEN = re.compile(r"""
+    (?P<comment>//[^\n]*|/\*.*?\*/)
+  | (?P<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`)
+  | (?P<regex>(?<=[(,=:\[!&|?{};])\s*/(?![/*])(?:[^/\\\n\[]|\\.|\[(?:[^\]\\\n]|\\.)*\])+/)
+""", re.VERBOSE | re.DOTALL)
+
+
+def js_literals(source: str) -> list[tuple[int, str]]:
+    """(line, text) for each piece of a string, template or regex literal in JavaScript
+    `source` (comments skipped; a template cut at its ${...}; escapes taken as the
+    character they stand for, so /1\\.9\\.0/ reads 1.9.0)."""
+    found = []
+    for m in _JS_TOKEN.finditer(source):
+        if m.group("comment"):
+            continue
+        literal = m.group("string") or m.group("regex").strip()
+        parts = re.split(r"\$\{[^}]*\}", literal[1:-1]) if literal[0] == "`" else [literal[1:-1]]
+        line = source.count("\n", 0, m.start()) + 1
+        found += [(line, re.sub(r"\\(.)", r"\1", part)) for part in parts]
+    return found
+
+
+def quoted_ui_words(pieces: set[str], source: str) -> list[tuple[int, str]]:
+    """(line, piece) where a literal of `source` holds a piece of ui.yml, or is itself a
+    part of one long enough to be a phrase (four words or more, as a test that checks a
+    sentence's start has; shorter, it is a test's own name for a case)."""
+    hits = []
+    for line, text in js_literals(source):
+        phrase = text.strip() if len(text.strip()) >= UI_WORDS_MIN and len(text.split()) >= 4 else None
+        for piece in sorted(pieces):
+            if piece in text or (phrase and phrase in piece):
+                hits.append((line, piece))
+                break
+    return hits
+
+
+def test_no_node_test_quotes_the_sites_english():
+    pieces = ui_pieces(yaml.load((CONTENT / "ui.yml").read_text(encoding="utf-8"), Loader=LOADER))
+    found = [f"{relative(p)}:{line}: {piece!r}" for p in sorted(NODE_TESTS.glob("*.mjs"))
+             for line, piece in quoted_ui_words(pieces, p.read_text(encoding="utf-8"))]
+    assert found == [], "these node tests quote content/ui.yml: take the words from tests/js/words.mjs " \
+        "(WORDS, fill, wording) so a rewording keeps them green\n" + "\n".join(found)
+
+
+def test_the_ui_words_rule_finds_a_quote():
+    pieces = ui_pieces({"a": {"staying": "Staying at level {number}", "note": "Every dimension is at its target: raise it."}, "b": "Short {x}"})
+    assert pieces == {"Staying at level", "Every dimension is at its target: raise it."}
+    planted = "\n".join([
+        "// Staying at level 3, said in a comment, is not a quote",
+        'assert.ok(h3.includes("Staying at level 3"));',
+        "assert.ok(p.startsWith('Every dimension is at'));",
+        "assert.match(text, /Staying at level \\d/);",
+        "const t = `${x} Staying at level ${n}`; const r = a / 2 / b;",
+        'assert.equal(h3, fill(WORDS.staying, { number: 3 }));',
+    ])
+    assert quoted_ui_words(pieces, planted) == [(2, "Staying at level"), (3, "Every dimension is at its target: raise it."),
+                                                  (4, "Staying at level"), (5, "Staying at level")]

@@ -23,7 +23,8 @@ import {
 } from "../../overrides/assets/js/answers.js";
 import { score } from "../../overrides/assets/js/scoring.js";
 import { IDS, MODEL } from "./model-fixture.mjs";
-import { said } from "./words.mjs";
+import { phrase } from "../../overrides/assets/js/words.js";
+import { said, wording } from "./words.mjs";
 
 const HEAD = "genaiops@1.2.3";
 const FULL = { models: 3, prompts: 2, grounding: 1, evaluation: 4, deployment: 0, monitoring: 2, safety: 3 };
@@ -56,7 +57,7 @@ describe("share fragment", () => {
     const read = readFragment(`#${HEAD}&models=0&safety=1`, MODEL);
     assert.deepEqual(read.answers, { models: 0, safety: 1 });
     assert.deepEqual(kinds(read.notices), ["info"]);
-    assert.match(said(read.notices[0]), /answers 2 of 7 questions/);
+    assert.match(said(read.notices[0]), wording("answersSome", { from: phrase("fromLink"), n: 2, all: 7 }));
   });
 
   for (const hash of ["", "#", "#your-result", "#scoring-by-hand", null, undefined]) {
@@ -69,53 +70,53 @@ describe("share fragment", () => {
     const read = readFragment(`#genaiops@1.9.0&${FULL_FRAGMENT}`, MODEL);
     assert.deepEqual(read.answers, FULL);
     assert.deepEqual(kinds(read.notices), ["info"]);
-    assert.match(said(read.notices[0]), /1\.9\.0.*scores the same/);
+    assert.match(said(read.notices[0]), wording("otherMinor", { version: "1.9.0", ours: "1.2.3" }));
   });
 
   test("another MAJOR version: answers used, with a mismatch (levels may differ)", () => {
     const read = readFragment(`#genaiops@2.0.0&${FULL_FRAGMENT}`, MODEL);
     assert.deepEqual(read.answers, FULL);
     assert.deepEqual(kinds(read.notices), ["mismatch"]);
-    assert.match(said(read.notices[0]), /2\.0\.0.*level may differ/);
+    assert.match(said(read.notices[0]), wording("otherMajor", { version: "2.0.0", more: phrase("levelsMayDiffer") }));
   });
 
   test("another model: answers that fit are used, with a mismatch", () => {
     const read = readFragment(`#devops@1.2.3&${FULL_FRAGMENT}`, MODEL);
     assert.deepEqual(read.answers, FULL);
     assert.deepEqual(kinds(read.notices), ["mismatch"]);
-    assert.match(said(read.notices[0]), /another model \("devops"/);
+    assert.match(said(read.notices[0]), wording("otherModel", { theirs: '"devops"', ours: "genaiops" }));
   });
 });
 
 // [description, input, expected notice text, answers that survive]
 const BAD_FRAGMENTS = [
-  ["points above the range", `${HEAD}&models=9`, /gives 9 for "Dimension models"/, {}],
-  ["negative points", `${HEAD}&models=-1`, /gives "-1"/, {}],
-  ["a fraction", `${HEAD}&models=1.5`, /gives "1\.5"/, {}],
-  ["letters", `${HEAD}&models=abc`, /gives "abc"/, {}],
-  ["an empty value", `${HEAD}&models=`, /gives ""/, {}],
-  ["a leading zero", `${HEAD}&models=01`, /gives "01"/, {}],
-  ["an exponent", `${HEAD}&models=1e0`, /gives "1e0"/, {}],
-  ["hexadecimal", `${HEAD}&models=0x1`, /gives "0x1"/, {}],
-  ["percent-encoded digits", `${HEAD}&models=%31`, /gives "%31"/, {}],
-  ["a huge number", `${HEAD}&models=99999999999999999999`, /gives "9999/, {}],
-  ["no question id", `${HEAD}&=3&prompts=2`, /not "question=points": "=3"/, { prompts: 2 }],
-  ["no equals sign", `${HEAD}&models&prompts=2`, /not "question=points": "models"/, { prompts: 2 }],
-  ["an unknown question", `${HEAD}&unknown=2&prompts=2`, /does not have: "unknown"/, { prompts: 2 }],
-  ["__proto__", `${HEAD}&__proto__=1&prompts=2`, /does not have: "__proto__"/, { prompts: 2 }],
-  ["constructor and toString", `${HEAD}&constructor=1&toString=2`, /does not have: "constructor", "toString"/, {}],
-  ["upper-case id", `${HEAD}&MODELS=1`, /does not have: "MODELS"/, {}],
-  ["a question twice", `${HEAD}&models=1&models=2&prompts=2`, /"models" more than once/, { prompts: 2 }],
-  ["no model or version", `models=1`, /does not say which model/, { models: 1 }],
-  ["no version", `genaiops&models=1`, /does not say which content version/, { models: 1 }],
-  ["an unreadable version", `genaiops@banana&models=1`, /unreadable content version, "banana"/, { models: 1 }],
-  ["another major version", `genaiops@0.9.0&models=1`, /0\.9\.0.*level may differ/, { models: 1 }],
-  ["another model", `other@1.2.3&models=1`, /another model \("other"/, { models: 1 }],
-  ["a header and nothing else", HEAD, /holds no answers this page can use/, {}],
-  ["only separators", "&&&=&==", /not "question=points"/, {}],
-  ["too long", `${HEAD}&${"models=1&".repeat(200)}`, /too long \(\d+ characters\)/, {}],
-  ["many unknown ids", `${HEAD}&a=1&b=1&c=1&d=1&e=1`, /"a", "b", "c" and 2 more/, {}],
-  ["a right-to-left override", `${HEAD}&models=\u202e1`, /gives "\u202e1"/, {}],
+  ["points above the range", `${HEAD}&models=9`, wording("notAnOption", { value: 9, dimension: "Dimension models" }), {}],
+  ["negative points", `${HEAD}&models=-1`, wording("notAnOption", { value: '"-1"' }), {}],
+  ["a fraction", `${HEAD}&models=1.5`, wording("notAnOption", { value: '"1.5"' }), {}],
+  ["letters", `${HEAD}&models=abc`, wording("notAnOption", { value: '"abc"' }), {}],
+  ["an empty value", `${HEAD}&models=`, wording("notAnOption", { value: '""' }), {}],
+  ["a leading zero", `${HEAD}&models=01`, wording("notAnOption", { value: '"01"' }), {}],
+  ["an exponent", `${HEAD}&models=1e0`, wording("notAnOption", { value: '"1e0"' }), {}],
+  ["hexadecimal", `${HEAD}&models=0x1`, wording("notAnOption", { value: '"0x1"' }), {}],
+  ["percent-encoded digits", `${HEAD}&models=%31`, wording("notAnOption", { value: '"%31"' }), {}],
+  ["a huge number", `${HEAD}&models=99999999999999999999`, wording("notAnOption", { value: /"9999\d*"/ }), {}],
+  ["no question id", `${HEAD}&=3&prompts=2`, wording("malformed", { names: '"=3"' }), { prompts: 2 }],
+  ["no equals sign", `${HEAD}&models&prompts=2`, wording("malformed", { names: '"models"' }), { prompts: 2 }],
+  ["an unknown question", `${HEAD}&unknown=2&prompts=2`, wording("unknownQuestions", { names: '"unknown"' }), { prompts: 2 }],
+  ["__proto__", `${HEAD}&__proto__=1&prompts=2`, wording("unknownQuestions", { names: '"__proto__"' }), { prompts: 2 }],
+  ["constructor and toString", `${HEAD}&constructor=1&toString=2`, wording("unknownQuestions", { names: '"constructor", "toString"' }), {}],
+  ["upper-case id", `${HEAD}&MODELS=1`, wording("unknownQuestions", { names: '"MODELS"' }), {}],
+  ["a question twice", `${HEAD}&models=1&models=2&prompts=2`, wording("answeredTwice", { names: '"models"' }), { prompts: 2 }],
+  ["no model or version", `models=1`, wording("noModel"), { models: 1 }],
+  ["no version", `genaiops&models=1`, wording("noVersion"), { models: 1 }],
+  ["an unreadable version", `genaiops@banana&models=1`, wording("badVersion", { version: '"banana"' }), { models: 1 }],
+  ["another major version", `genaiops@0.9.0&models=1`, wording("otherMajor", { version: "0.9.0", more: phrase("levelsMayDiffer") }), { models: 1 }],
+  ["another model", `other@1.2.3&models=1`, wording("otherModel", { theirs: '"other"' }), { models: 1 }],
+  ["a header and nothing else", HEAD, wording("notValidLink", { from: phrase("fromLink") }), {}],
+  ["only separators", "&&&=&==", wording("malformed"), {}],
+  ["too long", `${HEAD}&${"models=1&".repeat(200)}`, wording("fragmentTooLong", { n: /\d+/ }), {}],
+  ["many unknown ids", `${HEAD}&a=1&b=1&c=1&d=1&e=1`, wording("unknownQuestions", { names: phrase("andMore", { names: '"a", "b", "c"', n: 2 }) }), {}],
+  ["a right-to-left override", `${HEAD}&models=\u202e1`, wording("notAnOption", { value: '"\u202e1"' }), {}],
 ];
 
 describe("malformed share fragments give a notice, never throw", () => {
@@ -143,8 +144,11 @@ describe("a link none of whose answers can be used", () => {
       assert.equal(read.notices.length, 1);
       const [only] = read.notices;
       assert.equal(only.kind, "warning");
-      assert.match(said(only), /^The shared link is not a valid answers link: .*your answers were not changed\./);
-      assert.doesNotMatch(said(only), /filled in|level may differ|content version|another model/);
+      assert.ok(["notValidLink", "notValidLinkBecause"].includes(only.key), only.key);
+      assert.match(said(only), wording(only.key, { from: phrase("fromLink") }));
+      for (const other of ["levelsMayDiffer", "noVersion", "badVersion", "otherMajor", "otherMinor", "otherModel"]) {
+        assert.doesNotMatch(said(only), wording(other), other);
+      }
     });
   }
 });
@@ -165,29 +169,29 @@ describe("saved answers", () => {
 });
 
 const BAD_STORED = [
-  ["not JSON", "garbage", /could not be read as JSON/, {}],
-  ["empty text", "", /could not be read as JSON/, {}],
-  ["truncated JSON", record({ answers: { models: 1 } }).slice(0, -3), /could not be read as JSON/, {}],
-  ["null", "null", /not a JSON object/, {}],
-  ["an array", "[1,2,3]", /not a JSON object/, {}],
-  ["a number", "42", /not a JSON object/, {}],
-  ["a string", '"models=1"', /not a JSON object/, {}],
-  ["no answers", record({}), /no "answers" object/, {}],
-  ["answers as an array", record({ answers: [3, 2, 1] }), /no "answers" object/, {}],
-  ["points as a string", record({ answers: { models: "3", prompts: 2 } }), /gives "3"/, { prompts: 2 }],
-  ["points as null", record({ answers: { models: null } }), /gives null/, {}],
-  ["points as true", record({ answers: { models: true } }), /gives true/, {}],
-  ["points as an object", record({ answers: { models: { valueOf: 1 } } }), /gives \{"valueOf":1\}/, {}],
-  ["points out of range", record({ answers: { models: 7 } }), /gives 7/, {}],
-  ["a fraction", record({ answers: { models: 2.5 } }), /gives 2\.5/, {}],
-  ["__proto__ in answers", '{"model":"genaiops","version":"1.2.3","answers":{"__proto__":{"polluted":1},"models":1}}', /does not have: "__proto__"/, { models: 1 }],
-  ["__proto__ at the top", '{"__proto__":{"answers":{"models":4}},"model":"genaiops","version":"1.2.3"}', /no "answers" object/, {}],
-  ["another model", JSON.stringify({ model: "x", version: "1.2.3", answers: { models: 1 } }), /another model/, { models: 1 }],
-  ["no model", JSON.stringify({ version: "1.2.3", answers: { models: 1 } }), /does not say which model/, { models: 1 }],
-  ["a version as a number", JSON.stringify({ model: "genaiops", version: 1, answers: { models: 1 } }), /unreadable content version, 1/, { models: 1 }],
-  ["another major version", JSON.stringify({ model: "genaiops", version: "3.0.0", answers: { models: 1 } }), /3\.0\.0.*level may differ/, { models: 1 }],
-  ["too large", record({ answers: { models: 1 }, padding: "x".repeat(LIMITS.stored) }), /too large/, {}],
-  ["too many answers", record({ answers: Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`q${i}`, 1])) }), /150 answers/, {}],
+  ["not JSON", "garbage", wording("notJson"), {}],
+  ["empty text", "", wording("notJson"), {}],
+  ["truncated JSON", record({ answers: { models: 1 } }).slice(0, -3), wording("notJson"), {}],
+  ["null", "null", wording("notObject"), {}],
+  ["an array", "[1,2,3]", wording("notObject"), {}],
+  ["a number", "42", wording("notObject"), {}],
+  ["a string", '"models=1"', wording("notObject"), {}],
+  ["no answers", record({}), wording("noAnswers"), {}],
+  ["answers as an array", record({ answers: [3, 2, 1] }), wording("noAnswers"), {}],
+  ["points as a string", record({ answers: { models: "3", prompts: 2 } }), wording("notAnOption", { value: '"3"' }), { prompts: 2 }],
+  ["points as null", record({ answers: { models: null } }), wording("notAnOption", { value: null }), {}],
+  ["points as true", record({ answers: { models: true } }), wording("notAnOption", { value: true }), {}],
+  ["points as an object", record({ answers: { models: { valueOf: 1 } } }), wording("notAnOption", { value: '{"valueOf":1}' }), {}],
+  ["points out of range", record({ answers: { models: 7 } }), wording("notAnOption", { value: 7 }), {}],
+  ["a fraction", record({ answers: { models: 2.5 } }), wording("notAnOption", { value: 2.5 }), {}],
+  ["__proto__ in answers", '{"model":"genaiops","version":"1.2.3","answers":{"__proto__":{"polluted":1},"models":1}}', wording("unknownQuestions", { names: '"__proto__"' }), { models: 1 }],
+  ["__proto__ at the top", '{"__proto__":{"answers":{"models":4}},"model":"genaiops","version":"1.2.3"}', wording("noAnswers"), {}],
+  ["another model", JSON.stringify({ model: "x", version: "1.2.3", answers: { models: 1 } }), wording("otherModel"), { models: 1 }],
+  ["no model", JSON.stringify({ version: "1.2.3", answers: { models: 1 } }), wording("noModel"), { models: 1 }],
+  ["a version as a number", JSON.stringify({ model: "genaiops", version: 1, answers: { models: 1 } }), wording("badVersion", { version: 1 }), { models: 1 }],
+  ["another major version", JSON.stringify({ model: "genaiops", version: "3.0.0", answers: { models: 1 } }), wording("otherMajor", { version: "3.0.0", more: phrase("levelsMayDiffer") }), { models: 1 }],
+  ["too large", record({ answers: { models: 1 }, padding: "x".repeat(LIMITS.stored) }), wording("textTooLarge"), {}],
+  ["too many answers", record({ answers: Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`q${i}`, 1])) }), wording("tooManyAnswers", { n: 150 }), {}],
 ];
 
 describe("malformed saved answers give a notice, never throw", () => {
@@ -196,14 +200,14 @@ describe("malformed saved answers give a notice, never throw", () => {
     test(what, () => {
       const read = readStored(text, MODEL);
       assert.ok(read.notices.some((n) => expected.test(said(n))), `no notice matching ${expected}: ${JSON.stringify(read.notices)}`);
-      assert.match(said(read.notices[0]), /^The copy of your answers saved in this browser /);
+      assert.match(said(read.notices[0]), wording(read.notices[0].key, { from: phrase("fromSaved") }), "the saved copy is named as the source");
       assert.deepEqual(read.answers, survivors);
       assertOnlyValidAnswers(read.answers);
     });
   }
 
   test("a non-string is refused, not parsed", () => {
-    assert.match(said(readStored(123, MODEL).notices[0]), /not text/);
+    assert.match(said(readStored(123, MODEL).notices[0]), wording("notText"));
   });
 
   test("__proto__ keys pollute nothing", () => {
@@ -242,30 +246,30 @@ describe("downloaded and imported JSON", () => {
     const read = readImport(JSON.stringify(data), MODEL);
     assert.deepEqual(read.answers, FULL);
     assert.deepEqual(kinds(read.notices), ["info"]);
-    assert.match(said(read.notices[0]), /says total 28, level 4, but its answers add up to 15, level 3/);
+    assert.match(said(read.notices[0]), wording("totalDiffers", { total: 28, level: 4, actualTotal: 15, actualLevel: 3 }));
   });
 
   test("a file with only some answers says how many", () => {
     const read = readImport(record({ answers: { models: 1 } }), MODEL);
     assert.deepEqual(read.answers, { models: 1 });
-    assert.match(said(read.notices[0]), /^The imported file answers 1 of 7 questions/);
+    assert.match(said(read.notices[0]), wording("answersSome", { from: phrase("fromFile"), n: 1, all: 7 }));
   });
 
   test("huge files are refused before reading", () => {
     assert.equal(fileSizeNotice(2000), null);
-    assert.match(said(fileSizeNotice(LIMITS.file + 1, "big.json")), /^big.json is \d+ bytes, far larger than an answers file/);
+    assert.match(said(fileSizeNotice(LIMITS.file + 1, "big.json")), wording("fileTooLarge", { name: "big.json", bytes: /\d+/ }));
   });
 });
 
 const BAD_IMPORTS = [
-  ["not JSON", "<html>not json</html>", /could not be read as JSON/],
-  ["binary", "\u0000\u0001\u0002PK", /could not be read as JSON/],
-  ["a JSON list", "[]", /not a JSON object/],
-  ["no answers", record({ total: 28, level: 4 }), /no "answers" object/],
-  ["empty answers", record({ answers: {} }), /holds no answers this page can use/],
-  ["all answers invalid", record({ answers: { models: -1, prompts: "x" } }), /gives -1/],
-  ["another model", JSON.stringify({ model: "other", version: "1.2.3", answers: FULL }), /another model/],
-  ["too large", record({ answers: FULL, padding: "x".repeat(LIMITS.file) }), /too large/],
+  ["not JSON", "<html>not json</html>", wording("notJson")],
+  ["binary", "\u0000\u0001\u0002PK", wording("notJson")],
+  ["a JSON list", "[]", wording("notObject")],
+  ["no answers", record({ total: 28, level: 4 }), wording("noAnswers")],
+  ["empty answers", record({ answers: {} }), wording("noneUsable")],
+  ["all answers invalid", record({ answers: { models: -1, prompts: "x" } }), wording("notAnOption", { value: -1 })],
+  ["another model", JSON.stringify({ model: "other", version: "1.2.3", answers: FULL }), wording("otherModel")],
+  ["too large", record({ answers: FULL, padding: "x".repeat(LIMITS.file) }), wording("textTooLarge")],
 ];
 
 describe("malformed imports give a notice, never throw", () => {
@@ -300,17 +304,17 @@ const deepArray = (n) => `${"[".repeat(n)}${"]".repeat(n)}`;
 const deepObject = (n) => `${'{"a":'.repeat(n)}1${"}".repeat(n)}`;
 const deepMixed = (n) => `${'[{"a":'.repeat(n)}0${"}]".repeat(n)}`;
 const DEEP = [
-  ["a saved answer that is a deep array", readStored, `{"model":"genaiops","version":"1.2.3","answers":{"models":${deepArray(4900)},"prompts":2}}`, /gives \[\[\[\[…\]\]\]\] for "Dimension models"/],
-  ["a saved answer that is a deep object", readStored, `{"model":"genaiops","version":"1.2.3","answers":{"models":${deepObject(1600)},"prompts":2}}`, /gives \{"a":\{"a":\{"a":\{…\}\}\}\}/],
-  ["a saved answer nested arrays in objects", readStored, `{"model":"genaiops","version":"1.2.3","answers":{"models":${deepMixed(1100)},"prompts":2}}`, /which is not one of its options/],
-  ["a saved model that is deeply nested", readStored, `{"model":${deepArray(4900)},"version":"1.2.3","answers":{"prompts":2}}`, /another model \(\[\[\[\[…\]\]\]\]/],
-  ["a saved version that is deeply nested", readStored, `{"model":"genaiops","version":${deepObject(1600)},"answers":{"prompts":2}}`, /unreadable content version/],
-  ["an imported total that is deeply nested", readImport, JSON.stringify({ model: "genaiops", version: "1.2.3", answers: FULL }).slice(0, -1) + `,"total":${deepArray(49000)}}`, /says total \[\[\[\[…\]\]\]\]/],
-  ["an imported level that is deeply nested", readImport, JSON.stringify({ model: "genaiops", version: "1.2.3", answers: FULL }).slice(0, -1) + `,"level":${deepObject(16000)}}`, /level \{"a":\{"a"/],
-  ["an imported answer that is deeply nested", readImport, `{"model":"genaiops","version":"1.2.3","answers":{"models":${deepArray(49000)}}}`, /gives \[\[\[\[…\]\]\]\]/],
-  ["an imported file that is one deep array", readImport, deepArray(49000), /not a JSON object/],
-  ["a saved copy that is one deep object", readStored, deepObject(1600), /no "answers" object/],
-  ["wide and deep: many deep answers", readStored, `{"model":"genaiops","version":"1.2.3","answers":{${IDS.map((id) => `"${id}":${deepArray(600)}`).join(",")}}}`, /gives \[\[\[\[…/],
+  ["a saved answer that is a deep array", readStored, `{"model":"genaiops","version":"1.2.3","answers":{"models":${deepArray(4900)},"prompts":2}}`, wording("notAnOption", { value: "[[[[…]]]]", dimension: "Dimension models" })],
+  ["a saved answer that is a deep object", readStored, `{"model":"genaiops","version":"1.2.3","answers":{"models":${deepObject(1600)},"prompts":2}}`, wording("notAnOption", { value: '{"a":{"a":{"a":{…}}}}' })],
+  ["a saved answer nested arrays in objects", readStored, `{"model":"genaiops","version":"1.2.3","answers":{"models":${deepMixed(1100)},"prompts":2}}`, wording("notAnOption")],
+  ["a saved model that is deeply nested", readStored, `{"model":${deepArray(4900)},"version":"1.2.3","answers":{"prompts":2}}`, wording("otherModel", { theirs: "[[[[…]]]]" })],
+  ["a saved version that is deeply nested", readStored, `{"model":"genaiops","version":${deepObject(1600)},"answers":{"prompts":2}}`, wording("badVersion")],
+  ["an imported total that is deeply nested", readImport, JSON.stringify({ model: "genaiops", version: "1.2.3", answers: FULL }).slice(0, -1) + `,"total":${deepArray(49000)}}`, wording("totalDiffers", { total: "[[[[…]]]]" })],
+  ["an imported level that is deeply nested", readImport, JSON.stringify({ model: "genaiops", version: "1.2.3", answers: FULL }).slice(0, -1) + `,"level":${deepObject(16000)}}`, wording("totalDiffers", { level: /\{"a":\{"a"[^]*/ })],
+  ["an imported answer that is deeply nested", readImport, `{"model":"genaiops","version":"1.2.3","answers":{"models":${deepArray(49000)}}}`, wording("notAnOption", { value: "[[[[…]]]]" })],
+  ["an imported file that is one deep array", readImport, deepArray(49000), wording("notObject")],
+  ["a saved copy that is one deep object", readStored, deepObject(1600), wording("noAnswers")],
+  ["wide and deep: many deep answers", readStored, `{"model":"genaiops","version":"1.2.3","answers":{${IDS.map((id) => `"${id}":${deepArray(600)}`).join(",")}}}`, wording("notAnOption", { value: /\[\[\[\[…[^]*/ })],
 ];
 
 describe("deeply nested JSON gives a notice, never throws", () => {
@@ -328,7 +332,7 @@ describe("deeply nested JSON gives a notice, never throws", () => {
     for (let i = 0; i < 100000; i += 1) value = [value];
     const checked = checkEntries([["models", value], ["prompts", 2]], MODEL, "Test");
     assert.deepEqual(checked.answers, { prompts: 2 });
-    assert.match(said(checked.notices[0]), /gives \[\[\[\[…\]\]\]\]/);
+    assert.match(said(checked.notices[0]), wording("notAnOption", { value: "[[[[…]]]]" }));
   });
 
   test("a very wide value is quoted short", () => {
@@ -336,7 +340,7 @@ describe("deeply nested JSON gives a notice, never throws", () => {
     const text = JSON.stringify({ model: "genaiops", version: "1.2.3", answers: { models: wide } });
     assert.ok(text.length < LIMITS.stored);
     const read = readStored(text, MODEL);
-    assert.match(said(read.notices[0]), /gives \{"k0":\[0\],"k1":\[1\],"k2":\[2\],"k3":\[3\],"k4…/);
+    assert.match(said(read.notices[0]), wording("notAnOption", { value: '{"k0":[0],"k1":[1],"k2":[2],"k3":[3],"k4…' }));
     assert.ok(read.notices.every((n) => said(n).length < 400));
   });
 
@@ -347,7 +351,7 @@ describe("deeply nested JSON gives a notice, never throws", () => {
       });
       const read = reader(deepArray(4000), MODEL);
       assert.deepEqual(read.answers, {});
-      assert.match(said(read.notices[0]), /is nested too deeply to be answers, so it was ignored/);
+      assert.match(said(read.notices[0]), wording("tooDeep"));
     });
   }
 });
@@ -395,7 +399,7 @@ describe("not applicable and don't know", () => {
     const data = { ...exportRecord(ANSWERS, NA_MODEL, score(ANSWERS, NA_MODEL), date), total: 14, level: 2 };
     const read = readImport(JSON.stringify(data), NA_MODEL);
     assert.deepEqual(read.answers, ANSWERS);
-    assert.match(said(read.notices[0]), /says total 14, level 2, but its answers add up to 20, level 4/);
+    assert.match(said(read.notices[0]), wording("totalDiffers", { total: 14, level: 2, actualTotal: 20, actualLevel: 4 }));
   });
 
   test("a 1.x link (points only) still opens, with the other-version notice", () => {
@@ -413,15 +417,15 @@ describe("not applicable and don't know", () => {
 
   // [what, fragment after the head, notice, the answers that survive]
   const TAMPERED = [
-    ["mixed case", "models=nA", /gives "nA" for "Dimension models", which is not one of its options \(0, 1, 2, 3, 4, dk\)/, {}],
-    ["upper case", "monitoring=DK&models=1", /gives "DK"/, { models: 1 }],
-    ["na where the question does not allow it", "models=na&grounding=na", /gives "na" for "Dimension models"/, { grounding: "na" }],
-    ["answered twice, na and a number", "grounding=na&grounding=2&models=1", /answers "grounding" more than once/, { models: 1 }],
-    ["answered twice, dk and dk", "safety=dk&safety=dk&models=dk", /answers "safety" more than once/, { models: "dk" }],
-    ["spaces around", "models= dk&prompts=dk ", /gives " dk"/, {}],
-    ["a longer word", "models=dont_know&prompts=na1", /gives "dont_know"/, {}],
-    ["encoded", "models=%64%6B&prompts=2", /gives "%64%6B"/, { prompts: 2 }],
-    ["empty value", "models=&prompts=dk", /gives ""/, { prompts: "dk" }],
+    ["mixed case", "models=nA", wording("notAnOption", { value: '"nA"', dimension: "Dimension models", options: "0, 1, 2, 3, 4, dk" }), {}],
+    ["upper case", "monitoring=DK&models=1", wording("notAnOption", { value: '"DK"' }), { models: 1 }],
+    ["na where the question does not allow it", "models=na&grounding=na", wording("notAnOption", { value: '"na"', dimension: "Dimension models" }), { grounding: "na" }],
+    ["answered twice, na and a number", "grounding=na&grounding=2&models=1", wording("answeredTwice", { names: '"grounding"' }), { models: 1 }],
+    ["answered twice, dk and dk", "safety=dk&safety=dk&models=dk", wording("answeredTwice", { names: '"safety"' }), { models: "dk" }],
+    ["spaces around", "models= dk&prompts=dk ", wording("notAnOption", { value: '" dk"' }), {}],
+    ["a longer word", "models=dont_know&prompts=na1", wording("notAnOption", { value: '"dont_know"' }), {}],
+    ["encoded", "models=%64%6B&prompts=2", wording("notAnOption", { value: '"%64%6B"' }), { prompts: 2 }],
+    ["empty value", "models=&prompts=dk", wording("notAnOption", { value: '""' }), { prompts: "dk" }],
   ];
   for (const [what, tail, expected, survivors] of TAMPERED) {
     test(`tampered link, ${what}: named, and only valid answers kept`, () => {
@@ -434,7 +438,7 @@ describe("not applicable and don't know", () => {
   test("a page without the unscored block takes neither na nor dk", () => {
     const read = readFragment(`#${HEAD}&grounding=na&models=dk&prompts=1`, MODEL);
     assert.deepEqual(read.answers, { prompts: 1 });
-    assert.equal(read.notices.filter((n) => /which is not one of its options \(0, 1, 2, 3, 4\)/.test(said(n))).length, 2);
+    assert.equal(read.notices.filter((n) => wording("notAnOption", { options: "0, 1, 2, 3, 4" }).test(said(n))).length, 2);
   });
 
   test("tampered files and saved copies: wrong case, null, arrays and objects are named and ignored", () => {

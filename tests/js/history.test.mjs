@@ -123,7 +123,7 @@ describe("not applicable and don't know in the history", () => {
     assert.deepEqual(read.entries.map((e) => [e.answers.grounding, e.total, e.level]), [["na", 19, 3], ["na", null, null]]);
   });
 
-  test("a dimension with no points on either side is not comparable (never 'same'), and passes no option", () => {
+  test("a dimension with no points on either side is incomparable (never the same), and passes no option", () => {
     const diff = compareResults(answersOf([0, "dk", "na", 2, 2, "dk", 2]), answersOf([2, 3, 2, 2, "dk", "dk", 2]), { ...NA_MODEL, unscored: { most: 2, rounding: "half-up" } });
     assert.deepEqual(
       diff.dimensions.map((d) => [d.before, d.after, d.change]),

@@ -56,6 +56,9 @@ const answersOf = (...points) => Object.fromEntries(IDS.map((id, i) => [id, poin
 const resultOf = (...points) => score(answersOf(...points), MODEL);
 const texts = (nodes) => nodes.map((n) => n.textContent);
 const classOf = (node) => node.getAttribute("class");
+/** A level as the words write it (levelOne, levelBoth of content/ui.yml's `answers` group). */
+const levelOne = (number, name) => fill(WORDS.levelOne, { number, name });
+const levelBoth = (number, name, practical, practical_name) => fill(WORDS.levelBoth, { number, name, practical, practical_name });
 
 describe("dimensionRows", () => {
   test("one row per dimension in question order, with the answer chosen, its level, the weakest and the held-back marked", () => {
@@ -88,27 +91,32 @@ describe("held back", () => {
 
 describe("statusNodes", () => {
   test("before the last answer: how many of the questions are answered", () => {
-    assert.deepEqual(texts(statusNodes(MODEL, 2, null, [], WORDS)), ["2 of 3 answered"]);
+    assert.deepEqual(texts(statusNodes(MODEL, 2, null, [], WORDS)), [fill(WORDS.answered, { n: 2, all: 3 })]);
   });
 
   test("unanswered questions are links to them, once any question is answered", () => {
     const missing = [{ text: "2", label: "Prompts", href: "#q-prompts" }, { text: "3", label: "Safety", href: "#q-safety" }];
     const [count, rest] = statusNodes(MODEL, 1, null, missing, WORDS);
-    assert.equal(count.textContent, "1 of 3 answered");
-    assert.equal(rest.textContent, ". Still to answer: 2, 3");
+    assert.equal(count.textContent, fill(WORDS.answered, { n: 1, all: 3 }));
+    assert.equal(rest.textContent, `${WORDS.stillToAnswer}2${WORDS.separator}3`);
     assert.deepEqual(
       select([rest], "a").map(markup),
-      ['<a href="#q-prompts" title="Prompts" aria-label="2: Prompts">2</a>', '<a href="#q-safety" title="Safety" aria-label="3: Safety">3</a>'],
+      missing.map((m) => `<a href="${m.href}" title="${m.label}" aria-label="${fill(WORDS.unansweredName, { n: m.text, dimension: m.label })}">${m.text}</a>`),
     );
-    // WCAG 2.5.3: each link's name holds the number it shows (and says the dimension too).
-    for (const a of select([rest], "a")) assert.ok(a.getAttribute("aria-label").startsWith(a.textContent), markup(a));
-    assert.deepEqual(texts(statusNodes(MODEL, 0, null, missing, WORDS)), ["0 of 3 answered"]);
+    // WCAG 2.5.3: each link's name holds the number it shows (and says the dimension too),
+    // in whatever order the words (unansweredName) put them.
+    for (const a of select([rest], "a")) {
+      const name = a.getAttribute("aria-label");
+      assert.ok(name.includes(a.textContent) && name.includes(a.getAttribute("title")), markup(a));
+    }
+    assert.deepEqual(texts(statusNodes(MODEL, 0, null, missing, WORDS)), [fill(WORDS.answered, { n: 0, all: 3 })]);
   });
 
   test("complete: total, level and a link to the result", () => {
     const [line, link] = statusNodes(MODEL, 3, resultOf(1, 1, 1), [], WORDS);
-    assert.equal(line.textContent, "All 3 answered. Total 3 of 6: level 2, Defined. ");
-    assert.equal(markup(link), '<a href="#your-result">See your result</a>');
+    const said = fill(WORDS.statusTotal, { total: 3, max: 6, level: fill(WORDS.levelOne, { number: 2, name: "Defined" }) });
+    assert.equal(line.textContent, `${fill(WORDS.allAnswered, { all: 3, said })} `);
+    assert.equal(markup(link), `<a href="#your-result">${WORDS.seeResult}</a>`);
   });
 });
 
@@ -126,7 +134,7 @@ describe("noticeNodes", () => {
       markup(list),
       '<ul class="assessment__notice-list"><li class="assessment__notice assessment__notice--info">one</li><li class="assessment__notice assessment__notice--warning">two</li></ul>',
     );
-    assert.equal(markup(button), '<button type="button" class="assessment__dismiss" data-action="dismiss">Dismiss</button>');
+    assert.equal(markup(button), `<button type="button" class="assessment__dismiss" data-action="dismiss">${WORDS.dismiss}</button>`);
   });
 });
 
@@ -152,7 +160,8 @@ describe("dimensionChart", () => {
     const [chart] = dimensionChart(MODEL, rows, WORDS, { a: 3, b: 0 });
     assert.equal(select(chart, "svg", "chart__s--triangle").length, 1, "no triangle where the target is today's answer");
     assert.deepEqual(texts(select(chart, "text", "chart__value")), ["1 / 4 → 3", "0 / 4"]);
-    assert.match(select(chart, "title")[0].textContent, /targets as triangles/);
+    assert.equal(select(chart, "title")[0].textContent, WORDS.chartTitleTargets);
+    assert.equal(select(dimensionChart(MODEL, rows, WORDS)[0], "title")[0].textContent, WORDS.chartTitle);
   });
 });
 
@@ -160,8 +169,8 @@ describe("reportNodes", () => {
   test("headline, chart, table and steps agree with the score", () => {
     const result = resultOf(1, 0, 2);
     const nodes = reportNodes(MODEL, result, WORDS);
-    assert.equal(select(nodes, "span", "assessment__level-number")[0].textContent, "Level 2");
-    assert.equal(select(nodes, "p", "assessment__total")[0].textContent, "3 of 6 points");
+    assert.equal(select(nodes, "span", "assessment__level-number")[0].textContent, fill(WORDS.level, { number: 2 }));
+    assert.equal(select(nodes, "p", "assessment__total")[0].textContent, fill(WORDS.totalPoints, { total: 3, max: 6 }));
     const bars = select(nodes, "rect", "chart__s--bar");
     assert.deepEqual(
       bars.map((b) => b.getAttribute("width")),
@@ -174,13 +183,13 @@ describe("reportNodes", () => {
     const rows = select(select(nodes, "tbody"), "tr");
     assert.deepEqual(
       rows.map((r) => texts(r.children)),
-      dimensionRows(MODEL, result).map((r) => [r.label, `${r.points} of ${r.max}`, `Level ${r.level}`, r.answer]),
+      dimensionRows(MODEL, result).map((r) => [r.label, fill(WORDS.pointsOf, r), fill(WORDS.level, { number: r.level }), r.answer]),
     );
     assert.equal(markup(dimensionTable(dimensionRows(MODEL, result), WORDS)), markup(select(nodes, "table", "assessment__table")[0]));
     const steps = select(nodes, "li", "assessment__step");
     assert.deepEqual(texts(steps.map((s) => s.children[0])), [
-      "Dimension prompts: 0 → 1 of 2 (level 2), holds your level back",
-      "Dimension models: 1 → 2 of 2 (level 3)",
+      fill(WORDS.stepHeld, { dimension: "Dimension prompts", range: fill(WORDS.stepRange, { from: 0, to: 1, max: 2 }), level: 2 }),
+      fill(WORDS.step, { dimension: "Dimension models", range: fill(WORDS.stepRange, { from: 1, to: 2, max: 2 }), level: 3 }),
     ]);
     assert.deepEqual(
       select(steps, "a").map((a) => [a.getAttribute("href"), a.textContent]),
@@ -195,28 +204,28 @@ describe("reportNodes", () => {
 
   test("the way to the next level, with its page", () => {
     const nodes = reportNodes(MODEL, resultOf(1, 1, 1), WORDS);
-    assert.ok(texts(select(nodes, "h3")).includes("Towards level 3, Managed"));
+    assert.ok(texts(select(nodes, "h3")).includes(fill(WORDS.towards, { number: 3, name: "Managed" })));
     const advance = select(nodes, "ol").filter((ol) => ol.getAttribute("data-roadmap") === null);
     assert.deepEqual(texts(select(advance, "li")), ["Defined step one", "Defined step two"]);
     const links = select(nodes, "a").map((a) => [a.getAttribute("href"), a.textContent]);
-    assert.deepEqual(links.at(-1), ["../levels/managed/", "Read about level 3, Managed"]);
-    assert.deepEqual(links[0], ["../levels/defined/", "Read about level 2, Defined"]);
+    assert.deepEqual(links.at(-1), ["../levels/managed/", fill(WORDS.readAbout, { number: 3, name: "Managed" })]);
+    assert.deepEqual(links[0], ["../levels/defined/", fill(WORDS.readAbout, { number: 2, name: "Defined" })]);
   });
 
   test("held back: the way on starts from the practical level, not the level by total", () => {
     const nodes = reportNodes(MODEL, resultOf(2, 0, 2), WORDS);
-    assert.equal(select(nodes, "span", "assessment__level-number")[0].textContent, "Level 2");
-    assert.ok(texts(select(nodes, "h3")).includes("Towards level 2, Defined"));
+    assert.equal(select(nodes, "span", "assessment__level-number")[0].textContent, fill(WORDS.level, { number: 2 }));
+    assert.ok(texts(select(nodes, "h3")).includes(fill(WORDS.towards, { number: 2, name: "Defined" })));
     const advance = select(nodes, "ol").filter((ol) => ol.getAttribute("data-roadmap") === null);
     assert.deepEqual(texts(select(advance, "li")), ["Initial step one", "Initial step two"]);
   });
 
   test("at the top level: staying there, no next level, and no steps", () => {
     const nodes = reportNodes(MODEL, resultOf(2, 2, 2), WORDS);
-    assert.ok(texts(select(nodes, "h3")).includes("Staying at level 3"));
+    assert.ok(texts(select(nodes, "h3")).includes(fill(WORDS.staying, { number: 3 })));
     assert.equal(select(nodes, "a").length, 1);
     assert.equal(select(nodes, "li", "assessment__step").length, 0);
-    assert.ok(nodes.some((n) => n.textContent.startsWith("Every dimension is at its target")));
+    assert.equal(select(nodes, "p").filter((p) => p.getAttribute("data-roadmap") !== null).map((p) => p.textContent).join(), WORDS.planAtTarget);
   });
 
   test("targets set on purpose change the steps; the pickers show them selected", () => {
@@ -229,18 +238,22 @@ describe("reportNodes", () => {
 
   test("planFacts: both levels when held back (title and first line), the held-back sentence and the version", () => {
     assert.deepEqual(planFacts({ ...MODEL, edition: { name: "Ed" } }, resultOf(1, 0, 2), WORDS), {
-      title: "Self-assessment plan: level 2, Defined by total; 1, Initial in practice",
-      lines: ["Level 2, Defined by total; 1, Initial in practice: 3 of 6 points.", "Level 2 by total; held back to level 1 by: Dimension prompts (0/2) {unknown}", "Edition Ed, content version 1.0.0."],
+      title: fill(WORDS.planTitle, { level: levelBoth(2, "Defined", 1, "Initial") }),
+      lines: [
+        fill(WORDS.planLevel, { level: levelBoth(2, "Defined", 1, "Initial"), total: 3, max: 6 }),
+        "Level 2 by total; held back to level 1 by: Dimension prompts (0/2) {unknown}",
+        fill(WORDS.planEdition, { edition: "Ed", version: "1.0.0" }),
+      ],
     });
   });
 
   test("planFacts: the team and date the user gave come first", () => {
     const facts = planFacts({ ...MODEL, edition: { name: "Ed" } }, resultOf(2, 2, 2), WORDS, { team: " Platform ", date: "2026-11-26", answers: {} });
-    assert.deepEqual(facts.lines.slice(0, 2), ["Team: Platform", "Date: 2026-11-26"]);
+    assert.deepEqual(facts.lines.slice(0, 2), [fill(WORDS.printTeam, { team: "Platform" }), fill(WORDS.printDate, { date: "2026-11-26" })]);
   });
 
   test("planFacts: one level when nothing holds it back", () => {
-    assert.equal(planFacts({ ...MODEL, edition: { name: "Ed" } }, resultOf(2, 2, 2), WORDS).title, "Self-assessment plan: level 3, Managed");
+    assert.equal(planFacts({ ...MODEL, edition: { name: "Ed" } }, resultOf(2, 2, 2), WORDS).title, fill(WORDS.planTitle, { level: levelOne(3, "Managed") }));
   });
 
   test("held back: the headline shows both levels with the same markup, headed by total and in practice", () => {
@@ -248,7 +261,7 @@ describe("reportNodes", () => {
     const blocks = select(nodes, "div", "assessment__level-block");
     assert.deepEqual(blocks.map((b) => [b.getAttribute("data-level-kind"), b.getAttribute("data-level")]), [["total", "2"], ["practice", "1"]]);
     assert.deepEqual(select(nodes, "p", "assessment__level-heading").map((p) => p.textContent), [WORDS.headlineByTotal, WORDS.headlineInPractice]);
-    assert.deepEqual(select(nodes, "span", "assessment__level-number").slice(0, 2).map((s) => s.textContent), ["Level 2", "Level 1"]);
+    assert.deepEqual(select(nodes, "span", "assessment__level-number").slice(0, 2).map((s) => s.textContent), [2, 1].map((number) => fill(WORDS.level, { number })));
     assert.equal(select(nodes, "p", "assessment__summary").length, 2);
     // Nothing held back: one level, no headings.
     const one = reportNodes(MODEL, resultOf(2, 2, 2), WORDS);
@@ -302,17 +315,17 @@ describe("not applicable and don't know in the result", () => {
     assert.equal(unscoredText(NA, r), "Scaled from 3 of 4 on 2 (1 na, 0 dk).");
     const nodes = reportNodes(NA, r, WORDS);
     assert.equal(one(nodes, "data-unscored").textContent, "Scaled from 3 of 4 on 2 (1 na, 0 dk).");
-    assert.match(select(nodes, "p", "assessment__total")[0].textContent, /^5 of 6 points$/);
-    assert.deepEqual(planFacts(NA, r, WORDS).lines.slice(0, 2), ["Level 2, Defined: 5 of 6 points.", "Scaled from 3 of 4 on 2 (1 na, 0 dk)."]);
+    assert.equal(select(nodes, "p", "assessment__total")[0].textContent, fill(WORDS.totalPoints, { total: 5, max: 6 }));
+    assert.deepEqual(planFacts(NA, r, WORDS).lines.slice(0, 2), [fill(WORDS.planLevel, { level: levelOne(2, "Defined"), total: 5, max: 6 }), "Scaled from 3 of 4 on 2 (1 na, 0 dk)."]);
   });
 
   test("an unscored dimension shows its words, no points, no level, no target and no steps", () => {
     const r = result(1, 2, "na");
     const row = dimensionRows(NA, r)[2];
-    assert.deepEqual([row.answer, row.points, row.level, row.unscored], ["Not applicable to us", null, null, "na"]);
+    assert.deepEqual([row.answer, row.points, row.level, row.unscored], [UNSCORED.not_applicable, null, null, "na"]);
     const nodes = reportNodes(NA, r, WORDS);
     const cells = select(select(select(nodes, "tbody"), "tr")[2], "td").map((c) => c.textContent);
-    assert.deepEqual(cells, ["–", "–", "Not applicable to us"]);
+    assert.deepEqual(cells, ["–", "–", UNSCORED.not_applicable]);
     assert.deepEqual(withAttr(nodes, "data-target").map((n) => n.getAttribute("data-target")), ["models", "prompts"]);
     assert.deepEqual(withAttr(nodes, "data-step").map((n) => n.getAttribute("data-step")).filter((id) => id === "grounding"), []);
   });
@@ -334,7 +347,8 @@ describe("not applicable and don't know in the result", () => {
     assert.equal(withAttr(nodes, "data-step")[0].getAttribute("data-find-out"), "");
     assert.deepEqual(select(nodes, "span", "assessment__level-number"), []);
     assert.equal(select(select(nodes, "tbody"), "tr").length, 3);
-    assert.match(texts(statusNodes(NA, 3, r, [], WORDS)).join(""), /All 3 answered\. No level: 2 not scored/);
+    const said = "No level: 2 not scored (1 na, 1 dk), at most 1.";
+    assert.deepEqual(texts(statusNodes(NA, 3, r, [], WORDS)), [`${fill(WORDS.allAnswered, { all: 3, said })} `, WORDS.seeResult]);
   });
 
   test("every question answered with an option: nothing is said about unscored answers", () => {

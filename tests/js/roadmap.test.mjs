@@ -8,7 +8,8 @@ import { describe, test } from "node:test";
 import { CSV_COLUMNS, markdownText, planCsv, planMarkdown } from "../../overrides/assets/js/plan-export.js";
 import { oneUp, planFor, readTargets, roadmapSteps, targetsFor, targetsForLevel, targetsValue } from "../../overrides/assets/js/roadmap.js";
 import { score } from "../../overrides/assets/js/scoring.js";
-import { said, WORDS } from "./words.mjs";
+import { fill } from "../../overrides/assets/js/words.js";
+import { said, WORDS, wording } from "./words.mjs";
 
 const IDS = ["models", "prompts", "grounding", "evaluation", "deployment", "monitoring", "safety"];
 const LEVEL_OF = [1, 1, 2, 3, 4];
@@ -104,23 +105,24 @@ describe("readTargets", () => {
   });
 
   const CORPUS = [
-    ["garbage", "could not be read as JSON", {}],
-    ["[1]", 'have no "targets" object', {}],
-    ['{"targets": [1]}', 'have no "targets" object', {}],
-    ['{"targets": {"models": "3", "prompts": 2}}', '"models"', { prompts: 2 }],
-    ['{"targets": {"models": 7}}', '"models"', {}],
-    ['{"targets": {"models": 2.5}}', '"models"', {}],
-    ['{"targets": {"__proto__": {"polluted": 1}, "safety": 1}}', '"__proto__"', { safety: 1 }],
-    ['{"targets": {"nosuch": 1, "a": 1, "b": 1, "c": 1}}', "and 1 more", {}],
-    [JSON.stringify({ targets: Object.fromEntries([...Array(150).keys()].map((i) => [`q${i}`, 1])) }), "150 targets", {}],
-    [`{"targets": {}, "pad": "${"x".repeat(20000)}"}`, "too large", {}],
+    // [what is saved, the notice's words (content/ui.yml) and values, the targets kept]
+    ["garbage", "savedTargetsNotJson", {}, {}],
+    ["[1]", "savedTargetsNoObject", {}, {}],
+    ['{"targets": [1]}', "savedTargetsNoObject", {}, {}],
+    ['{"targets": {"models": "3", "prompts": 2}}', "savedTargetsUnknown", { names: '"models"' }, { prompts: 2 }],
+    ['{"targets": {"models": 7}}', "savedTargetsUnknown", { names: '"models"' }, {}],
+    ['{"targets": {"models": 2.5}}', "savedTargetsUnknown", { names: '"models"' }, {}],
+    ['{"targets": {"__proto__": {"polluted": 1}, "safety": 1}}', "savedTargetsUnknown", { names: '"__proto__"' }, { safety: 1 }],
+    ['{"targets": {"nosuch": 1, "a": 1, "b": 1, "c": 1}}', "savedTargetsUnknown", { names: wording("andMore", { n: 1 }) }, {}],
+    [JSON.stringify({ targets: Object.fromEntries([...Array(150).keys()].map((i) => [`q${i}`, 1])) }), "savedTargetsTooMany", { n: 150 }, {}],
+    [`{"targets": {}, "pad": "${"x".repeat(20000)}"}`, "savedTargetsTooLarge", {}, {}],
   ];
-  for (const [text, says, kept] of CORPUS) {
-    test(`damaged saved targets: ${says}`, () => {
+  for (const [text, key, values, kept] of CORPUS) {
+    test(`damaged saved targets: ${key} ${JSON.stringify(values)}`, () => {
       const read = readTargets(text, MODEL);
       assert.deepEqual(read.targets, kept);
       assert.equal(read.notices.length, 1);
-      assert.ok(said(read.notices[0]).includes(says), said(read.notices[0]));
+      assert.match(said(read.notices[0]), wording(key, values));
       assert.equal({}.polluted, undefined);
     });
   }
@@ -147,7 +149,7 @@ describe("don't know: find out first", () => {
     const md = planMarkdown(steps, { title: "Plan", lines: [], date: new Date("2026-11-26T10:00:00Z") }, WORDS);
     const first = md.split("\n").find((line) => line.startsWith("- [ ] "));
     assert.equal(first, `- [ ] **${WORDS.exportFindOut.replace("{dimension}", "Dim prompts")}** ${markdownText(WORDS.findOutText)}`);
-    assert.ok(md.includes("    - Why: Why prompts\n"));
+    assert.ok(md.includes(`    - ${fill(WORDS.exportWhy, { why: "Why prompts" })}\n`));
     const row = planCsv(steps, WORDS).split("\r\n")[1];
     assert.equal(row, `"Dim prompts","","","${WORDS.findOutText}","","",""`);
     assert.doesNotMatch(md + row, /\b(dk|null|undefined|NaN)\b/);
@@ -163,8 +165,10 @@ describe("plan files", () => {
     const items = text.split("\n").filter((line) => line.startsWith("- [ ] "));
     assert.equal(items.length, steps.length);
     assert.ok(text.startsWith("## Plan: level 4\n\nLevel 4 by total; held back to level 2 by: X \\(0/4\\)  \n2026-11-26\n"));
-    assert.equal(items[0], "- [ ] **Dim monitoring: 0 → 1 of 4.** monitoring 1");
-    assert.ok(text.includes("    - Why: Why monitoring\n    - Reading: [Title shared](https://example.org/shared), [Title monitoring-0](https://example.org/monitoring-0)\n"));
+    const range = markdownText(fill(WORDS.stepRange, { from: 0, to: 1, max: 4 }));
+    assert.equal(items[0], `- [ ] **${fill(WORDS.exportStep, { dimension: "Dim monitoring", range })}** monitoring 1`);
+    const readings = "[Title shared](https://example.org/shared), [Title monitoring-0](https://example.org/monitoring-0)";
+    assert.ok(text.includes(`    - ${fill(WORDS.exportWhy, { why: "Why monitoring" })}\n    - ${fill(WORDS.exportReading, { readings })}\n`));
   });
 
   test("Markdown keeps content as text: no links, HTML or list markers from content", () => {
@@ -190,8 +194,8 @@ describe("plan files", () => {
 
   test("Markdown: a note goes under its dimension's first step, as text", () => {
     const text = planMarkdown(steps, { ...facts, notes: { monitoring: "See [ADR](http://x) <b>" } }, WORDS);
-    const notes = text.split("\n").filter((line) => line.startsWith("    - Note: "));
-    assert.deepEqual(notes, ["    - Note: See \\[ADR\\]\\(http\\://x\\) \\<b\\>"]);
+    const notes = text.split("\n").filter((line) => line.includes("ADR"));
+    assert.deepEqual(notes, [`    - ${fill(WORDS.exportNote, { note: "See \\[ADR\\]\\(http\\://x\\) \\<b\\>" })}`]);
   });
 
   test("a reading's status (a retiring or retired reference) follows it in both files, as text, after a dash (no nested parentheses)", () => {

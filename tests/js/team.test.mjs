@@ -8,7 +8,7 @@ import { describe, test } from "node:test";
 import { MAX_INPUTS, MAX_LINK_MEMBERS, MAX_NAME, lowerMedian, memberLabel, readInput, readTeamFragment, teamAnswer, teamCsv, teamFragment, teamMarkdown, teamRecord, teamView } from "../../overrides/assets/js/team.js";
 import { fill } from "../../overrides/assets/js/words.js";
 import { IDS, MODEL } from "./model-fixture.mjs";
-import { GROUPS, said } from "./words.mjs";
+import { GROUPS, said, wording } from "./words.mjs";
 
 // The team page's words (content/ui.yml) with the answers' (levelOne, levelBoth), as the page hands them to team.js.
 const SUMMARY_WORDS = { ...GROUPS.answers, ...GROUPS.team };
@@ -105,7 +105,7 @@ describe("teamView", () => {
       ["other.json", "otherVersion"],
       ["link 1", "notALink"],
     ]);
-    assert.match(said(view.left[0].why.values.reason), /could not be read as JSON/);
+    assert.match(said(view.left[0].why.values.reason), wording("notJson"));
     assert.deepEqual(view.left[2].why.values, { source: "v2.json", made: "genaiops@2.0.0", page: "genaiops@1.2.3" });
     assert.equal(view.left[3].why.values.made, "dora@1.2.3");
     assert.equal(view.left[1].why.values.answered, 1);

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
 import { fill, phrase, say } from "../../overrides/assets/js/words.js";
-import { ANSWER_WORDS, ASSESSMENT_WORDS, GROUPS } from "./words.mjs";
+import { ANSWER_WORDS, ASSESSMENT_WORDS, GROUPS, wording } from "./words.mjs";
 
 describe("say", () => {
   const words = { a: "{from} says {n}.", from: "The link", list: "{names} and {n} more", why: "Because {reasons}" };
@@ -38,6 +38,25 @@ describe("numbers", () => {
     } finally {
       globalThis.document = before;
     }
+  });
+});
+
+describe("wording (tests/js/words.mjs): the tests' pattern for a sentence, whatever its words", () => {
+  const words = { a: "{from} gives {value} (of {all}).", from: "The link", list: "{names} and {n} more" };
+
+  test("the values given are filled in, the others are anything, and it finds the sentence inside another", () => {
+    const pattern = wording("a", { from: phrase("from"), value: '"x.1"' }, words);
+    assert.match(say(words, { key: "a", values: { from: phrase("from"), value: '"x.1"', all: 3 } }), pattern);
+    assert.match(`Because ${fill(words.a, { from: "The link", value: '"x.1"', all: 9 })}`, pattern);
+    assert.doesNotMatch(fill(words.a, { from: "The link", value: '"x11"', all: 3 }), pattern, "a value's dot is a dot");
+    assert.doesNotMatch(fill(words.a, { from: "The file", value: '"x.1"', all: 3 }), pattern);
+    assert.match("The link gives 12 (of 3).", wording("a", { value: /\d+/ }, words));
+    assert.match('"a" and 2 more gives 1 (of 3).', wording("a", { from: phrase("list", { names: '"a"', n: 2 }) }, words));
+  });
+
+  test("a key the words lack, or a placeholder the sentence does not have, is an error", () => {
+    assert.throws(() => wording("nosuch", {}, words), /no words under "nosuch"/);
+    assert.throws(() => wording("a", { count: 1 }, words), /has no \{count\}/);
   });
 });
 
