@@ -97,7 +97,7 @@ function init(root) {
   const page = new Page(root, parts, model, words);
   page.start();
   // The layout (one page, or one question at a time) and the bar's clearance: on screen only.
-  questionLayout(root, model, words);
+  page.layout = questionLayout(root, model, words);
   keepClearOf(root, parts.status);
   return page;
 }
@@ -122,6 +122,8 @@ class Page {
     this.place = "top";
     // What Start over cleared, while it can be undone: {answers, aside}; else null.
     this.cleared = null;
+    // The layout of the questions (question-mode.js), set once it is laid out; else null.
+    this.layout = null;
     // Whether the address holds a share fragment, kept in step with the answers.
     this.linked = false;
     // The answers kept aside when a share link replaced them (saved text), or null.
@@ -340,11 +342,14 @@ class Page {
     if (location.hash) history.replaceState(history.state, "", location.pathname + location.search);
   }
 
-  /** Move focus to the result if there is one, else to the first question. */
+  /** Move focus to the result if there is one, else to the first question (shown first, in either layout). */
   reveal() {
     const { report, form } = this.parts;
-    if (report.hidden) form.querySelector("input[type=radio]")?.focus();
-    else report.focus();
+    if (!report.hidden) return report.focus();
+    const first = form.querySelector("input[type=radio]");
+    if (!first) return;
+    this.layout?.showing(first);
+    first.focus();
   }
 
   /** A share link opened in the tab that already shows the page (only the fragment changes). */
