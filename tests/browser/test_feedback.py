@@ -147,6 +147,27 @@ def test_a_shared_link_opens_at_the_result_keeps_my_answers_aside_and_stays_in_t
     assert "#" not in page.url
 
 
+def test_my_changes_to_a_link_are_what_the_next_link_keeps_aside(page, server):
+    """Answers a link filled in and then changed by me are mine: a later link keeps them
+    aside (in place of the older copy); a link opened over another link, unchanged, does not."""
+    options = {q["id"]: sorted(o["points"] for o in q["options"]) for q in MODEL["questions"]}
+    first, mine, other = ({qid: points[i % len(points)] for qid, points in options.items()} for i in (0, 1, 2))
+    edited = {**mine, IDS[0]: options[IDS[0]][-1]}
+    assert len({json.dumps(a, sort_keys=True) for a in (first, mine, other, edited)}) == 4
+    open_assessment(page)
+    answer(page, first)
+    for link, change in [(mine, edited), (other, None), (mine, None)]:
+        page.goto("about:blank")
+        page.goto(server.url + PATH + "#" + fragment(link))
+        page.locator("[data-assessment][data-complete]").wait_for(state="attached")
+        assert checked(page) == link
+        if change:
+            answer(page, change)
+            assert checked(page) == change
+    page.locator('[data-action="restore"]').click()
+    assert checked(page) == edited and stored(page) == edited
+
+
 def test_a_link_with_nothing_usable_gives_one_accurate_notice_and_leaves_my_result_alone(page, server):
     open_assessment(page)
     answer(page, OWN)

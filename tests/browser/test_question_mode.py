@@ -120,3 +120,88 @@ def test_every_question_is_printed_in_either_layout(page):
     assert len(visible_questions(page)) == count
     assert not page.locator("[data-layout-picker]").is_visible()
     assert not page.locator("[data-question-nav]").is_visible()
+
+
+def share_link(page, answers: dict[str, int]) -> str:
+    """The page's own share link for `answers` (answered in the one-page form, then put back)."""
+    model = page.evaluate(MODEL)
+    head = f"{model['model']}@{model['version']}"
+    return "&".join([head, *(f"{q['id']}={answers[q['id']]}" for q in model["questions"] if q["id"] in answers)])
+
+
+FOCUS_SHOWN = """() => {
+  const at = document.activeElement;
+  const set = at?.closest('fieldset[data-question]');
+  return {radio: at?.matches('input[type=radio]') ?? false, visible: at?.checkVisibility() ?? false, question: set?.dataset.question ?? null};
+}"""
+
+
+def test_back_to_my_answers_shows_the_question_it_focuses(phone, server):
+    """"Back to my answers" over a link, with another question showing: the focus goes to a
+    question that is on screen, not to a hidden one (where it would silently go nowhere)."""
+    open_page(phone, "")
+    questions = phone.evaluate(MODEL)["questions"]
+    lowest = {q["id"]: min(o["points"] for o in q["options"]) for q in questions}
+    highest = {q["id"]: max(o["points"] for o in q["options"]) for q in questions}
+    # My own answers leave the result open: only the second question answered.
+    own = {questions[1]["id"]: lowest[questions[1]["id"]]}
+    phone.locator(f'input[name="{questions[1]["id"]}"][value="{own[questions[1]["id"]]}"]').check()
+    phone.locator('[data-layout-choice][value="one"]').check()
+    link = share_link(phone, highest)
+    phone.goto("about:blank")
+    phone.goto(server.url + PATH + "#" + link)
+    phone.locator("[data-assessment][data-complete]").wait_for(state="attached")
+    # Another question than the first is showing when I go back to mine.
+    phone.locator('[data-step="next"]').click()
+    phone.locator('[data-step="next"]').click()
+    assert visible_questions(phone) == [questions[2]["id"]]
+    phone.locator('[data-action="restore"]').click()
+    phone.locator("[data-assessment]:not([data-complete])").wait_for(state="attached")
+    focus = phone.evaluate(FOCUS_SHOWN)
+    assert focus["radio"] and focus["visible"], focus
+    assert visible_questions(phone) == [focus["question"]]
+    got = phone.evaluate("() => Object.fromEntries([...document.querySelectorAll('[data-assessment-form] input:checked')].map(r => [r.name, Number(r.value)]))")
+    assert got == own
+
+
+TOC_STATE = """() => {
+  const nav = [...document.querySelectorAll('.md-nav--secondary')].find((n) => n.checkVisibility());
+  const probe = document.createElement('span');
+  probe.style.color = 'var(--md-typeset-a-color)';
+  nav.append(probe);
+  const lit = getComputedStyle(probe).color;
+  probe.remove();
+  const links = [...nav.querySelectorAll('a.md-nav__link[href*="#q-"]')];
+  return {spyOnQuestion: links.some((a) => a.classList.contains('md-nav__link--active')),
+          lit: links.filter((a) => getComputedStyle(a).color === lit).map((a) => a.hash.slice(3))};
+}"""
+
+
+def lit_entries(page) -> list[str]:
+    """The questions the table of contents highlights, once Material's scroll-spy is on a question."""
+    page.mouse.move(0, page.viewport_size["height"] - 1)
+    # Once the spy is on a question and the entries' color transitions have ended.
+    page.wait_for_function(f"() => ({TOC_STATE})().spyOnQuestion && !document.getAnimations().some((a) => a.effect?.target?.closest?.('.md-nav--secondary'))")
+    return page.evaluate(TOC_STATE)["lit"]
+
+
+def test_the_table_of_contents_highlights_the_question_shown(page):
+    """One question at a time: the table of contents lights the question shown, however
+    Material's scroll-spy measures the hidden ones; the one-page form keeps the spy's own."""
+    page.site(PATH)
+    page.locator("[data-assessment][data-ready]").wait_for(state="attached")
+    questions = [q["id"] for q in page.evaluate(MODEL)["questions"]]
+    assert len(questions) >= 3, "this check needs a question between the first and the last"
+    # The one-page form: scrolled to a question, the spy lights that one.
+    middle = len(questions) // 2
+    page.locator(f"h2#q-{questions[middle]}").evaluate("(h) => h.scrollIntoView({block: 'start'})")
+    page.wait_for_function("(id) => document.querySelector(`.md-nav--secondary a.md-nav__link--active[href$='#q-${id}']`)", arg=questions[middle])
+    assert lit_entries(page) == [questions[middle]]
+
+    page.locator('[data-layout-choice][value="one"]').check()
+    for i in range(1, len(questions)):
+        page.locator('[data-step="next"]').click()
+        assert visible_questions(page) == [questions[i]]
+        assert lit_entries(page) == [questions[i]], f"showing question {i + 1}"
+    page.locator('[data-step="back"]').click()
+    assert lit_entries(page) == [questions[-2]]

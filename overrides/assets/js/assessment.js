@@ -14,9 +14,11 @@
  *   the user's is replaced without a way back: whenever a link (or an imported file)
  *   would change any of them (other answers, or the same answers with other notes or
  *   targets, or notes typed before any answer), all three are first kept aside (under
- *   `<key>-aside` and `<model>-notes-aside`, and in memory when storage refuses; the
- *   first copy only) with a notice, until "Back to my answers" brings them back; other
- *   tabs say so too and offer the same way back. The page then opens at the result, and the fragment stays in the address, kept
+ *   `<key>-aside` and `<model>-notes-aside`, and in memory when storage refuses) with a
+ *   notice, until "Back to my answers" brings them back; other tabs say so too and offer
+ *   the same way back. The copy kept is the user's latest own: a link opened over another
+ *   link's answers keeps the older copy, unless the user changed those answers, notes or
+ *   targets since (`<key>-edited`). The page then opens at the result, and the fragment stays in the address, kept
  *   in step with the answers, so the address bar can be shared too. A fragment with no
  *   usable answers is removed and changes nothing.
  * - Notices appear where the eye is: next to the control that caused them (import and
@@ -97,7 +99,7 @@ function init(root) {
   const page = new Page(root, parts, model, words);
   page.start();
   // The layout (one page, or one question at a time) and the bar's clearance: on screen only.
-  questionLayout(root, model, words);
+  page.layout = questionLayout(root, model, words);
   keepClearOf(root, parts.status);
   return page;
 }
@@ -113,6 +115,9 @@ class Page {
     this.asideKey = `${this.key}-aside`;
     // The notes and targets kept aside with the answers (notes.js's file record).
     this.notesAsideKey = `${notesKey(model)}-aside`;
+    // Set when the user changes what a link or file filled in: those are then their own,
+    // and the next link keeps them aside in place of the older copy.
+    this.editedKey = `${this.key}-edited`;
     // The state; only `apply` (and `say` for notices alone) changes it.
     this.answers = {};
     this.notices = [];
@@ -122,6 +127,8 @@ class Page {
     this.place = "top";
     // What Start over cleared, while it can be undone: {answers, aside}; else null.
     this.cleared = null;
+    // The layout of the questions (question-mode.js), set once it is laid out; else null.
+    this.layout = null;
     // Whether the address holds a share fragment, kept in step with the answers.
     this.linked = false;
     // The answers kept aside when a share link replaced them (saved text), or null.
@@ -269,12 +276,14 @@ class Page {
   /**
    * Keep the user's own aside before something replaces them: the saved answers `own`
    * (text, or null when none are saved) and the notes and targets shown. Not when they
-   * hold nothing at all, nor when a copy is kept already (the first is the user's own;
-   * later ones are links opened on top of it). Kept in memory too, so "Back to my
-   * answers" works when storage refuses.
+   * hold nothing at all, nor when a copy is kept already and what is shown is still a
+   * link's (or a file's) as it came: the copy kept is the user's latest own. Kept in
+   * memory too, so "Back to my answers" works when storage refuses.
    */
   keepAside(own) {
-    if (this.asideText !== null) return;
+    const edited = saved.read(this.editedKey);
+    saved.remove(this.editedKey);
+    if (this.asideText !== null && !(edited.ok && edited.value !== null)) return;
     const answered = answeredCount(readStored(own, this.model).answers, this.model) > 0;
     const anyTargets = Object.keys(this.targets).length > 0;
     if (!answered && !hasNotes(this.notes) && !anyTargets) return;
@@ -300,6 +309,11 @@ class Page {
     if (!done.ok) this.storageProblem(done.error);
   }
 
+  /** The user changed what a link or file filled in (an answer, a note, a target): it is theirs now. */
+  edited() {
+    if (this.asideText !== null) saved.write(this.editedKey, "1");
+  }
+
   /** A note, the team or the date typed: keep, save, and redraw what shows them. */
   noted(field) {
     const id = field.dataset?.note;
@@ -315,6 +329,7 @@ class Page {
       this.notes = { ...this.notes, [context]: field.value };
     }
     this.saveNotes();
+    this.edited();
     this.drawExtras();
   }
 
@@ -340,11 +355,14 @@ class Page {
     if (location.hash) history.replaceState(history.state, "", location.pathname + location.search);
   }
 
-  /** Move focus to the result if there is one, else to the first question. */
+  /** Move focus to the result if there is one, else to the first question (shown first, in either layout). */
   reveal() {
     const { report, form } = this.parts;
-    if (report.hidden) form.querySelector("input[type=radio]")?.focus();
-    else report.focus();
+    if (!report.hidden) return report.focus();
+    const first = form.querySelector("input[type=radio]");
+    if (!first) return;
+    this.layout?.showing(first);
+    first.focus();
   }
 
   /** A share link opened in the tab that already shows the page (only the fragment changes). */
@@ -358,6 +376,7 @@ class Page {
     const checked = checkEntries(entries, this.model, FROM.form);
     const notices = checked.notices.length ? checked.notices : this.notices;
     this.apply(checked.answers, { from: "form", save: "check", notices, place: checked.notices.length ? "top" : this.place });
+    this.edited();
   }
 
   clicked(event) {
@@ -542,6 +561,7 @@ class Page {
     this.targets = all ? targetsForLevel(this.model, this.answers, Number(picker.value)) : { ...this.targets, [id]: Number(picker.value) };
     const done = saved.write(targetsKey(this.model), targetsValue(this.targets));
     if (!done.ok) this.storageProblem(done.error);
+    this.edited();
     this.render();
     this.parts.body.querySelector(all ? "[data-target-all]" : `[data-target="${id}"]`)?.focus();
   }

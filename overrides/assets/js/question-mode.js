@@ -25,7 +25,11 @@ const saved = openStorage("localStorage");
 const ONE = "one";
 const ALL = "all";
 
-/** Lay out the questionnaire under `root` (its `model` and `words` as assessment.js read them). */
+/**
+ * Lay out the questionnaire under `root` (its `model` and `words` as assessment.js read
+ * them). Returns `{ showing(node) }`: show the question holding `node` (before focusing it),
+ * or null when the page has no questions.
+ */
 export function questionLayout(root, model, words) {
   const form = root.querySelector("[data-assessment-form]");
   const questions = [...form.querySelectorAll("fieldset[data-question]")].map((set) => ({
@@ -33,7 +37,12 @@ export function questionLayout(root, model, words) {
     set,
     heading: set.previousElementSibling?.matches("h2") ? set.previousElementSibling : null,
   }));
-  if (!questions.length) return;
+  if (!questions.length) return null;
+  // Each question's entry in the table(s) of contents (the sidebar's, and the phone menu's).
+  const entries = [...document.querySelectorAll(".md-nav--secondary a.md-nav__link")]
+    .filter((link) => link.pathname === location.pathname)
+    .map((link) => ({ link, i: questions.findIndex((q) => q.heading?.id && decodeURIComponent(link.hash.slice(1)) === q.heading.id) }))
+    .filter((entry) => entry.i >= 0);
   const key = `${model.model}-layout`;
   const stored = saved.read(key);
   let layout = stored.ok && stored.value === ONE ? ONE : ALL;
@@ -60,6 +69,10 @@ export function questionLayout(root, model, words) {
       const off = layout === ONE && i !== at;
       for (const node of [q.heading, q.set]) node?.toggleAttribute("data-elsewhere", off);
     });
+    for (const { link, i } of entries) {
+      if (layout === ONE) link.dataset.tocQuestion = i < at ? "before" : i === at ? "shown" : "after";
+      else delete link.dataset.tocQuestion;
+    }
     nav.hidden = layout !== ONE;
     position.textContent = fill(words.position, { n: at + 1, all: questions.length });
     back.hidden = at === 0;
@@ -119,4 +132,11 @@ export function questionLayout(root, model, words) {
   const first = questions.findIndex((q) => !answered(q));
   show(first < 0 ? 0 : first, false);
   follow(location.hash);
+  return {
+    /** Focus is going to `node`: in this layout, show its question first (else the focus is lost). */
+    showing(node) {
+      const i = questions.findIndex((q) => q.set.contains(node) || q.heading === node);
+      if (i >= 0 && layout === ONE && i !== at) show(i, false);
+    },
+  };
 }
