@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import sys
@@ -283,3 +284,14 @@ def axe_page(context, server):
     page = context.new_page()
     page.site = lambda path="": page.goto(server.url + path.lstrip("/"))
     return page
+
+
+def open_with_saved(page, url: str, saved: dict[str, str]) -> None:
+    """Open `url` with `saved` ({key: text}) in localStorage before the page's own scripts run.
+
+    The page writes them itself, from an init script, so no `storage` event is sent to it:
+    a value set from a page just before a reload can reach the reloaded page as another
+    tab's change (Chromium delivers the event late), which made the page say so."""
+    writes = "".join(f"localStorage.setItem({json.dumps(k)}, {json.dumps(v)});" for k, v in saved.items())
+    page.add_init_script(f"if (location.origin !== 'null') {{ try {{ {writes} }} catch (e) {{}} }}")
+    page.goto(url)

@@ -13,7 +13,7 @@ import yaml
 from generator import load_content
 from generator.pages import GENERATED_PAGES
 from generator.render import assessment_data
-from tests.browser.conftest import assert_clean, guarded_context
+from tests.browser.conftest import assert_clean, guarded_context, open_with_saved
 from tests.helpers import CONTENT
 
 PATH = "assessment/"
@@ -182,10 +182,8 @@ DEEP_SAVED = [
 
 
 @pytest.mark.parametrize("value,expected", DEEP_SAVED, ids=[f"saved-{i}" for i in range(len(DEEP_SAVED))])
-def test_deeply_nested_saved_answers_show_a_notice(page, value, expected):
-    page.site(PATH)
-    page.evaluate(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(value)})")
-    page.reload()
+def test_deeply_nested_saved_answers_show_a_notice(page, server, value, expected):
+    open_with_saved(page, server.url + PATH, {KEY: value})
     area = page.locator('[data-notices="top"]')
     area.get_by_text(expected).wait_for()
     assert len(area.inner_text()) < 1000

@@ -13,7 +13,7 @@ import pytest
 
 from generator import load_content
 from generator.render import assessment_data
-from tests.browser.conftest import assert_clean, guarded_context
+from tests.browser.conftest import assert_clean, guarded_context, open_with_saved
 from tests.helpers import CONTENT
 
 pytestmark = pytest.mark.no_headers
@@ -161,10 +161,8 @@ STORED = [
 
 
 @pytest.mark.parametrize("value,expected,survivors", STORED, ids=[s[1][:24] + f"-{i}" for i, s in enumerate(STORED)])
-def test_damaged_saved_answers_show_a_notice(page, value, expected, survivors):
-    page.site(PATH)
-    page.evaluate(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(value)})")
-    page.reload()
+def test_damaged_saved_answers_show_a_notice(page, server, value, expected, survivors):
+    open_with_saved(page, server.url + PATH, {KEY: value})
     text = notices(page)
     assert expected in text
     assert text.startswith("The copy of your answers saved in this browser")
