@@ -8,7 +8,7 @@ PY      := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: install validate build serve check test test-unit test-node test-browser lint links bench canary lock clean
+.PHONY: install validate build serve check smoke test test-unit test-node test-browser lint links bench canary lock clean
 
 # Each stage of `make test` says how long it took: `$(started)` first in its recipe, `$(took)`
 # last; `make test` lists them all again at the end (.stage-times).
@@ -110,6 +110,14 @@ test-browser: build
 check: validate lint test-node
 	$(started)
 	$(PYTEST) --ignore=tests/browser --ignore=tests/canary -m "not build" tests; $(call no_tests,check)
+	$(took)
+
+# The self-assessment in Chromium on the built site, the content's own model: every band
+# edge scores its level, and a share link and a download bring the result back. The pull
+# request's quick job runs it after `make check links`, before the whole suite.
+smoke: build
+	$(started)
+	SITE_DIR=site $(PYTEST) tests/browser/test_model_shapes.py -k "content"; $(call no_tests,smoke)
 	$(took)
 
 test:

@@ -165,3 +165,22 @@ def test_the_printout_has_no_control_labels_without_their_controls(page):
         text = page.locator(".md-content").inner_text()
         for key in ("planSetTargets", "aimAll", "layoutLegend"):
             assert words[key].strip() not in text, key
+
+
+def test_every_tap_target_of_the_team_view_with_members_is_big_enough(phone):
+    """The team view at 360 px with three members (one who does not know an answer), names
+    shown: its file and link controls, the Copy button, the names choice and the table's links."""
+    import json
+
+    open_assessment(phone)
+    model = model_of(phone)
+    phone.site("team/")
+    members = [{q["id"]: sorted(o["points"] for o in q["options"])[i % len(q["options"])] for q in model["questions"]} for i in range(3)]
+    members[2][model["questions"][0]["id"]] = "dk"
+    files = [{"name": f"m{i}.json", "mimeType": "application/json",
+              "buffer": json.dumps({"model": model["model"], "version": model["version"], "name": f"M{i}", "answers": m}).encode()}
+             for i, m in enumerate(members)]
+    phone.set_input_files("[data-team-files]", files)
+    phone.wait_for_selector("[data-team-total]")
+    phone.locator("[data-team-names]").check()
+    assert too_small(phone) == []
