@@ -15,6 +15,7 @@ Closed shadow roots are forced open so tests can see mermaid's SVG.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -228,6 +229,18 @@ def guarded_context(browser, server, **options):
     return context
 
 
+@contextlib.contextmanager
+def guarded(browser, server, **options):
+    """A guarded context for a test's own pages: clean (`assert_clean` over its pages) when
+    the test's body passed, and closed whatever happened."""
+    context = guarded_context(browser, server, **options)
+    try:
+        yield context
+        assert_clean(context, list(context.pages))
+    finally:
+        context.close()
+
+
 def assert_clean(context, pages) -> None:
     guard = context.guard
     violations = []
@@ -291,7 +304,12 @@ def open_with_saved(page, url: str, saved: dict[str, str]) -> None:
 
     The page writes them itself, from an init script, so no `storage` event is sent to it:
     a value set from a page just before a reload can reach the reloaded page as another
-    tab's change (Chromium delivers the event late), which made the page say so."""
+    tab's change (Chromium delivers the event late), which made the page say so. Written on
+    the tab's first load of the site only (a flag in its sessionStorage), so what the page
+    saves afterwards survives the test's later loads."""
     writes = "".join(f"localStorage.setItem({json.dumps(k)}, {json.dumps(v)});" for k, v in saved.items())
-    page.add_init_script(f"if (location.origin !== 'null') {{ try {{ {writes} }} catch (e) {{}} }}")
+    page.add_init_script(
+        "if (location.origin !== 'null') { try { if (!sessionStorage.getItem('__seeded')) {"
+        f" {writes} sessionStorage.setItem('__seeded', '1'); }} }} catch (e) {{}} }}"
+    )
     page.goto(url)

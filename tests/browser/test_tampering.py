@@ -364,16 +364,14 @@ def test_a_share_link_never_replaces_my_own_without_a_notice_and_a_way_back(brow
     try:
         page = ctx.new_page()
         ready = page.locator("[data-assessment][data-ready]")
-        page.goto(server.url + PATH)
-        ready.wait_for(state="attached")
         saved = {KEY: {"model": MODEL["model"], "version": MODEL["version"], "answers": have.get("answers")}}
         saved[NOTES_KEY] = {"team": "", "date": "", "answers": have.get("notes", {})}
         saved[TARGETS_KEY] = {"targets": have.get("targets", {})}
         if "answers" in have:
-            for key, value in saved.items():
-                page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(value, separators=(",", ":"))])
-            page.reload()
-            ready.wait_for(state="attached")
+            open_with_saved(page, server.url + PATH, {k: json.dumps(v, separators=(",", ":")) for k, v in saved.items()})
+        else:
+            page.goto(server.url + PATH)
+        ready.wait_for(state="attached")
         for qid, text in have.get("typed", {}).items():
             page.locator(f'[data-note="{qid}"]').fill(text)
         if "team" in have:
