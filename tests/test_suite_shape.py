@@ -185,3 +185,23 @@ def test_the_ui_words_rule_finds_a_quote():
     ])
     assert quoted_ui_words(pieces, planted) == [(2, "Staying at level"), (3, "Every dimension is at its target: raise it."),
                                                   (4, "Staying at level"), (5, "Staying at level")]
+
+
+EXPRESSION_WAIT = re.compile(r"""wait_for_function\(\s*f?["'](?!\s*(?:\(|[A-Za-z_$][\w$]*\s*=>|async\b|function\b))""")
+"""`page.wait_for_function("a.b === 1")`: Playwright evaluates an expression string with
+`eval` in the page, which the site's CSP (script-src 'self') blocks, so the wait fails
+whenever the condition is not true at once. A function (`"() => a.b === 1"`) is called,
+not evaluated, and works under the policy."""
+
+
+def test_browser_tests_wait_on_functions_not_expression_strings():
+    found = [f"{p.relative_to(ROOT)}:{n}" for p in MODULES if "browser" in p.parts or "canary" in p.parts
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if EXPRESSION_WAIT.search(line)]
+    assert not found, f"pass wait_for_function a function ('() => ...'), not an expression: {found}"
+
+
+def test_the_expression_wait_rule_finds_one():
+    assert EXPRESSION_WAIT.search('page.wait_for_function("window.x >= 2")')
+    assert EXPRESSION_WAIT.search("page.wait_for_function(f'document.lang === {x}')")
+    assert not EXPRESSION_WAIT.search('page.wait_for_function("() => window.x >= 2")')
+    assert not EXPRESSION_WAIT.search('page.wait_for_function("(id) => go(id)", arg=1)')

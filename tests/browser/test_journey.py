@@ -84,7 +84,7 @@ def test_one_result_from_the_assessment_through_progress_the_team_view_and_every
     page.locator('[data-context="name"]').fill(NAME)
     page.locator('[data-context="date"]').fill("2026-11-26")
     page.locator("[data-include-notes]").check()
-    page.wait_for_function("document.querySelector('[data-share-url]').value.includes('_name=')")
+    page.wait_for_function("() => document.querySelector('[data-share-url]').value.includes('_name=')")
     link = page.locator("[data-share-url]").input_value()
     assert_words_only(page, "[data-assessment]")
 

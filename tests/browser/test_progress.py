@@ -182,7 +182,7 @@ def test_a_link_with_targets_and_notes_is_used_and_na_dk_are_words_never_zero_an
     # A file too large to be answers is refused before reading, named, as on the other pages.
     big = {"name": "huge.json", "mimeType": "application/json", "buffer": b" " * 200_001}
     progress.set_input_files("[data-progress-file]", [big])
-    progress.wait_for_function("document.querySelector('[data-progress-compare-notices]').textContent.includes('huge.json')")
+    progress.wait_for_function("() => document.querySelector('[data-progress-compare-notices]').textContent.includes('huge.json')")
     assert progress.locator("[data-compare-table]").count() == 0
 
 

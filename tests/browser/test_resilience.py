@@ -54,7 +54,7 @@ def toggle_palette(page) -> None:
     """Click the visible palette toggle; the scheme must switch (the toggle is alive)."""
     before = scheme(page)
     page.locator("form[data-md-component=palette] label:visible").first.click()
-    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== {json.dumps(before)}", timeout=5000)
+    page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') !== {json.dumps(before)}", timeout=5000)
 
 
 def one_page_of_each_kind() -> list[str]:
@@ -322,7 +322,7 @@ def test_other_keys_changing_in_another_tab_leave_the_answers_alone(context, ser
     b.evaluate("window.__heard = 0; addEventListener('storage', () => window.__heard++)")
     a.evaluate(f"sessionStorage.setItem({json.dumps(KEY)}, 'x')")  # same key, another storage area
     a.evaluate("localStorage.setItem('/.__palette', '{}'); localStorage.setItem('unrelated', 'x')")
-    b.wait_for_function("window.__heard >= 2")
+    b.wait_for_function("() => window.__heard >= 2")
     assert "".join(b.locator("[data-notices]").all_inner_texts()) == ""
     assert shown(b) == {IDS[0]: 2}
     answer(b, {IDS[1]: 2})

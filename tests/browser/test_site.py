@@ -145,7 +145,7 @@ def test_the_guard_blocks_and_reports_a_request_to_another_host(browser, tmp_pat
         failed = []
         page.on("requestfailed", lambda r: failed.append(r.url))
         page.goto(server.url)
-        page.wait_for_function("document.getElementById('x').complete")
+        page.wait_for_function("() => document.getElementById('x').complete")
         assert page.evaluate("document.getElementById('x').naturalWidth") == 0
         assert failed == ["http://cdn.example.org/lib.png"]
         with pytest.raises(AssertionError, match="requests to other hosts: .*cdn.example.org"):

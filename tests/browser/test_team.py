@@ -114,7 +114,7 @@ def test_pasted_links_count_and_names_show_only_when_asked(team, server):
     team.wait_for_selector("[data-team-total]")
     team.fill("[data-team-links]", f"{link(MEMBERS[1])}\n\nnot a link\n{link(MEMBERS[1])}")
     team.click("[data-team-add-links]")
-    team.wait_for_function("document.querySelectorAll('[data-team-member]').length === 2")
+    team.wait_for_function("() => document.querySelectorAll('[data-team-member]').length === 2")
     assert team.locator("[data-team-member]").all_inner_texts()[0].startswith("A\t")
     notices = team.locator("[data-team-notices]").inner_text()
     assert "link 2 is not a share link" in notices and "link 3 holds the same answers as link 1" in notices
@@ -123,7 +123,7 @@ def test_pasted_links_count_and_names_show_only_when_asked(team, server):
     assert "A (Ana <b>)" in team.locator("[data-team-table=dimensions] thead").inner_text()
     big = {"name": "huge.json", "mimeType": "application/json", "buffer": b" " * 2_000_000}
     team.set_input_files("[data-team-files]", [big])
-    team.wait_for_function("document.querySelector('[data-team-notices]').textContent.includes('huge.json')")
+    team.wait_for_function("() => document.querySelector('[data-team-notices]').textContent.includes('huge.json')")
     assert "not read" in team.locator("[data-team-notices]").inner_text()
     assert team.locator("[data-team-member]").count() == 2, "the others still count"
     team.click("[data-team-clear]")
@@ -174,7 +174,7 @@ def test_the_team_link_opens_the_same_team_in_a_fresh_browser_and_the_summary_do
         # Opened at what the link holds, not at the page's introduction.
         expect(other.locator("[data-team-notices]")).to_be_in_viewport()
         other.goto(server.url + "team/#team=" + MODEL["model"] + "@0.1.0&m=0000000")
-        other.wait_for_function("document.querySelector('[data-team-notices]').textContent.includes('0.1.0')")
+        other.wait_for_function("() => document.querySelector('[data-team-notices]').textContent.includes('0.1.0')")
         assert_clean(fresh, [other])
     finally:
         fresh.close()
@@ -258,7 +258,7 @@ def test_names_shown_go_through_the_team_link_with_a_copy_button_that_says_it_co
     team.wait_for_selector("[data-team-total]")
     assert "~" not in team.locator("[data-team-link]").get_attribute("data-team-link"), "names stay out until shown"
     team.locator("[data-team-names]").check()
-    team.wait_for_function("document.querySelector('[data-team-link]').value.includes('~')")
+    team.wait_for_function("() => document.querySelector('[data-team-link]').value.includes('~')")
     link = team.locator("[data-team-link]").input_value()
     assert team.locator("#team-link-help").inner_text() == TEAM_WORDS["teamLinkHelpNames"]
     # The link field is as wide as the column allows; the Copy button beside it says what it did.
@@ -282,7 +282,7 @@ def test_names_shown_go_through_the_team_link_with_a_copy_button_that_says_it_co
         assert other.locator("[data-team-body] a[href*='evil']").count() == 0
         # Untick: the link loses the names.
         other.locator("[data-team-names]").uncheck()
-        other.wait_for_function("!location.hash.includes('~')")
+        other.wait_for_function("() => !location.hash.includes('~')")
         assert_clean(fresh, [other])
     finally:
         fresh.close()
@@ -311,7 +311,7 @@ def test_team_table_is_no_wider_than_its_column_and_stays_a_table_on_a_phone(bro
         assert max(lines) <= 3.2, lines
 
         page.set_viewport_size({"width": 360, "height": 800})
-        page.wait_for_function("document.documentElement.scrollWidth <= 360")
+        page.wait_for_function("() => document.documentElement.scrollWidth <= 360")
         # On a phone: still one row per dimension with a column per member (comparable), scrolled inside the column.
         assert page.locator('[data-team-table="dimensions"][data-cards]').count() == 0
         head = page.locator('[data-team-table="dimensions"] thead')
