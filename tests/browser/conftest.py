@@ -8,8 +8,12 @@ then the only guard); the CSP tests are marked. A module marked `no_headers` run
 with none: the tampering corpus, whose cases depend on the policy, which test_csp.py
 proves the same in the header and the <meta> tag, not on who carries it.
 
-Every `page` fails its test on: a request to any other host (it is blocked and
-recorded), a Content-Security-Policy violation, or an uncaught script error.
+`page` and `phone` are a tab the worker keeps open between tests (KeptTab: a fresh
+context per test cost about three times the CPU of a page load, and this stage is
+CPU-bound), cleared between tests so each starts with nothing saved; `context` is a
+fresh one for tests that change it. Every page fails its test on: a request to any
+other host (it is blocked and recorded), a Content-Security-Policy violation, or an
+uncaught script error.
 Closed shadow roots are forced open so tests can see mermaid's SVG.
 """
 
@@ -255,9 +259,17 @@ def assert_clean(context, pages) -> None:
     assert not guard.errors, f"script errors: {guard.errors}"
 
 
+DESKTOP = {"width": 1280, "height": 900}
+"""The screen of `page` and `context`."""
+PHONE = {"width": 360, "height": 800}
+"""The phone every 360 px test runs on (`phone`)."""
+
+
 @pytest.fixture
 def context(browser, server):
-    ctx = guarded_context(browser, server, viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    """A fresh guarded context of the test's own, for tests that change the context
+    (init scripts, permissions, listeners); `page` then opens in it."""
+    ctx = guarded_context(browser, server, viewport=DESKTOP, accept_downloads=True)
     yield ctx
     pages = list(ctx.pages)
     try:
@@ -266,28 +278,129 @@ def context(browser, server):
         ctx.close()
 
 
-@pytest.fixture
-def page(context, server):
-    pg = context.new_page()
-    pg.site = lambda path="": pg.goto(server.url + path.lstrip("/"))
-    return pg
+PAGE_CHANGES = ("add_init_script", "on", "once", "route", "route_from_har", "unroute", "expose_function",
+                "expose_binding", "set_extra_http_headers", "emulate_media", "set_viewport_size",
+                "set_default_timeout", "set_default_navigation_timeout")
+CONTEXT_CHANGES = ("add_init_script", "on", "once", "route", "route_from_har", "unroute", "expose_function",
+                   "expose_binding", "set_extra_http_headers", "grant_permissions", "clear_permissions",
+                   "set_offline", "add_cookies", "set_geolocation", "set_default_timeout",
+                   "set_default_navigation_timeout")
+"""What a test may change on a kept tab: calling any of them makes the kept page (or its
+context) the test's alone, closed after it."""
 
 
-PHONE = {"width": 360, "height": 800}
-"""The phone every 360 px test runs on (`phone`)."""
+class KeptTab:
+    """A guarded context and page that a worker's tests take turns with.
+
+    Opening a page in a fresh context costs about three times the CPU of a page load in a
+    tab already open (a new renderer process, no warm HTTP or code cache), and the browser
+    stage is CPU-bound. Between tests the tab goes to about:blank and the site's storage
+    (local and session) is cleared, so each test starts with nothing saved, as in a fresh
+    context; a page or context the test changed (PAGE_CHANGES, CONTEXT_CHANGES) is closed."""
+
+    def __init__(self, browser, server, viewport: dict):
+        self.browser, self.server, self.viewport = browser, server, viewport
+        self.context = self.page = None
+
+    def take(self):
+        if self.context is None:
+            self.context = guarded_context(self.browser, self.server, viewport=self.viewport, accept_downloads=True)
+            self.context.changed = False
+            _flag_changes(self.context, CONTEXT_CHANGES)
+        if self.page is None:
+            self.page = self._new_page()
+        self.context.guard.offhost.clear()
+        self.context.guard.errors.clear()
+        return self.page
+
+    def _new_page(self):
+        page = self.context.new_page()
+        page.changed = False
+        _flag_changes(page, PAGE_CHANGES)
+        page.site = lambda path="": page.goto(self.server.url + path.lstrip("/"))
+        return page
+
+    def give_back(self) -> None:
+        """Leave the tab as a fresh one, or close what the test changed."""
+        try:
+            for other in self.context.pages:
+                if other is not self.page:
+                    other.close()
+            if self.context.changed:
+                raise _Discard
+            if self.page.changed or self.page.is_closed():
+                self.page.close()
+                self.page = self._new_page()
+            else:
+                self.page.goto("about:blank")
+            cdp = self.context.new_cdp_session(self.page)
+            cdp.send("Storage.clearDataForOrigin", {"origin": self.server.origin, "storageTypes": "all"})
+            cdp.detach()
+        except Exception:  # whatever the test left, the next one starts afresh
+            with contextlib.suppress(Exception):
+                self.context.close()
+            self.context = self.page = None
+
+    def close(self) -> None:
+        if self.context is not None:
+            self.context.close()
 
 
-@pytest.fixture
-def phone(browser, server):
-    """A page in a fresh 360 px wide context, guarded as `page` is."""
-    ctx = guarded_context(browser, server, viewport=PHONE)
-    pg = ctx.new_page()
-    pg.site = lambda path="": pg.goto(server.url + path.lstrip("/"))
-    yield pg
+class _Discard(Exception):
+    """The test changed the kept context."""
+
+
+def _flag_changes(target, names) -> None:
+    for name in names:
+        method = getattr(target, name)
+
+        def flagged(*args, _method=method, **kwargs):
+            target.changed = True
+            return _method(*args, **kwargs)
+
+        setattr(target, name, flagged)
+
+
+@pytest.fixture(scope="session")
+def kept_tabs(browser):
+    """This worker's kept tabs, one per (server, screen): kept_tabs(server, viewport)."""
+    tabs: dict[tuple, KeptTab] = {}
+    yield lambda server, viewport: tabs.setdefault(
+        (server.origin, viewport["width"], viewport["height"]), KeptTab(browser, server, viewport))
+    for tab in tabs.values():
+        tab.close()
+
+
+@contextlib.contextmanager
+def kept_page(kept_tabs, server, viewport):
+    """The kept tab's page for one test: clean (`assert_clean`) when the test passed."""
+    tab = kept_tabs(server, viewport)
+    page = tab.take()
     try:
-        assert_clean(ctx, [pg])
+        yield page
+        assert_clean(tab.context, list(tab.context.pages))
     finally:
-        ctx.close()
+        tab.give_back()
+
+
+@pytest.fixture
+def page(request, server, kept_tabs):
+    """A 1280 px page with nothing saved, guarded: in the test's own `context` when it
+    asks for one, otherwise the worker's kept tab (KeptTab)."""
+    if "context" in request.fixturenames:
+        own = request.getfixturevalue("context").new_page()
+        own.site = lambda path="": own.goto(server.url + path.lstrip("/"))
+        yield own
+        return
+    with kept_page(kept_tabs, server, DESKTOP) as kept:
+        yield kept
+
+
+@pytest.fixture
+def phone(server, kept_tabs):
+    """A 360 px page with nothing saved, guarded as `page` is (a kept tab of its own)."""
+    with kept_page(kept_tabs, server, PHONE) as kept:
+        yield kept
 
 
 @pytest.fixture
@@ -304,12 +417,12 @@ def open_with_saved(page, url: str, saved: dict[str, str]) -> None:
 
     The page writes them itself, from an init script, so no `storage` event is sent to it:
     a value set from a page just before a reload can reach the reloaded page as another
-    tab's change (Chromium delivers the event late), which made the page say so. Written on
-    the tab's first load of the site only (a flag in its sessionStorage), so what the page
-    saves afterwards survives the test's later loads."""
+    tab's change (Chromium delivers the event late), which made the page say so. The
+    script is removed once the page has loaded, so what the page saves afterwards survives
+    the test's later loads (and a kept tab stays unchanged: it is not one of PAGE_CHANGES)."""
     writes = "".join(f"localStorage.setItem({json.dumps(k)}, {json.dumps(v)});" for k, v in saved.items())
-    page.add_init_script(
-        "if (location.origin !== 'null') { try { if (!sessionStorage.getItem('__seeded')) {"
-        f" {writes} sessionStorage.setItem('__seeded', '1'); }} }} catch (e) {{}} }}"
-    )
-    page.goto(url)
+    seed = type(page).add_init_script(page, f"if (location.origin !== 'null') {{ try {{ {writes} }} catch (e) {{}} }}")
+    try:
+        page.goto(url)
+    finally:
+        seed.close()
