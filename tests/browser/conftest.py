@@ -228,7 +228,8 @@ def guarded_context(browser, server, **options):
     context.add_init_script(OPEN_SHADOW_ROOTS)
     context.add_init_script(WATCH_PAGE)
     context.on("request", guard.request)
-    context.on("page", lambda page: page.on("pageerror", lambda exc: guard.errors.append(str(exc))))
+    # Through the class: a kept page's own `on` is recorded to be undone after each test.
+    context.on("page", lambda page: type(page).on(page, "pageerror", lambda exc: guard.errors.append(str(exc))))
     context.guard = guard
     return context
 
@@ -278,25 +279,27 @@ def context(browser, server):
         ctx.close()
 
 
-PAGE_CHANGES = ("add_init_script", "on", "once", "route", "route_from_har", "unroute", "expose_function",
-                "expose_binding", "set_extra_http_headers", "emulate_media", "set_viewport_size",
-                "set_default_timeout", "set_default_navigation_timeout")
+PAGE_CHANGES = ("once", "route", "route_from_har", "unroute", "expose_function", "expose_binding",
+                "set_extra_http_headers", "set_default_timeout", "set_default_navigation_timeout")
 CONTEXT_CHANGES = ("add_init_script", "on", "once", "route", "route_from_har", "unroute", "expose_function",
                    "expose_binding", "set_extra_http_headers", "grant_permissions", "clear_permissions",
                    "set_offline", "add_cookies", "set_geolocation", "set_default_timeout",
                    "set_default_navigation_timeout")
-"""What a test may change on a kept tab: calling any of them makes the kept page (or its
-context) the test's alone, closed after it."""
+"""What a test may change on a kept tab that is not undone: calling any of them makes the
+kept page (or its context) the test's alone, closed after it. A page's init scripts,
+listeners, emulated media and viewport are undone instead (KeptTab._undoable)."""
 
 
 class KeptTab:
     """A guarded context and page that a worker's tests take turns with.
 
-    Opening a page in a fresh context costs about three times the CPU of a page load in a
-    tab already open (a new renderer process, no warm HTTP or code cache), and the browser
-    stage is CPU-bound. Between tests the tab goes to about:blank and the site's storage
-    (local and session) is cleared, so each test starts with nothing saved, as in a fresh
-    context; a page or context the test changed (PAGE_CHANGES, CONTEXT_CHANGES) is closed."""
+    Opening a page costs about three times the CPU of a page load in a tab already open
+    (a new renderer process; in a new context also no warm HTTP or code cache), and the
+    browser stage is CPU-bound. Between tests the tab goes to about:blank, what the test
+    set on the page is undone (init scripts, listeners, media, viewport) and the site's
+    storage (local and session) is cleared, so each test starts with nothing saved, as in
+    a fresh context; a page or context changed in other ways (PAGE_CHANGES,
+    CONTEXT_CHANGES) is closed."""
 
     def __init__(self, browser, server, viewport: dict):
         self.browser, self.server, self.viewport = browser, server, viewport
@@ -317,8 +320,35 @@ class KeptTab:
         page = self.context.new_page()
         page.changed = False
         _flag_changes(page, PAGE_CHANGES)
+        self._undoable(page)
         page.site = lambda path="": page.goto(self.server.url + path.lstrip("/"))
         return page
+
+    def _undoable(self, page) -> None:
+        """The page changes a test makes most, recorded to be undone in `give_back`."""
+        page.undo = []
+        add_init_script, on = page.add_init_script, page.on
+        emulate_media, set_viewport_size = page.emulate_media, page.set_viewport_size
+
+        def added_script(*args, **kwargs):
+            script = add_init_script(*args, **kwargs)
+            page.undo.append(script.close)
+            return script
+
+        def listened(event, handler):
+            on(event, handler)
+            page.undo.append(lambda: page.remove_listener(event, handler))
+
+        def emulated(**media):
+            emulate_media(**media)
+            page.undo.append(lambda: emulate_media(**dict.fromkeys(media, "null")))
+
+        def resized(size):
+            set_viewport_size(size)
+            page.undo.append(lambda: set_viewport_size(self.viewport))
+
+        page.add_init_script, page.on = added_script, listened
+        page.emulate_media, page.set_viewport_size = emulated, resized
 
     def give_back(self) -> None:
         """Leave the tab as a fresh one, or close what the test changed."""
@@ -333,6 +363,8 @@ class KeptTab:
                 self.page = self._new_page()
             else:
                 self.page.goto("about:blank")
+                while self.page.undo:
+                    self.page.undo.pop()()
             cdp = self.context.new_cdp_session(self.page)
             cdp.send("Storage.clearDataForOrigin", {"origin": self.server.origin, "storageTypes": "all"})
             cdp.detach()
@@ -397,6 +429,14 @@ def page(request, server, kept_tabs):
 
 
 @pytest.fixture
+def instant_page(instant_server, kept_tabs):
+    """`page` on `instant_server`, whose pages the theme opens by instant navigation."""
+    with kept_page(kept_tabs, instant_server, DESKTOP) as kept:
+        kept.site = lambda path="": kept.goto(instant_server.url + path.lstrip("/"))
+        yield kept
+
+
+@pytest.fixture
 def phone(server, kept_tabs):
     """A 360 px page with nothing saved, guarded as `page` is (a kept tab of its own)."""
     with kept_page(kept_tabs, server, PHONE) as kept:
@@ -404,11 +444,9 @@ def phone(server, kept_tabs):
 
 
 @pytest.fixture
-def axe_page(context, server):
-    """A page with axe-core loaded (tests/browser/test_a11y.py's `assert_accessible`)."""
-    context.add_init_script(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
-    page = context.new_page()
-    page.site = lambda path="": page.goto(server.url + path.lstrip("/"))
+def axe_page(page):
+    """`page` with axe-core loaded (tests/browser/test_a11y.py's `assert_accessible`)."""
+    page.add_init_script(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
     return page
 
 
@@ -419,7 +457,7 @@ def open_with_saved(page, url: str, saved: dict[str, str]) -> None:
     a value set from a page just before a reload can reach the reloaded page as another
     tab's change (Chromium delivers the event late), which made the page say so. The
     script is removed once the page has loaded, so what the page saves afterwards survives
-    the test's later loads (and a kept tab stays unchanged: it is not one of PAGE_CHANGES)."""
+    the test's later loads."""
     writes = "".join(f"localStorage.setItem({json.dumps(k)}, {json.dumps(v)});" for k, v in saved.items())
     seed = type(page).add_init_script(page, f"if (location.origin !== 'null') {{ try {{ {writes} }} catch (e) {{}} }}")
     try:

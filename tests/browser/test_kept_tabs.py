@@ -24,15 +24,33 @@ def test_the_next_turn_starts_on_a_blank_page_with_nothing_saved(kept_tabs, serv
         assert second.evaluate("[localStorage.getItem('left'), sessionStorage.getItem('left')]") == [None, None]
 
 
-def test_a_page_the_test_changed_is_not_kept(kept_tabs, server):
+def test_what_a_test_set_on_the_page_is_undone_for_the_next(kept_tabs, server):
+    heard = []
     with kept_page(kept_tabs, server, DESKTOP) as first:
         first.add_init_script("window.__changed = true")
-        first.emulate_media(color_scheme="dark")
+        first.emulate_media(color_scheme="dark", media="print")
+        first.set_viewport_size({"width": 400, "height": 500})
+        first.on("console", lambda message: heard.append(message.text))
+        first.site("")
+        assert first.evaluate("window.__changed") is True
+    with kept_page(kept_tabs, server, DESKTOP) as second:
+        assert second is first
+        second.site("")
+        assert second.evaluate("window.__changed") is None
+        assert second.evaluate("[matchMedia('(prefers-color-scheme: dark)').matches, matchMedia('print').matches]") == [False, False]
+        assert second.viewport_size == DESKTOP
+        heard.clear()
+        second.evaluate("console.log('after')")
+        second.evaluate("new Promise((done) => setTimeout(done))")
+        assert heard == []
+
+
+def test_a_page_changed_in_another_way_is_not_kept(kept_tabs, server):
+    with kept_page(kept_tabs, server, DESKTOP) as first:
+        first.route("**/nothing", lambda route: route.abort())
     with kept_page(kept_tabs, server, DESKTOP) as second:
         assert second is not first
         second.site("")
-        assert second.evaluate("window.__changed") is None
-        assert second.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") is False
 
 
 def test_a_context_the_test_changed_is_not_kept(kept_tabs, server):
@@ -46,6 +64,9 @@ def test_a_context_the_test_changed_is_not_kept(kept_tabs, server):
 
 
 def test_a_script_error_on_a_kept_page_fails_its_test_and_not_the_next(kept_tabs, server):
+    with kept_page(kept_tabs, server, DESKTOP) as before:  # listeners of its own, undone after it
+        before.on("pageerror", lambda error: None)
+        before.site("")
     with pytest.raises(AssertionError, match="script errors: .*kept-tab-error"):
         with kept_page(kept_tabs, server, DESKTOP) as first:
             first.site("")

@@ -46,10 +46,10 @@ def share_link(page) -> str:
     return page.locator("[data-share-url]").get_attribute("data-share-url")
 
 
-def test_notes_and_targets_round_trip_through_the_file_and_the_link(page, context, browser, server):
+def test_notes_and_targets_round_trip_through_the_file_and_the_link(page, browser, server):
     notes = {IDS[0]: HOSTILE, IDS[5]: "Line one\nline two"}
     open_assessment(page)
-    other_tab = context.new_page()
+    other_tab = page.context.new_page()
     other_tab.goto(server.url + "assessment/")
     other_tab.locator("[data-assessment][data-ready]").wait_for(state="attached")
     page.bring_to_front()

@@ -65,57 +65,40 @@ def one_page_of_each_kind() -> list[str]:
 
 
 @pytest.mark.parametrize("refusal", list(REFUSALS), ids=list(REFUSALS))
-def test_refused_storage_throws_on_no_page_and_the_palette_toggle_works(browser, server, refusal):
-    ctx = guarded_context(browser, server, viewport={"width": 1280, "height": 900})
-    ctx.add_init_script(REFUSALS[refusal])
-    try:
-        page = ctx.new_page()
-        for path in one_page_of_each_kind():
-            page.goto(server.url + path)
-            page.wait_for_load_state("load")
-            toggle_palette(page)
-            toggle_palette(page)
-        assert_clean(ctx, [page])
-    finally:
-        ctx.close()
+def test_refused_storage_throws_on_no_page_and_the_palette_toggle_works(page, refusal):
+    page.add_init_script(REFUSALS[refusal])
+    for path in one_page_of_each_kind():
+        page.site(path)
+        page.wait_for_load_state("load")
+        toggle_palette(page)
+        toggle_palette(page)
 
 
 @pytest.mark.parametrize("refusal", list(REFUSALS), ids=list(REFUSALS))
-def test_refused_storage_still_scores_and_says_answers_are_not_saved(browser, server, refusal):
-    ctx = guarded_context(browser, server, viewport={"width": 1280, "height": 900})
-    ctx.add_init_script(REFUSALS[refusal])
-    try:
-        page = ctx.new_page()
-        page.goto(server.url + PATH)
-        page.locator("[data-assessment][data-ready]").wait_for(state="attached")
-        for qid in IDS:
-            page.locator(f'input[name="{qid}"][value="2"]').check()
-        assert page.locator("[data-result]").get_attribute("data-score") == str(2 * len(IDS))
-        assert SAVE_REFUSED in page.locator('[data-notices="top"]').inner_text()
-        toggle_palette(page)
-        assert_clean(ctx, [page])
-    finally:
-        ctx.close()
+def test_refused_storage_still_scores_and_says_answers_are_not_saved(page, refusal):
+    page.add_init_script(REFUSALS[refusal])
+    page.site(PATH)
+    page.locator("[data-assessment][data-ready]").wait_for(state="attached")
+    for qid in IDS:
+        page.locator(f'input[name="{qid}"][value="2"]').check()
+    assert page.locator("[data-result]").get_attribute("data-score") == str(2 * len(IDS))
+    assert SAVE_REFUSED in page.locator('[data-notices="top"]').inner_text()
+    toggle_palette(page)
 
 
-def test_refused_storage_survives_instant_navigation(browser, instant_server):
-    ctx = guarded_context(browser, instant_server, viewport={"width": 1280, "height": 900})
-    ctx.add_init_script(REFUSALS["localStorage and sessionStorage getters throw"])
-    try:
-        page = ctx.new_page()
-        page.goto(instant_server.url)
-        page.wait_for_load_state("networkidle")
-        page.evaluate("window.__sameDocument = true")
-        page.locator(f'a[href$="/{PATH}"]:visible, a[href="{PATH}"]:visible').first.click()
-        page.wait_for_url(f"**/{PATH}")
-        page.locator("[data-assessment][data-ready]").wait_for(state="attached")
-        assert page.evaluate("window.__sameDocument") is True
-        page.locator(f'input[name="{IDS[0]}"][value="1"]').check()
-        assert SAVE_REFUSED in page.locator('[data-notices="top"]').inner_text()
-        toggle_palette(page)
-        assert_clean(ctx, [page])
-    finally:
-        ctx.close()
+def test_refused_storage_survives_instant_navigation(instant_page):
+    page = instant_page
+    page.add_init_script(REFUSALS["localStorage and sessionStorage getters throw"])
+    page.site()
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__sameDocument = true")
+    page.locator(f'a[href$="/{PATH}"]:visible, a[href="{PATH}"]:visible').first.click()
+    page.wait_for_url(f"**/{PATH}")
+    page.locator("[data-assessment][data-ready]").wait_for(state="attached")
+    assert page.evaluate("window.__sameDocument") is True
+    page.locator(f'input[name="{IDS[0]}"][value="1"]').check()
+    assert SAVE_REFUSED in page.locator('[data-notices="top"]').inner_text()
+    toggle_palette(page)
 
 
 # Saved palettes the theme's own code cannot use. Each must read as "nothing saved".
@@ -259,8 +242,8 @@ def click(tab, qid: str, points: int) -> None:
 FOUR = {qid: 3 for qid in IDS[:4]}
 
 
-def test_a_tab_picks_up_answers_saved_in_another_tab(context, server):
-    a, b = open_tab(context, server), open_tab(context, server)
+def test_a_tab_picks_up_answers_saved_in_another_tab(page, server):
+    a, b = open_tab(page.context, server), open_tab(page.context, server)
     answer(a, FOUR)
     notice(b, CHANGED_ELSEWHERE)
     assert shown(b) == FOUR
@@ -272,9 +255,9 @@ def test_a_tab_picks_up_answers_saved_in_another_tab(context, server):
     assert shown(a) == {**FOUR, IDS[4]: 1}
 
 
-def test_a_tab_that_missed_the_news_never_overwrites_newer_saved_answers(context, server):
-    b = open_tab(context, server, deaf=True)
-    a = open_tab(context, server)
+def test_a_tab_that_missed_the_news_never_overwrites_newer_saved_answers(page, server):
+    b = open_tab(page.context, server, deaf=True)
+    a = open_tab(page.context, server)
     answer(a, FOUR)
     assert saved(a) == FOUR
     assert shown(b) == {}
@@ -289,10 +272,10 @@ def test_a_tab_that_missed_the_news_never_overwrites_newer_saved_answers(context
 
 
 @pytest.mark.parametrize("deaf", [False, True], ids=["hears", "missed-the-news"])
-def test_answers_cleared_in_another_tab_are_cleared_here_not_brought_back(context, server, deaf):
-    a = open_tab(context, server)
+def test_answers_cleared_in_another_tab_are_cleared_here_not_brought_back(page, server, deaf):
+    a = open_tab(page.context, server)
     answer(a, FOUR)
-    b = open_tab(context, server, deaf=deaf)
+    b = open_tab(page.context, server, deaf=deaf)
     assert shown(b) == FOUR
     front(a).locator('[data-action="reset"]').click()
     assert saved(a) is None
@@ -305,8 +288,8 @@ def test_answers_cleared_in_another_tab_are_cleared_here_not_brought_back(contex
     assert saved(b) is None
 
 
-def test_a_damaged_copy_saved_by_another_tab_gives_a_notice_and_no_error(context, server):
-    a, b = open_tab(context, server), open_tab(context, server)
+def test_a_damaged_copy_saved_by_another_tab_gives_a_notice_and_no_error(page, server):
+    a, b = open_tab(page.context, server), open_tab(page.context, server)
     answer(b, {IDS[0]: 2})
     a.evaluate(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps('[' * 4000 + ']' * 4000)})")
     notice(b, "not a JSON object")
@@ -315,8 +298,8 @@ def test_a_damaged_copy_saved_by_another_tab_gives_a_notice_and_no_error(context
     assert saved(b) == {IDS[1]: 2}
 
 
-def test_other_keys_changing_in_another_tab_leave_the_answers_alone(context, server):
-    a, b = open_tab(context, server), open_tab(context, server)
+def test_other_keys_changing_in_another_tab_leave_the_answers_alone(page, server):
+    a, b = open_tab(page.context, server), open_tab(page.context, server)
     answer(b, {IDS[0]: 2})
     # Counted after the page's own listener has handled each event (listeners run in order).
     b.evaluate("window.__heard = 0; addEventListener('storage', () => window.__heard++)")
@@ -349,19 +332,13 @@ READ_REFUSALS = [r for r in REFUSALS if r != "storage is full"]
 
 
 @pytest.mark.parametrize("refusal", READ_REFUSALS[:1] + READ_REFUSALS[-1:], ids=READ_REFUSALS[:1] + READ_REFUSALS[-1:])
-def test_progress_with_storage_refused_says_so_and_what_still_works_never_answer_first(browser, server, refusal):
-    ctx = guarded_context(browser, server, viewport={"width": 1280, "height": 900})
-    ctx.add_init_script(REFUSALS[refusal])
-    try:
-        page = ctx.new_page()
-        page.goto(server.url + "progress/")
-        notices = page.locator("[data-progress-notices]")
-        blocked = PROGRESS_WORDS["storageBlocked"].split("{reason}")
-        notices.get_by_text(blocked[0].strip()).wait_for(timeout=5000)
-        page.click("[data-progress-keep]")
-        said = notices.inner_text()
-        assert "SecurityError" in said and blocked[1].strip() in said
-        assert PROGRESS_WORDS["nothingToKeep"] not in said
-        assert_clean(ctx, [page])
-    finally:
-        ctx.close()
+def test_progress_with_storage_refused_says_so_and_what_still_works_never_answer_first(page, refusal):
+    page.add_init_script(REFUSALS[refusal])
+    page.site("progress/")
+    notices = page.locator("[data-progress-notices]")
+    blocked = PROGRESS_WORDS["storageBlocked"].split("{reason}")
+    notices.get_by_text(blocked[0].strip()).wait_for(timeout=5000)
+    page.click("[data-progress-keep]")
+    said = notices.inner_text()
+    assert "SecurityError" in said and blocked[1].strip() in said
+    assert PROGRESS_WORDS["nothingToKeep"] not in said

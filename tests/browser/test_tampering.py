@@ -13,7 +13,7 @@ import pytest
 
 from generator import load_content
 from generator.render import assessment_data
-from tests.browser.conftest import assert_clean, guarded_context, open_with_saved
+from tests.browser.conftest import open_with_saved
 from tests.helpers import CONTENT
 
 pytestmark = pytest.mark.no_headers
@@ -250,13 +250,10 @@ def test_damaged_notes_and_targets_show_a_notice_and_stay_text(page):
     assert_still_works(page)
 
 
-def test_storage_that_refuses_to_work(browser, server):
-    from tests.browser.conftest import assert_clean, guarded_context
-
-    ctx = guarded_context(browser, server)
+def test_storage_that_refuses_to_work(page):
     # Only this page's key: the theme's own scripts (theme-base.js) do not survive
     # a storage that throws, which is not what this test is about.
-    ctx.add_init_script(
+    page.add_init_script(
         """
         ((key) => {
           for (const name of ["getItem", "setItem", "removeItem"]) {
@@ -269,18 +266,13 @@ def test_storage_that_refuses_to_work(browser, server):
         })(KEY);
         """.replace("KEY", json.dumps(KEY))
     )
-    try:
-        page = ctx.new_page()
-        page.goto(server.url + PATH)
-        page.locator(f'input[name="{FIRST}"][value="2"]').check()
-        text = notices(page)
-        assert "does not let the page save your answers (SecurityError)" in text
-        for qid in IDS[1:]:
-            page.locator(f'input[name="{qid}"][value="2"]').check()
-        assert page.locator("[data-result]").get_attribute("data-score") == ALL_TOTAL
-        assert_clean(ctx, [page])
-    finally:
-        ctx.close()
+    page.site(PATH)
+    page.locator(f'input[name="{FIRST}"][value="2"]').check()
+    text = notices(page)
+    assert "does not let the page save your answers (SecurityError)" in text
+    for qid in IDS[1:]:
+        page.locator(f'input[name="{qid}"][value="2"]').check()
+    assert page.locator("[data-result]").get_attribute("data-score") == ALL_TOTAL
 
 
 # (file content, text the notice must contain)
@@ -356,53 +348,49 @@ def own(page) -> dict:
 
 
 @pytest.mark.parametrize("case", list(OWN_THEN_LINK), ids=list(OWN_THEN_LINK))
-def test_a_share_link_never_replaces_my_own_without_a_notice_and_a_way_back(browser, server, case):
+def test_a_share_link_never_replaces_my_own_without_a_notice_and_a_way_back(page, server, case):
     have, opened, fragment = OWN_THEN_LINK[case]
-    ctx = guarded_context(browser, server, viewport={"width": 1280, "height": 900})
     if have.get("refused"):
-        ctx.add_init_script(REFUSE_STORAGE)
-    try:
-        page = ctx.new_page()
-        ready = page.locator("[data-assessment][data-ready]")
-        saved = {KEY: {"model": MODEL["model"], "version": MODEL["version"], "answers": have.get("answers")}}
-        saved[NOTES_KEY] = {"team": "", "date": "", "answers": have.get("notes", {})}
-        saved[TARGETS_KEY] = {"targets": have.get("targets", {})}
-        if "answers" in have:
-            open_with_saved(page, server.url + PATH, {k: json.dumps(v, separators=(",", ":")) for k, v in saved.items()})
-        else:
-            page.goto(server.url + PATH)
-        ready.wait_for(state="attached")
-        for qid, text in have.get("typed", {}).items():
-            page.locator(f'[data-note="{qid}"]').fill(text)
-        if "team" in have:
-            # Typed where the page shows it (with the result): the same input event.
-            page.locator('[data-context="team"]').evaluate("(f, v) => { f.value = v; f.dispatchEvent(new Event('input', { bubbles: true })); }", have["team"])
-        mine = own(page)
-        watcher = None
-        if opened == "load":
-            # Another tab shows the same page: it is told too, and offered the way back.
-            watcher = ctx.new_page()
-            watcher.goto(server.url + PATH)
-            watcher.locator("[data-assessment][data-ready]").wait_for(state="attached")
-            page.goto("about:blank")
-            page.goto(server.url + PATH + "#" + fragment)
-        else:
-            page.evaluate("(h) => { location.hash = h; }", fragment)
-        page.locator("[data-aside]").wait_for(state="visible", timeout=5000)
-        assert "filled in" in notices(page)
-        assert own(page) != mine, "the link's own are shown"
-        if watcher:
-            watcher.locator("[data-aside]").wait_for(state="visible", timeout=5000)
-            assert "kept aside" in notices(watcher)
-        page.locator('[data-action="restore"]').click()
-        page.locator("[data-aside]").wait_for(state="hidden")
-        assert own(page) == mine
-        if watcher:
-            watcher.wait_for_function(
-                "(v) => [...document.querySelectorAll('[data-note], [data-context]')].map(f => f.value).join('|') === v",
-                arg="|".join(mine["fields"]),
-                polling=100,
-            )
-        assert_clean(ctx, ctx.pages)
-    finally:
-        ctx.close()
+        page.add_init_script(REFUSE_STORAGE)
+    ready = page.locator("[data-assessment][data-ready]")
+    saved = {KEY: {"model": MODEL["model"], "version": MODEL["version"], "answers": have.get("answers")}}
+    saved[NOTES_KEY] = {"team": "", "date": "", "answers": have.get("notes", {})}
+    saved[TARGETS_KEY] = {"targets": have.get("targets", {})}
+    if "answers" in have:
+        open_with_saved(page, server.url + PATH, {k: json.dumps(v, separators=(",", ":")) for k, v in saved.items()})
+    else:
+        page.site(PATH)
+    ready.wait_for(state="attached")
+    for qid, text in have.get("typed", {}).items():
+        page.locator(f'[data-note="{qid}"]').fill(text)
+    if "team" in have:
+        # Typed where the page shows it (with the result): the same input event.
+        page.locator('[data-context="team"]').evaluate("(f, v) => { f.value = v; f.dispatchEvent(new Event('input', { bubbles: true })); }", have["team"])
+    mine = own(page)
+    watcher = None
+    if opened == "load":
+        # Another tab shows the same page: it is told too, and offered the way back.
+        watcher = page.context.new_page()
+        if have.get("refused"):
+            watcher.add_init_script(REFUSE_STORAGE)
+        watcher.goto(server.url + PATH)
+        watcher.locator("[data-assessment][data-ready]").wait_for(state="attached")
+        page.goto("about:blank")
+        page.site(PATH + "#" + fragment)
+    else:
+        page.evaluate("(h) => { location.hash = h; }", fragment)
+    page.locator("[data-aside]").wait_for(state="visible", timeout=5000)
+    assert "filled in" in notices(page)
+    assert own(page) != mine, "the link's own are shown"
+    if watcher:
+        watcher.locator("[data-aside]").wait_for(state="visible", timeout=5000)
+        assert "kept aside" in notices(watcher)
+    page.locator('[data-action="restore"]').click()
+    page.locator("[data-aside]").wait_for(state="hidden")
+    assert own(page) == mine
+    if watcher:
+        watcher.wait_for_function(
+            "(v) => [...document.querySelectorAll('[data-note], [data-context]')].map(f => f.value).join('|') === v",
+            arg="|".join(mine["fields"]),
+            polling=100,
+        )

@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from generator import load_content
 from generator.render import assessment_data
 from tests.browser.conftest import assert_clean, guarded_context
-from tests.browser.test_a11y import AXE, assert_accessible
+from tests.browser.test_a11y import assert_accessible
 from tests.helpers import CONTENT
 from tests.scoring_oracle import score
 
@@ -130,10 +130,9 @@ def test_pasted_links_count_and_names_show_only_when_asked(team, server):
     team.wait_for_selector("[data-team-body] [data-team-empty]")
 
 
-def test_the_team_view_with_members_has_no_serious_accessibility_problem(context, server):
-    context.add_init_script(path=str(AXE))
-    page = context.new_page()
-    page.goto(server.url + "team/")
+def test_the_team_view_with_members_has_no_serious_accessibility_problem(axe_page):
+    page = axe_page
+    page.site("team/")
     page.set_input_files("[data-team-files]", [file(f"m{i}.json", m) for i, m in enumerate(MEMBERS)])
     page.wait_for_selector("[data-team-total]")
     assert_accessible(page, "the team view with four members")
@@ -289,39 +288,38 @@ def test_names_shown_go_through_the_team_link_with_a_copy_button_that_says_it_co
 
 
 @pytest.mark.parametrize("language", ["", "es/", "ja/"])
-def test_team_table_is_no_wider_than_its_column_and_stays_a_table_on_a_phone(browser, server, language):
+def test_team_table_is_no_wider_than_its_column_and_stays_a_table_on_a_phone(page, language):
     members = MEMBERS[:3] + [answers([0, 4, 1, 3, 2])]
-    context = guarded_context(browser, server, viewport={"width": 1280, "height": 900})
-    try:
-        page = context.new_page()
-        page.goto(server.url + language + "team/")
-        page.set_input_files("[data-team-files]", [file(f"m{i}.json", m) for i, m in enumerate(members)])
-        page.wait_for_selector("[data-team-total], [data-team-level=none]")
-        column = page.locator("article.md-content__inner").bounding_box()
-        for element in page.locator("[data-team-body] *").all():
-            box = element.bounding_box()
-            if box and element.evaluate("e => !e.closest('.team__table') || e.matches('.team__table')"):
-                assert box["x"] + box["width"] <= column["x"] + column["width"] + 1, element.evaluate("e => e.outerHTML.slice(0, 80)")
-        table = page.locator('[data-team-table="dimensions"]').bounding_box()
-        assert table["width"] <= column["width"] + 1, "four members fit the column at 1280 px"
-        # A dimension's name keeps to a few lines (in Japanese it broke to one word a line).
-        lines = page.locator('[data-team-table="dimensions"] tbody th').evaluate_all(
-            "cells => cells.map((e) => { const r = document.createRange(); r.selectNodeContents(e); return r.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight); })"
-        )
-        assert max(lines) <= 3.2, lines
+    page.site(language + "team/")
+    page.set_input_files("[data-team-files]", [file(f"m{i}.json", m) for i, m in enumerate(members)])
+    page.wait_for_selector("[data-team-total], [data-team-level=none]")
+    column = page.locator("article.md-content__inner").bounding_box()
+    # Everything shown, but what scrolls inside the table's own box, ends within the column.
+    wider = page.locator("[data-team-body] *").evaluate_all(
+        """(elements, right) => elements
+          .filter((e) => !e.closest('.team__table') || e.matches('.team__table'))
+          .filter((e) => { const b = e.getBoundingClientRect(); return b.width && b.right > right + 1; })
+          .map((e) => e.outerHTML.slice(0, 80))""",
+        column["x"] + column["width"],
+    )
+    assert not wider, wider
+    table = page.locator('[data-team-table="dimensions"]').bounding_box()
+    assert table["width"] <= column["width"] + 1, "four members fit the column at 1280 px"
+    # A dimension's name keeps to a few lines (in Japanese it broke to one word a line).
+    lines = page.locator('[data-team-table="dimensions"] tbody th').evaluate_all(
+        "cells => cells.map((e) => { const r = document.createRange(); r.selectNodeContents(e); return r.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight); })"
+    )
+    assert max(lines) <= 3.2, lines
 
-        page.set_viewport_size({"width": 360, "height": 800})
-        page.wait_for_function("() => document.documentElement.scrollWidth <= 360")
-        # On a phone: still one row per dimension with a column per member (comparable), scrolled inside the column.
-        assert page.locator('[data-team-table="dimensions"][data-cards]').count() == 0
-        head = page.locator('[data-team-table="dimensions"] thead')
-        assert head.bounding_box()["height"] > 10, "the header row stays visible"
-        wrap = page.locator(".team__table").bounding_box()
-        assert wrap["x"] + wrap["width"] <= 360
-        assert page.locator('[data-team-table="dimensions"] tbody tr').count() == len(IDS)
-        assert_clean(context, [page])
-    finally:
-        context.close()
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.wait_for_function("() => document.documentElement.scrollWidth <= 360")
+    # On a phone: still one row per dimension with a column per member (comparable), scrolled inside the column.
+    assert page.locator('[data-team-table="dimensions"][data-cards]').count() == 0
+    head = page.locator('[data-team-table="dimensions"] thead')
+    assert head.bounding_box()["height"] > 10, "the header row stays visible"
+    wrap = page.locator(".team__table").bounding_box()
+    assert wrap["x"] + wrap["width"] <= 360
+    assert page.locator('[data-team-table="dimensions"] tbody tr').count() == len(IDS)
 
 
 def test_when_every_dimension_is_flagged_bold_marks_the_widest_gaps_and_says_so(team):
