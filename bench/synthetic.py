@@ -128,10 +128,19 @@ def _stretch_bands(edition: dict, old: tuple[int, int], new: tuple[int, int]) ->
     edition["bands"] = {lid: {"min": starts[i], "max": starts[i + 1] - 1 if i + 1 < len(ids) else new_hi} for i, lid in enumerate(ids)}
 
 
+class _WrittenOut(yaml.SafeDumper):
+    """A value used twice is written out twice: `scale` shares objects between copies, which
+    PyYAML would write as anchors and aliases, and the generator refuses those (a
+    contributor's YAML must say each value in full)."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def write_content(data: dict[str, dict], content_dir: Path) -> None:
     """Write the YAML files (pages/ and anything else in content_dir are left alone)."""
     for name in FILES:
-        text = yaml.safe_dump(data[name], sort_keys=False, allow_unicode=True, width=1000)
+        text = yaml.dump(data[name], Dumper=_WrittenOut, sort_keys=False, allow_unicode=True, width=1000)
         (content_dir / f"{name}.yml").write_text(text, encoding="utf-8")
 
 
