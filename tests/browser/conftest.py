@@ -260,6 +260,12 @@ def assert_clean(context, pages) -> None:
     assert not guard.errors, f"script errors: {guard.errors}"
 
 
+def with_site(page, server):
+    """`page.site(path)` opens `path` of the site `server` serves."""
+    page.site = lambda path="": page.goto(server.url + path.lstrip("/"))
+    return page
+
+
 DESKTOP = {"width": 1280, "height": 900}
 """The screen of `page` and `context`."""
 PHONE = {"width": 360, "height": 800}
@@ -270,13 +276,8 @@ PHONE = {"width": 360, "height": 800}
 def context(browser, server):
     """A fresh guarded context of the test's own, for tests that change the context
     (init scripts, permissions, listeners); `page` then opens in it."""
-    ctx = guarded_context(browser, server, viewport=DESKTOP, accept_downloads=True)
-    yield ctx
-    pages = list(ctx.pages)
-    try:
-        assert_clean(ctx, pages)
-    finally:
-        ctx.close()
+    with guarded(browser, server, viewport=DESKTOP, accept_downloads=True) as ctx:
+        yield ctx
 
 
 PAGE_CHANGES = ("once", "route", "route_from_har", "unroute", "expose_function", "expose_binding",
@@ -321,8 +322,7 @@ class KeptTab:
         page.changed = False
         _flag_changes(page, PAGE_CHANGES)
         self._undoable(page)
-        page.site = lambda path="": page.goto(self.server.url + path.lstrip("/"))
-        return page
+        return with_site(page, self.server)
 
     def _undoable(self, page) -> None:
         """The page changes a test makes most, recorded to be undone in `give_back`."""
@@ -352,12 +352,14 @@ class KeptTab:
 
     def give_back(self) -> None:
         """Leave the tab as a fresh one, or close what the test changed."""
+        if self.context.changed:
+            self.close()
+            self.context = self.page = None
+            return
         try:
             for other in self.context.pages:
                 if other is not self.page:
                     other.close()
-            if self.context.changed:
-                raise _Discard
             if self.page.changed or self.page.is_closed():
                 self.page.close()
                 self.page = self._new_page()
@@ -376,10 +378,6 @@ class KeptTab:
     def close(self) -> None:
         if self.context is not None:
             self.context.close()
-
-
-class _Discard(Exception):
-    """The test changed the kept context."""
 
 
 def _flag_changes(target, names) -> None:
@@ -420,9 +418,7 @@ def page(request, server, kept_tabs):
     """A 1280 px page with nothing saved, guarded: in the test's own `context` when it
     asks for one, otherwise the worker's kept tab (KeptTab)."""
     if "context" in request.fixturenames:
-        own = request.getfixturevalue("context").new_page()
-        own.site = lambda path="": own.goto(server.url + path.lstrip("/"))
-        yield own
+        yield with_site(request.getfixturevalue("context").new_page(), server)
         return
     with kept_page(kept_tabs, server, DESKTOP) as kept:
         yield kept
@@ -432,7 +428,6 @@ def page(request, server, kept_tabs):
 def instant_page(instant_server, kept_tabs):
     """`page` on `instant_server`, whose pages the theme opens by instant navigation."""
     with kept_page(kept_tabs, instant_server, DESKTOP) as kept:
-        kept.site = lambda path="": kept.goto(instant_server.url + path.lstrip("/"))
         yield kept
 
 

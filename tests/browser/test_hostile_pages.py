@@ -70,16 +70,14 @@ def hostile_server(build):
 
 @pytest.fixture
 def hostile_page(browser, hostile_server):
-    context = fixtures.guarded_context(browser, hostile_server, viewport={"width": 1280, "height": 900})
+    context = fixtures.guarded_context(browser, hostile_server, viewport=fixtures.DESKTOP)
     dialogs: list[str] = []
 
     def watch(page):
         page.on("dialog", lambda dialog: (dialogs.append(f"{dialog.type}: {dialog.message}"), dialog.dismiss()))
 
     context.on("page", watch)
-    page = context.new_page()
-    page.site = lambda path="": page.goto(hostile_server.url + path.lstrip("/"))
-    yield page
+    yield fixtures.with_site(context.new_page(), hostile_server)
     try:
         assert not dialogs, f"dialogs opened: {dialogs}"
         fixtures.assert_clean(context, list(context.pages))
