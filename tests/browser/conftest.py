@@ -11,7 +11,8 @@ proves the same in the header and the <meta> tag, not on who carries it.
 `page` and `phone` are a tab the worker keeps open between tests (KeptTab: a fresh
 context per test cost about three times the CPU of a page load, and this stage is
 CPU-bound), cleared between tests so each starts with nothing saved; `context` is a
-fresh one for tests that change it. Every page fails its test on: a request to any
+fresh one for tests that change it. The kept tabs go without the theme's search worker
+(LEAVE_OUT_SEARCH); a test marked `search` gets a kept tab with it. Every page fails its test on: a request to any
 other host (it is blocked and recorded), a Content-Security-Policy violation, or an
 uncaught script error.
 Closed shadow roots are forced open so tests can see mermaid's SVG.
@@ -50,6 +51,23 @@ OPEN_SHADOW_ROOTS = """
   Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: "open" }); };
 })();
 """
+
+LEAVE_OUT_SEARCH = """
+(() => {
+  const RealWorker = window.Worker;
+  window.Worker = function (url, options) {
+    if (!String(url).includes("/workers/search.")) return new RealWorker(url, options);
+    const idle = new EventTarget();
+    idle.postMessage = () => {};
+    idle.terminate = () => {};
+    return idle;
+  };
+})();
+"""
+"""The theme's search worker, replaced by one that never answers: it builds the whole
+site's search index on every page load, about a quarter of a page load's CPU, for
+tests that never search. Tests marked `search` (the search dialog, Japanese search, the
+walk over every page) keep it, as do `context` and the hostile site's pages."""
 
 WATCH_PAGE = """
 (() => {
@@ -132,6 +150,7 @@ SERVED = {"headers": True, "no headers": False}
 def pytest_configure(config):
     config.addinivalue_line("markers", "both_servers: run each test with the site served with its headers and with none")
     config.addinivalue_line("markers", "no_headers: run each test with the site served with no headers, as GitHub Pages does")
+    config.addinivalue_line("markers", "search: the kept tab keeps the theme's search worker (LEAVE_OUT_SEARCH)")
 
 
 SERVED_BY_MARKER = {"both_servers": list(SERVED), "no_headers": ["no headers"]}
@@ -302,13 +321,15 @@ class KeptTab:
     a fresh context; a page or context changed in other ways (PAGE_CHANGES,
     CONTEXT_CHANGES) is closed."""
 
-    def __init__(self, browser, server, viewport: dict):
-        self.browser, self.server, self.viewport = browser, server, viewport
+    def __init__(self, browser, server, viewport: dict, search: bool):
+        self.browser, self.server, self.viewport, self.search = browser, server, viewport, search
         self.context = self.page = None
 
     def take(self):
         if self.context is None:
             self.context = guarded_context(self.browser, self.server, viewport=self.viewport, accept_downloads=True)
+            if not self.search:
+                self.context.add_init_script(LEAVE_OUT_SEARCH)
             self.context.changed = False
             _flag_changes(self.context, CONTEXT_CHANGES)
         if self.page is None:
@@ -393,24 +414,30 @@ def _flag_changes(target, names) -> None:
 
 @pytest.fixture(scope="session")
 def kept_tabs(browser):
-    """This worker's kept tabs, one per (server, screen): kept_tabs(server, viewport)."""
+    """This worker's kept tabs, one per (server, screen, search worker or not):
+    kept_tabs(server, viewport, search)."""
     tabs: dict[tuple, KeptTab] = {}
-    yield lambda server, viewport: tabs.setdefault(
-        (server.origin, viewport["width"], viewport["height"]), KeptTab(browser, server, viewport))
+    yield lambda server, viewport, search=False: tabs.setdefault(
+        (server.origin, viewport["width"], viewport["height"], search), KeptTab(browser, server, viewport, search))
     for tab in tabs.values():
         tab.close()
 
 
 @contextlib.contextmanager
-def kept_page(kept_tabs, server, viewport):
+def kept_page(kept_tabs, server, viewport, search: bool = False):
     """The kept tab's page for one test: clean (`assert_clean`) when the test passed."""
-    tab = kept_tabs(server, viewport)
+    tab = kept_tabs(server, viewport, search)
     page = tab.take()
     try:
         yield page
         assert_clean(tab.context, list(tab.context.pages))
     finally:
         tab.give_back()
+
+
+def searches(request) -> bool:
+    """Whether the test is marked `search`: its kept tab keeps the theme's search worker."""
+    return request.node.get_closest_marker("search") is not None
 
 
 @pytest.fixture
@@ -420,21 +447,21 @@ def page(request, server, kept_tabs):
     if "context" in request.fixturenames:
         yield with_site(request.getfixturevalue("context").new_page(), server)
         return
-    with kept_page(kept_tabs, server, DESKTOP) as kept:
+    with kept_page(kept_tabs, server, DESKTOP, searches(request)) as kept:
         yield kept
 
 
 @pytest.fixture
-def instant_page(instant_server, kept_tabs):
+def instant_page(request, instant_server, kept_tabs):
     """`page` on `instant_server`, whose pages the theme opens by instant navigation."""
-    with kept_page(kept_tabs, instant_server, DESKTOP) as kept:
+    with kept_page(kept_tabs, instant_server, DESKTOP, searches(request)) as kept:
         yield kept
 
 
 @pytest.fixture
-def phone(server, kept_tabs):
+def phone(request, server, kept_tabs):
     """A 360 px page with nothing saved, guarded as `page` is (a kept tab of its own)."""
-    with kept_page(kept_tabs, server, PHONE) as kept:
+    with kept_page(kept_tabs, server, PHONE, searches(request)) as kept:
         yield kept
 
 

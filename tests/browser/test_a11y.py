@@ -88,6 +88,7 @@ def test_axe_is_installed():
     assert AXE.is_file(), "run 'npm ci' to install axe-core"
 
 
+@pytest.mark.search
 def test_every_page_opens_cleanly_and_has_no_serious_accessibility_problem_in_either_scheme(axe_page, built_site):
     """One walk over every page: it opens (200, a heading; the `context` fixture fails the test
     on any request to another host, CSP violation or script error), then axe runs in the
@@ -165,6 +166,7 @@ def test_every_state_of_the_assessment_team_view_and_progress_has_no_serious_pro
     assert_accessible(page, f"{language} progress ({scheme})")
 
 
+@pytest.mark.search
 def test_the_search_dialog_has_no_serious_accessibility_problem(axe_page):
     open_in_scheme(axe_page, "", "light")
     axe_page.keyboard.press("/")

@@ -74,3 +74,16 @@ def test_a_script_error_on_a_kept_page_fails_its_test_and_not_the_next(kept_tabs
             first.evaluate("setTimeout(() => { throw new Error('kept-tab-error'); }); new Promise((done) => setTimeout(done))")
     with kept_page(kept_tabs, server, DESKTOP) as second:  # clean, or this raises
         second.site("")
+
+
+def _search_worker_started(page) -> bool:
+    """Whether the page fetched the theme's search worker script (it starts it on load)."""
+    page.wait_for_load_state("load")
+    return page.evaluate("performance.getEntriesByType('resource').some((e) => e.name.includes('/workers/search.'))")
+
+
+@pytest.mark.parametrize("search", [False, True], ids=["without search", "with search"])
+def test_only_a_tab_for_searching_starts_the_search_worker(kept_tabs, server, search):
+    with kept_page(kept_tabs, server, DESKTOP, search) as tab:
+        tab.site("")
+        assert _search_worker_started(tab) is search

@@ -69,6 +69,7 @@ def test_the_language_switcher_keeps_the_reader_on_the_same_page_and_asks_for_no
     assert errors == []
 
 
+@pytest.mark.search
 def test_japanese_search_finds_japanese_words(page):
     page.site("ja/")
     page.keyboard.press("/")
