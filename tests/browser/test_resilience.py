@@ -122,10 +122,8 @@ ODD_PALETTES = [
 
 
 @pytest.mark.parametrize("value", ODD_PALETTES, ids=[f"palette-{i}" for i in range(len(ODD_PALETTES))])
-def test_an_odd_saved_palette_throws_nowhere_and_the_toggle_still_works(page, value):
-    page.site(PATH)
-    page.evaluate(f"localStorage.setItem({json.dumps(PALETTE_KEY)}, {json.dumps(value)})")
-    page.reload()
+def test_an_odd_saved_palette_throws_nowhere_and_the_toggle_still_works(page, server, value):
+    open_with_saved(page, server.url + PATH, {PALETTE_KEY: value})
     page.wait_for_load_state("load")
     toggle_palette(page)
     # The toggle saved a good palette over the odd one, and it is used on the next page.
