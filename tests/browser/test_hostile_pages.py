@@ -69,20 +69,15 @@ def hostile_server(build):
 
 
 @pytest.fixture
-def hostile_page(browser, hostile_server):
-    context = fixtures.guarded_context(browser, hostile_server, viewport=fixtures.DESKTOP)
+def hostile_page(kept_tabs, hostile_server):
+    """The worker's kept tab on the hostile site, with the theme's search worker (the
+    hostile search index is searched too). A test fails if a dialog or another tab opens."""
     dialogs: list[str] = []
-
-    def watch(page):
+    with fixtures.kept_page(kept_tabs, hostile_server, fixtures.DESKTOP, search=True) as page:
         page.on("dialog", lambda dialog: (dialogs.append(f"{dialog.type}: {dialog.message}"), dialog.dismiss()))
-
-    context.on("page", watch)
-    yield fixtures.with_site(context.new_page(), hostile_server)
-    try:
+        yield page
         assert not dialogs, f"dialogs opened: {dialogs}"
-        fixtures.assert_clean(context, list(context.pages))
-    finally:
-        context.close()
+        assert page.context.pages == [page], f"another tab opened: {[p.url for p in page.context.pages]}"
 
 
 def assert_nothing_ran(page, where: str) -> None:
