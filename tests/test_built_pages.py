@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 from tests.helpers import ROOT
 
@@ -22,3 +23,49 @@ def test_no_page_draws_an_empty_banner(built_site):
     for page, html in {**pages_of(built_site), **{k: v for lang in LANGUAGES for k, v in pages_of(built_site, lang).items()}}.items():
         for banner in BANNER.findall(html):
             assert re.sub(r"<[^>]+>|\s", "", banner), f"{page}: an empty banner"
+
+
+CLOSES_P = {"address", "article", "aside", "blockquote", "details", "dialog", "div", "dl", "fieldset", "figcaption",
+            "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "main", "menu",
+            "nav", "ol", "p", "pre", "section", "table", "ul"}
+"""Start tags that end an open paragraph (the HTML standard's tree construction)."""
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class StrayParagraphEnds(HTMLParser):
+    """Counts `</p>` with no paragraph open: a browser makes each an empty paragraph (a gap
+    on the page). Markdown leaves one where a template's block-level tag (a <textarea>)
+    sits inside a <p>: it ends the paragraph before it, and the template's </p> is left over."""
+
+    def __init__(self):
+        super().__init__()
+        self.open: list[str] = []
+        self.stray: list[int] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in CLOSES_P and "p" in self.open:
+            del self.open[self.open.index("p"):]
+        if tag not in VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
+        elif tag == "p":
+            self.stray.append(self.getpos()[0])
+
+
+def stray_paragraph_ends(html: str) -> list[int]:
+    parser = StrayParagraphEnds()
+    parser.feed(html)
+    return parser.stray
+
+
+def test_no_page_closes_a_paragraph_it_never_opened(built_site):
+    for page, html in {**pages_of(built_site), **{k: v for lang in LANGUAGES for k, v in pages_of(built_site, lang).items()}}.items():
+        assert not stray_paragraph_ends(html), f"{page}: </p> with no paragraph open on lines {stray_paragraph_ends(html)[:5]}"
+
+
+def test_a_stray_paragraph_end_is_found():
+    assert stray_paragraph_ends("<p><label>x</label>\n</p>\n<textarea></textarea></p>") == [3]
+    assert stray_paragraph_ends("<div><p>a<ul><li>b</li></ul></div><p>c</p>") == []
