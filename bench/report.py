@@ -203,24 +203,28 @@ def lighthouse_section(lh) -> list[str]:
           "(simulated slow 4G, 4x CPU slowdown). Desktop: one run per English page; mobile: every page in every language, up "
           "to three runs (fewer when the run is short of time), the one with the median performance score is shown. "
           "Before each run the bench waits (up to 90 s) for the 1-minute load average to fall below 0.6 per core; the "
-          "load each run started at is shown. Accessibility does not depend on the run.", ""]
+          "load each run started at is shown, and Lighthouse's benchmark index of the machine at each run (its measure of the host's "
+          "speed, higher is faster: the 4x slowdown multiplies what the host does, so a slower host scores lower). "
+          "Accessibility does not depend on the run.", ""]
     rows = []
     for x in lh:
         if not x["ok"]:
-            rows.append([x["form"], x["page"], "error", "-", "error", x["error"][:300], "", ""])
+            rows.append([x["form"], x["page"], "error", "-", "-", "error", x["error"][:300], "", ""])
             continue
         runs = x.get("all_performance", [])
         loads = x.get("all_load", [x["load"]] if "load" in x else [])
+        speeds = [i for i in x.get("all_benchmark_index", [x.get("benchmark_index")]) if i]
         rows.append([
             x["form"], x["page"],
             x["performance"] if len(runs) < 2 else f"{x['performance']} (runs: {', '.join(map(str, runs))})",
             " / ".join(f"{load:.2f}" for load in loads) or "-",
+            " / ".join(f"{i:.0f}" for i in speeds) or "-",
             x["accessibility"],
             ", ".join(f"{METRICS.get(k, k)} {v}" for k, v in x["metrics"].items()),
             "; ".join([a["title"] for a in x["failing_accessibility"] + x["failing_performance"]] + x["opportunities"]) or "-",
             ", ".join(x.get("scripts", [])) or "-",
         ])
-    return L + table(["Form factor", "Page", "Performance", "Load before each run", "Accessibility", "Metrics", "Failing audits / opportunities",
+    return L + table(["Form factor", "Page", "Performance", "Load before each run", "Benchmark index", "Accessibility", "Metrics", "Failing audits / opportunities",
                       "Main-thread time by script"], rows)
 
 

@@ -116,3 +116,10 @@ def test_a_run_where_every_measurement_failed_still_reports_each_target():
     text = report.report(results)
     assert all(r.result == "not measured" for r in targets.rows(results))
     assert text.count("| not measured |") == len(targets.TARGETS)
+
+
+def test_each_lighthouse_run_shows_the_load_and_the_speed_of_the_machine_it_started_on():
+    runs = lighthouse("mobile", home=97)["lighthouse"]
+    runs[0].update(all_performance=[96, 97, 99], all_load=[0.91, 1.02, 0.88], all_benchmark_index=[2467, 1710, 2301])
+    text = "\n".join(report.lighthouse_section(runs))
+    assert "| 0.91 / 1.02 / 0.88 | 2467 / 1710 / 2301 |" in text
