@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -42,10 +43,13 @@ def test_the_plan_its_files_and_the_level_page_show_the_status(page, built_site,
     item = page.locator("[data-roadmap] li li", has=page.locator(f'a[href="{ref["url"]}"]'))
     item.wait_for()
     assert item.locator(".assessment__reading-status").inner_text() == ref["status"]
-    # After a dash, not in parentheses: the status sentence holds parentheses of its own.
-    assert f"> – {ref['status']}" in next(r for r in csv.reader(io.StringIO(download(page, "plan-csv"))) if ref["url"] in r[4])[4]
+    # After a dash, not in parentheses (the status sentence holds parentheses of its own),
+    # without its full stop: the files list readings with commas or semicolons after it.
+    sentence = re.sub(r"[.。．]\s*$", "", ref["status"])
+    cell = next(r for r in csv.reader(io.StringIO(download(page, "plan-csv"))) if ref["url"] in r[4])[4]
+    assert f"> – {sentence}" in cell and f"{ref['status']};" not in cell, cell
     markdown = download(page, "plan-md").replace("\\", "")  # as text, without its escapes
-    assert ref["url"] in markdown and f") – {ref['status']}" in markdown
+    assert ref["url"] in markdown and f") – {sentence}" in markdown and f"{ref['status']}," not in markdown
 
     for lv in model["levels"]:  # the level page that recommends it says the same beside it
         page.site(f"{prefix}assessment/{lv['url']}")

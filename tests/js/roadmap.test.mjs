@@ -198,10 +198,12 @@ describe("plan files", () => {
     assert.deepEqual(notes, [`    - ${fill(WORDS.exportNote, { note: "See \\[ADR\\]\\(http\\://x\\) \\<b\\>" })}`]);
   });
 
-  test("a reading's status (a retiring or retired reference) follows it in both files, as text, after a dash (no nested parentheses)", () => {
+  test("a reading's status (a retiring or retired reference) follows it in both files, as text, after a dash (no nested parentheses), without its full stop before the next reading", () => {
     const reading = { id: "old", title: "Old page", url: "https://example.org/old", kind: "doc", status: "Retires on 2027-04-20: read [New] instead." };
     const one = [{ dimension: "Dim", from: 0, to: 1, text: "step", why: "why", readings: [reading, { id: "x", title: "X", url: "https://example.org/x", kind: "doc" }] }];
-    assert.ok(planMarkdown(one, facts, WORDS).includes("[Old page](https://example.org/old) – Retires on 2027-04-20: read \\[New\\] instead., [X](https://example.org/x)\n"));
-    assert.ok(planCsv(one, WORDS).includes('"Old page <https://example.org/old> – Retires on 2027-04-20: read [New] instead.; X <https://example.org/x>"'));
+    assert.ok(planMarkdown(one, facts, WORDS).includes("[Old page](https://example.org/old) – Retires on 2027-04-20: read \\[New\\] instead, [X](https://example.org/x)\n"));
+    assert.ok(planCsv(one, WORDS).includes('"Old page <https://example.org/old> – Retires on 2027-04-20: read [New] instead; X <https://example.org/x>"'));
+    const japanese = { ...reading, status: "2027-04-20 に廃止: 代わりに [New] を読んでください。" };
+    assert.ok(planCsv([{ ...one[0], readings: [japanese] }], WORDS).includes('– 2027-04-20 に廃止: 代わりに [New] を読んでください"'));
   });
 });

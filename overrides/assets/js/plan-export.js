@@ -33,9 +33,14 @@ const CSV_HEADERS = Object.freeze({
 });
 export const CSV_COLUMNS = Object.freeze(Object.keys(CSV_HEADERS));
 
-/** A reading as a file says it: the title, the address, and a retiring reading's status after a dash (never in nested parentheses). */
-const status = (r) => (readingStatus(r) ? ` – ${readingStatus(r)}` : "");
-const link = (r) => `[${markdownText(r.title)}](${markdownUrl(r.url)})${readingStatus(r) && ` – ${markdownText(readingStatus(r))}`}`;
+/**
+ * A reading as a file says it: the title, the address, and a retiring reading's status
+ * after a dash (never in nested parentheses), its closing full stop left out: readings
+ * are listed with commas (Markdown) or semicolons (CSV), and "instead.;" read badly.
+ */
+const statusOf = (r) => readingStatus(r).replace(/[.。．]\s*$/u, "");
+const status = (r) => (statusOf(r) ? ` – ${statusOf(r)}` : "");
+const link = (r) => `[${markdownText(r.title)}](${markdownUrl(r.url)})${statusOf(r) && ` – ${markdownText(statusOf(r))}`}`;
 
 /**
  * The plan as a Markdown checklist. `facts`: {title, lines, date, notes}: a heading,
