@@ -17,10 +17,15 @@ def pages_of(site, language: str | None = None) -> dict[str, str]:
             if language or p.relative_to(site).parts[0] not in LANGUAGES}
 
 
+def every_page(site) -> dict[str, str]:
+    """Every built page, English and each language's, by path under site/."""
+    return {**pages_of(site), **{k: v for lang in LANGUAGES for k, v in pages_of(site, lang).items()}}
+
+
 def test_no_page_draws_an_empty_banner(built_site):
     """The theme draws its announce bar for any text the block gives; an empty one was a
     12 px dark strip above the header of every English page."""
-    for page, html in {**pages_of(built_site), **{k: v for lang in LANGUAGES for k, v in pages_of(built_site, lang).items()}}.items():
+    for page, html in every_page(built_site).items():
         for banner in BANNER.findall(html):
             assert re.sub(r"<[^>]+>|\s", "", banner), f"{page}: an empty banner"
 
@@ -62,8 +67,8 @@ def stray_paragraph_ends(html: str) -> list[int]:
 
 
 def test_no_page_closes_a_paragraph_it_never_opened(built_site):
-    for page, html in {**pages_of(built_site), **{k: v for lang in LANGUAGES for k, v in pages_of(built_site, lang).items()}}.items():
-        assert not stray_paragraph_ends(html), f"{page}: </p> with no paragraph open on lines {stray_paragraph_ends(html)[:5]}"
+    stray = {page: lines for page, html in every_page(built_site).items() if (lines := stray_paragraph_ends(html))}
+    assert not stray, "</p> with no paragraph open, by page and lines: " + "; ".join(f"{p} {lines[:5]}" for p, lines in stray.items())
 
 
 def test_a_stray_paragraph_end_is_found():

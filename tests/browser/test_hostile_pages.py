@@ -11,23 +11,17 @@ the same policy (tests/browser/test_csp.py), so a page that holds here holds wit
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
+from generator.content import level_title
+from tests.browser.conftest import DESKTOP, Server, kept_page
+from tests.test_hostile_text import ESCAPED_TWICE, escaped_twice, hostile_build, normal
+
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
-from test_hostile_text import ESCAPED_TWICE, escaped_twice, hostile_build, normal  # noqa: E402
-
-from generator.content import level_title  # noqa: E402
-
-_spec = importlib.util.spec_from_file_location("browser_fixtures", HERE / "conftest.py")
-fixtures = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(fixtures)
 
 AUDIT = """
 () => {
@@ -63,7 +57,7 @@ def build():
 
 @pytest.fixture(scope="module")
 def hostile_server(build):
-    server = fixtures.Server(build.site, {})
+    server = Server(build.site, {})
     yield server
     server.close()
 
@@ -73,7 +67,7 @@ def hostile_page(kept_tabs, hostile_server):
     """The worker's kept tab on the hostile site, with the theme's search worker (the
     hostile search index is searched too). A test fails if a dialog or another tab opens."""
     dialogs: list[str] = []
-    with fixtures.kept_page(kept_tabs, hostile_server, fixtures.DESKTOP, search=True) as page:
+    with kept_page(kept_tabs, hostile_server, DESKTOP, search=True) as page:
         page.on("dialog", lambda dialog: (dialogs.append(f"{dialog.type}: {dialog.message}"), dialog.dismiss()))
         yield page
         assert not dialogs, f"dialogs opened: {dialogs}"

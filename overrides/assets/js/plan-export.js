@@ -39,8 +39,9 @@ export const CSV_COLUMNS = Object.freeze(Object.keys(CSV_HEADERS));
  * are listed with commas (Markdown) or semicolons (CSV), and "instead.;" read badly.
  */
 const statusOf = (r) => readingStatus(r).replace(/[.。．]\s*$/u, "");
-const status = (r) => (statusOf(r) ? ` – ${statusOf(r)}` : "");
-const link = (r) => `[${markdownText(r.title)}](${markdownUrl(r.url)})${statusOf(r) && ` – ${markdownText(statusOf(r))}`}`;
+const dashed = (text) => (text ? ` – ${text}` : "");
+const status = (r) => dashed(statusOf(r));
+const link = (r) => `[${markdownText(r.title)}](${markdownUrl(r.url)})${dashed(markdownText(statusOf(r)))}`;
 
 /**
  * The plan as a Markdown checklist. `facts`: {title, lines, date, notes}: a heading,
